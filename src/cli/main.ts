@@ -1,0 +1,103 @@
+/**
+ * The entry point and the single place that turns errors into text and exit
+ * codes. Commands return exit codes; nothing below this file calls
+ * `process.exit` or sets `process.exitCode`.
+ */
+import { ExitCode, isInterrupt, UserError } from '../errors.js';
+import { isLang, loadMessages, type Messages } from '../i18n/index.js';
+import type { Lang } from '../questionnaire/model.js';
+import { processIo, type Io } from './io.js';
+import { createProgram, type ProgramResult } from './program.js';
+
+/** The value of `--lang` in argv (before commander runs, since help text depends on it). */
+export function langFromArgv(argv: ReadonlyArray<string>): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang') found = argv[i + 1];
+    else if (a.startsWith('--lang=')) found = a.slice('--lang='.length);
+  }
+  return found;
+}
+
+function commanderMessage(error: { code: string; message: string }, m: Messages): string {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return m.usage.unknownOption(quoted);
+    case 'commander.unknownCommand':
+      return m.usage.unknownCommand(quoted);
+    case 'commander.missingArgument':
+      return m.usage.missingArgument(quoted);
+    case 'commander.optionMissingArgument':
+      return m.usage.optionMissingArgument(quoted);
+    case 'commander.excessArguments':
+      return m.usage.excessArguments;
+    case 'commander.invalidArgument':
+      return m.usage.invalidValue(error.message.replace(/^error: /, ''));
+    default:
+      return m.usage.other(error.message.replace(/^error: /, ''));
+  }
+}
+
+function isCommanderError(e: unknown): e is Error & { code: string } {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && typeof code === 'string' && code.startsWith('commander.');
+}
+
+/** Maps anything thrown to words on stderr and an exit code. */
+export function handleError(error: unknown, m: Messages, io: Io, commandPath: string): number {
+  if (isCommanderError(error)) {
+    // Help and version are commander "errors" too.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return ExitCode.Ok;
+    }
+    io.stderr.write(`tusoi: ${commanderMessage(error, m)}\n${m.usage.seeHelp(commandPath)}\n`);
+    return ExitCode.Usage;
+  }
+  if (isInterrupt(error)) {
+    io.stderr.write(`\n${m.interrupted}\n`);
+    return ExitCode.Interrupted;
+  }
+  if (error instanceof Error && error.name === 'UserError') {
+    const e = error as UserError;
+    const render = m.errors[e.code] as (p: unknown) => string;
+    io.stderr.write(`tusoi: ${render(e.params)}\n`);
+    return e.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`tusoi: ${m.internal.title}\n${detail}\n${m.internal.report}\n`);
+  return ExitCode.Failure;
+}
+
+/** Runs tusoi with the given arguments (without `node` and the script) and returns the exit code. */
+export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number> {
+  const langArg = langFromArgv(argv);
+  const envLang = io.env.TUSOI_LANG;
+  const lang: Lang = isLang(langArg) ? langArg : isLang(envLang) ? envLang : 'vi';
+  const m = await loadMessages(lang);
+  if (langArg !== undefined && !isLang(langArg)) {
+    io.stderr.write(`tusoi: ${m.errors.BAD_OPTION_VALUE({ option: '--lang', value: langArg, allowed: 'vi, en' })}\n`);
+    return ExitCode.Usage;
+  }
+  const result: ProgramResult = { exitCode: ExitCode.Ok, commandPath: 'tusoi' };
+  try {
+    const program = createProgram(io, m, lang, result);
+    if (argv.length === 0) {
+      // No arguments: the help (the home menu on a terminal comes with a later command set).
+      io.stdout.write(program.helpInformation());
+      return ExitCode.Ok;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return result.exitCode;
+  } catch (error) {
+    return handleError(error, m, io, result.commandPath);
+  }
+}
+
+/** Used by `bin/tusoi.js`. */
+export async function run(): Promise<void> {
+  const argv = process.argv.slice(2).map((a) => a.normalize('NFC'));
+  process.exitCode = await main(argv, processIo());
+}

@@ -1,0 +1,469 @@
+/**
+ * `parseQuestionnaire(text, source)`: YAML text → a validated questionnaire, or
+ * every problem found, each located (line, column, path) and coded.
+ *
+ * The walk reads yaml's document tree (not plain JS values) so that every
+ * problem keeps the position of the node it is about. Cross-cutting checks
+ * (unique ids, levels, declared counts) are named rules in `rules.ts`.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isNfc } from '../text/vietnamese.js';
+import { hashQuestionnaire } from './hash.js';
+import {
+  MANIFESTATION_STATUSES,
+  QUESTIONNAIRE_FORMAT,
+  type Behaviour,
+  type Group,
+  type Level,
+  type LocalText,
+  type Manifestation,
+  type ManifestationStatus,
+  type Questionnaire,
+} from './model.js';
+import { isError, sortProblems, type Problem, type ProblemCode, type ProblemParams, type Severity } from './problems.js';
+import { runRules, type At, type Draft, type Located } from './rules.js';
+
+export type ParseResult =
+  | { readonly ok: true; readonly questionnaire: Questionnaire; readonly warnings: ReadonlyArray<Problem> }
+  | { readonly ok: false; readonly problems: ReadonlyArray<Problem> };
+
+/** Limits that keep a hostile or broken file from costing much. */
+export const LIMITS = { textLength: 4000, idLength: 64 } as const;
+
+/** ASCII only: ids travel in every CSV export, which may pass through cp1258. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+type Yaml = Node | null | undefined;
+
+/** Where a node stands, and how to report a problem there. */
+class Walker {
+  readonly problems: Problem[] = [];
+  readonly source: string;
+  readonly lines: LineCounter;
+  readonly doc: Document;
+  constructor(source: string, lines: LineCounter, doc: Document) {
+    this.source = source;
+    this.lines = lines;
+    this.doc = doc;
+  }
+
+  pos(node: Yaml, fallback = 0): { line: number; col: number } {
+    const offset = node?.range?.[0] ?? fallback;
+    return this.lines.linePos(offset);
+  }
+
+  report(code: ProblemCode, node: Yaml, path: string, params: ProblemParams = {}, severity: Severity = 'error', fallback = 0): void {
+    const { line, col } = this.pos(node, fallback);
+    this.problems.push({ code, severity, source: this.source, line, col, path, params });
+  }
+
+  located(node: Yaml, path: string): At {
+    return { ...this.pos(node), path };
+  }
+
+  /** Aliases stand for their anchor's node. */
+  deref(node: Yaml): Yaml {
+    if (node && isAlias(node)) return node.resolve(this.doc) as Yaml;
+    return node;
+  }
+}
+
+interface Field {
+  readonly key: Node;
+  readonly value: Yaml;
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function typeName(node: Yaml): string {
+  if (node === null || node === undefined) return 'null';
+  if (isMap(node)) return 'mapping';
+  if (isSeq(node)) return 'list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'null';
+    if (typeof v === 'number' || typeof v === 'bigint') return 'number';
+    if (typeof v === 'boolean') return 'boolean';
+    if (typeof v === 'string') return 'string';
+  }
+  return 'other';
+}
+
+/** Levenshtein distance, to suggest the nearest known key. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function nearest(word: string, candidates: ReadonlyArray<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  // Only a plausible typo is worth suggesting.
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/**
+ * Reads a mapping against its known keys: reports a wrong type, unknown keys
+ * (with the nearest known one) and missing required keys.
+ */
+function readMap(
+  w: Walker,
+  node: Yaml,
+  path: string,
+  required: ReadonlyArray<string>,
+  optional: ReadonlyArray<string>,
+  parentForMissing?: Yaml,
+): Map<string, Field> | undefined {
+  node = w.deref(node);
+  if (!node || !isMap(node)) {
+    w.report('WRONG_TYPE', node ?? parentForMissing, path, { expected: 'mapping', actual: typeName(node) });
+    return undefined;
+  }
+  const known = [...required, ...optional];
+  const fields = new Map<string, Field>();
+  for (const pair of node.items) {
+    const keyNode = pair.key as Node;
+    const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+    if (key === undefined) {
+      w.report('WRONG_TYPE', keyNode, path, { expected: 'string', actual: typeName(keyNode), what: 'key' });
+      continue;
+    }
+    if (!known.includes(key)) {
+      const suggestion = nearest(key, known);
+      w.report('UNKNOWN_KEY', keyNode, join(path, key), suggestion ? { key, suggestion } : { key });
+      continue;
+    }
+    fields.set(key, { key: keyNode, value: w.deref(pair.value as Yaml) });
+  }
+  for (const key of required) {
+    if (!fields.has(key)) w.report('MISSING_FIELD', node, join(path, key), { key });
+  }
+  return fields;
+}
+
+function readList(w: Walker, field: Field, path: string): ReadonlyArray<Yaml> | undefined {
+  const node = field.value;
+  if (!node || !isSeq(node)) {
+    w.report('WRONG_TYPE', node ?? field.key, path, { expected: 'list', actual: typeName(node) });
+    return undefined;
+  }
+  return node.items.map((item) => w.deref(item as Yaml));
+}
+
+function readString(w: Walker, field: Field, path: string, key: string): string | undefined {
+  const node = field.value;
+  if (!node || !isScalar(node) || typeof node.value !== 'string') {
+    w.report('WRONG_TYPE', node ?? field.key, path, { key, expected: 'string', actual: typeName(node) });
+    return undefined;
+  }
+  const value = node.value;
+  if (value.trim() === '') {
+    w.report('EMPTY_TEXT', node, path, { key });
+    return undefined;
+  }
+  if (value.length > LIMITS.textLength) {
+    w.report('TEXT_TOO_LONG', node, path, { key, count: value.length, limit: LIMITS.textLength });
+    return undefined;
+  }
+  if (!isNfc(value)) w.report('NOT_NFC', node, path, { key });
+  return value.normalize('NFC');
+}
+
+function readId(w: Walker, field: Field, path: string): string | undefined {
+  const id = readString(w, field, path, 'id');
+  if (id === undefined) return undefined;
+  if (!ID_PATTERN.test(id) || id.length > LIMITS.idLength) {
+    w.report('BAD_ID', field.value, path, { id, limit: LIMITS.idLength });
+    return undefined;
+  }
+  return id;
+}
+
+/** `{ vi, en }`: vi required, en optional (a warning when missing). */
+function readText(w: Walker, field: Field, path: string): LocalText | undefined {
+  const fields = readMap(w, field.value, path, ['vi'], ['en'], field.key);
+  if (!fields) return undefined;
+  const viField = fields.get('vi');
+  const enField = fields.get('en');
+  const vi = viField && readString(w, viField, join(path, 'vi'), 'vi');
+  const en = enField && readString(w, enField, join(path, 'en'), 'en');
+  if (!enField) w.report('MISSING_TRANSLATION', field.value, join(path, 'en'), { key: 'en' }, 'warning');
+  if (vi === undefined) return undefined;
+  return en === undefined ? { vi } : { vi, en };
+}
+
+function optionalText(w: Walker, fields: Map<string, Field>, key: string, path: string): LocalText | undefined {
+  const field = fields.get(key);
+  return field ? readText(w, field, join(path, key)) : undefined;
+}
+
+function requiredText(w: Walker, fields: Map<string, Field>, key: string, path: string): LocalText | undefined {
+  const field = fields.get(key);
+  return field ? readText(w, field, join(path, key)) : undefined;
+}
+
+function readCount(w: Walker, field: Field, path: string, key: string): number | undefined {
+  const node = field.value;
+  const v = node && isScalar(node) ? node.value : undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+    w.report('BAD_COUNT', node ?? field.key, path, { key, actual: typeName(node) === 'number' ? String(v) : typeName(node) });
+    return undefined;
+  }
+  return v;
+}
+
+function readItems<T>(
+  w: Walker,
+  fields: Map<string, Field>,
+  key: string,
+  path: string,
+  read: (node: Yaml, path: string) => T | undefined,
+): { items: T[]; node: Yaml; complete: boolean } {
+  const field = fields.get(key);
+  if (!field) return { items: [], node: undefined, complete: false };
+  const list = readList(w, field, join(path, key));
+  if (!list) return { items: [], node: field.value, complete: false };
+  const items: T[] = [];
+  let complete = true;
+  list.forEach((node, i) => {
+    const item = read(node, `${join(path, key)}[${i}]`);
+    if (item === undefined) complete = false;
+    else items.push(item);
+  });
+  return { items, node: field.value ?? field.key, complete };
+}
+
+function walkLevel(w: Walker, node: Yaml, path: string): Located<Level> | undefined {
+  const f = readMap(w, node, path, ['id', 'label'], ['none']);
+  if (!f) return undefined;
+  const idField = f.get('id');
+  const id = idField && readId(w, idField, join(path, 'id'));
+  const label = requiredText(w, f, 'label', path);
+  let none = false;
+  const noneField = f.get('none');
+  if (noneField) {
+    const v = noneField.value && isScalar(noneField.value) ? noneField.value.value : undefined;
+    if (typeof v !== 'boolean') {
+      w.report('WRONG_TYPE', noneField.value ?? noneField.key, join(path, 'none'), { key: 'none', expected: 'boolean', actual: typeName(noneField.value) });
+    } else none = v;
+  }
+  if (id === undefined || label === undefined) return undefined;
+  return { value: { id, label, none }, at: w.located(idField?.value, join(path, 'id')) };
+}
+
+function walkBehaviour(w: Walker, node: Yaml, path: string): Located<Behaviour> | undefined {
+  const f = readMap(w, node, path, ['id', 'text'], ['note']);
+  if (!f) return undefined;
+  const idField = f.get('id');
+  const id = idField && readId(w, idField, join(path, 'id'));
+  const text = requiredText(w, f, 'text', path);
+  const note = optionalText(w, f, 'note', path);
+  if (id === undefined || text === undefined) return undefined;
+  return { value: note ? { id, text, note } : { id, text }, at: w.located(idField?.value, join(path, 'id')) };
+}
+
+interface DraftManifestation {
+  readonly manifestation: Manifestation;
+  readonly behaviours: ReadonlyArray<Located<Behaviour>>;
+}
+
+function walkManifestation(w: Walker, node: Yaml, path: string): Located<DraftManifestation> | undefined {
+  const f = readMap(w, node, path, ['id', 'status', 'text', 'behaviours'], ['note']);
+  if (!f) return undefined;
+  const idField = f.get('id');
+  const id = idField && readId(w, idField, join(path, 'id'));
+  let status: ManifestationStatus | undefined;
+  const statusField = f.get('status');
+  if (statusField) {
+    const s = readString(w, statusField, join(path, 'status'), 'status');
+    if (s !== undefined) {
+      if ((MANIFESTATION_STATUSES as ReadonlyArray<string>).includes(s)) status = s as ManifestationStatus;
+      else w.report('BAD_STATUS', statusField.value, join(path, 'status'), { actual: s, expected: MANIFESTATION_STATUSES.join(', ') });
+    }
+  }
+  const text = requiredText(w, f, 'text', path);
+  const note = optionalText(w, f, 'note', path);
+  const behaviours = readItems(w, f, 'behaviours', path, (n, p) => walkBehaviour(w, n, p));
+  if (behaviours.complete && behaviours.items.length === 0 && f.has('behaviours')) {
+    w.report('EMPTY_LIST', behaviours.node, join(path, 'behaviours'), { what: 'manifestation', key: 'behaviours' });
+  }
+  if (id === undefined || status === undefined || text === undefined || !behaviours.complete) return undefined;
+  const manifestation: Manifestation = {
+    id,
+    status,
+    text,
+    ...(note ? { note } : {}),
+    behaviours: behaviours.items.map((b) => b.value),
+  };
+  return { value: { manifestation, behaviours: behaviours.items }, at: w.located(idField?.value, join(path, 'id')) };
+}
+
+interface DraftGroup {
+  readonly group: Group;
+  readonly manifestations: ReadonlyArray<Located<DraftManifestation>>;
+}
+
+function walkGroup(w: Walker, node: Yaml, path: string): Located<DraftGroup> | undefined {
+  const f = readMap(w, node, path, ['id', 'text', 'manifestations'], ['note']);
+  if (!f) return undefined;
+  const idField = f.get('id');
+  const id = idField && readId(w, idField, join(path, 'id'));
+  const text = requiredText(w, f, 'text', path);
+  const note = optionalText(w, f, 'note', path);
+  const ms = readItems(w, f, 'manifestations', path, (n, p) => walkManifestation(w, n, p));
+  if (ms.complete && ms.items.length === 0 && f.has('manifestations')) {
+    w.report('EMPTY_LIST', ms.node, join(path, 'manifestations'), { what: 'group', key: 'manifestations' });
+  }
+  if (id === undefined || text === undefined || !ms.complete) return undefined;
+  const group: Group = { id, text, ...(note ? { note } : {}), manifestations: ms.items.map((m) => m.value.manifestation) };
+  return { value: { group, manifestations: ms.items }, at: w.located(idField?.value, join(path, 'id')) };
+}
+
+const TOP_REQUIRED = ['format', 'id', 'version', 'title', 'source', 'levels', 'groups'] as const;
+const TOP_OPTIONAL = ['note', 'expect'] as const;
+const EXPECT_KEYS = ['groups', 'manifestations', 'behaviours'] as const;
+
+/**
+ * Parses and validates a questionnaire. Never throws for bad input: every
+ * problem comes back in `problems`, errors and warnings together, sorted.
+ */
+export function parseQuestionnaire(text: string, source: string): ParseResult {
+  const lines = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // NOTE: the YAML composer recurses; absurd nesting can exhaust the stack.
+    if (error instanceof RangeError) {
+      return { ok: false, problems: [{ code: 'TOO_DEEP', severity: 'error', source, line: 1, col: 1, path: '', params: {} }] };
+    }
+    throw error;
+  }
+  const w = new Walker(source, lines, doc);
+  let syntaxBroken = false;
+  for (const e of doc.errors) {
+    const { line, col } = lines.linePos(e.pos[0]);
+    const code: ProblemCode = e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX';
+    if (code === 'YAML_SYNTAX') syntaxBroken = true;
+    const detail = e.message.split('\n')[0] ?? e.code;
+    w.problems.push({ code, severity: 'error', source, line, col, path: '', params: { detail } });
+  }
+  // A broken syntax tree would only add confusing follow-on problems.
+  if (syntaxBroken) return { ok: false, problems: sortProblems(w.problems) };
+
+  let draft: Draft | undefined;
+  try {
+    draft = walkDocument(w, doc);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      w.report('TOO_DEEP', undefined, '');
+      return { ok: false, problems: sortProblems(w.problems) };
+    }
+    throw error;
+  }
+  if (draft) runRules(draft, (code, at, params, severity = 'error') => {
+    w.problems.push({ code, severity, source, line: at.line, col: at.col, path: at.path, params });
+  });
+
+  const problems = sortProblems(w.problems);
+  if (!draft || problems.some(isError)) return { ok: false, problems };
+  const questionnaire: Questionnaire = { ...draft.questionnaire, sha256: hashQuestionnaire(draft.questionnaire) };
+  return { ok: true, questionnaire, warnings: problems };
+}
+
+function walkDocument(w: Walker, doc: Document): Draft | undefined {
+  const root = w.deref(doc.contents as Yaml);
+  if (!root || (isScalar(root) && root.value === null)) {
+    w.report('EMPTY_DOCUMENT', undefined, '');
+    return undefined;
+  }
+  const f = readMap(w, root, '', TOP_REQUIRED, TOP_OPTIONAL);
+  if (!f) return undefined;
+
+  // The format version comes first: a newer format is refused before anything else is read into it.
+  const formatField = f.get('format');
+  let format: number | undefined;
+  if (formatField) {
+    const v = formatField.value && isScalar(formatField.value) ? formatField.value.value : undefined;
+    if (v !== QUESTIONNAIRE_FORMAT) {
+      w.report('UNSUPPORTED_FORMAT', formatField.value ?? formatField.key, 'format', { expected: String(QUESTIONNAIRE_FORMAT), actual: String(v) });
+      return undefined;
+    }
+    format = v;
+  }
+
+  const idField = f.get('id');
+  const id = idField && readId(w, idField, 'id');
+  const versionField = f.get('version');
+  const version = versionField && readString(w, versionField, 'version', 'version');
+  const title = requiredText(w, f, 'title', '');
+  const sourceText = requiredText(w, f, 'source', '');
+  const note = optionalText(w, f, 'note', '');
+
+  const expect: Partial<Record<(typeof EXPECT_KEYS)[number], Located<number>>> = {};
+  const expectField = f.get('expect');
+  if (expectField) {
+    const ef = readMap(w, expectField.value, 'expect', [], EXPECT_KEYS, expectField.key);
+    for (const key of EXPECT_KEYS) {
+      const field = ef?.get(key);
+      if (!field) continue;
+      const n = readCount(w, field, `expect.${key}`, key);
+      if (n !== undefined) expect[key] = { value: n, at: w.located(field.value, `expect.${key}`) };
+    }
+  }
+
+  const levels = readItems(w, f, 'levels', '', (n, p) => walkLevel(w, n, p));
+  const groups = readItems(w, f, 'groups', '', (n, p) => walkGroup(w, n, p));
+  if (groups.complete && groups.items.length === 0 && f.has('groups')) {
+    w.report('EMPTY_LIST', groups.node, 'groups', { what: 'questionnaire', key: 'groups' });
+  }
+
+  if (
+    format === undefined || id === undefined || version === undefined || title === undefined ||
+    sourceText === undefined || !levels.complete || !groups.complete
+  ) {
+    return undefined;
+  }
+  return {
+    questionnaire: {
+      format,
+      id,
+      version,
+      title,
+      source: sourceText,
+      ...(note ? { note } : {}),
+      levels: levels.items.map((l) => l.value),
+      groups: groups.items.map((g) => g.value.group),
+    },
+    levels: levels.items,
+    levelsAt: w.located(levels.node, 'levels'),
+    groups: groups.items.map((g) => ({
+      at: g.at,
+      id: g.value.group.id,
+      manifestations: g.value.manifestations.map((m) => ({
+        at: m.at,
+        id: m.value.manifestation.id,
+        behaviours: m.value.behaviours.map((b) => ({ at: b.at, id: b.value.id })),
+      })),
+    })),
+    expect,
+  };
+}

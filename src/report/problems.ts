@@ -1,0 +1,23 @@
+/**
+ * Located problems as text: `file:line:col  path`, then the message with its
+ * code, where → what → how to fix. Pure: words and style come in.
+ */
+import type { Messages } from '../i18n/messages.js';
+import type { Problem } from '../questionnaire/problems.js';
+import type { Style } from '../cli/style.js';
+
+export function problemMessage(p: Problem, m: Messages): string {
+  return m.problems.messages[p.code](p.params);
+}
+
+export function renderProblem(p: Problem, m: Messages, style: Style): string {
+  const where = `${p.source}:${p.line}:${p.col}`;
+  const label = p.severity === 'error' ? style.error(m.problems.error) : style.warn(m.problems.warning);
+  const path = p.path === '' ? '' : `  ${style.dim(p.path)}`;
+  return `${style.bold(where)}${path}\n  ${label}: ${problemMessage(p, m)}  ${style.dim(`[${p.code}]`)}\n`;
+}
+
+/** The JSON form of a problem (stable: code, severity, line, col, path, message). */
+export function problemJson(p: Problem, m: Messages): Record<string, unknown> {
+  return { code: p.code, severity: p.severity, file: p.source, line: p.line, col: p.col, path: p.path, message: problemMessage(p, m) };
+}
