@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-await (await import('../dist/cli/main.js')).run();
+import { run } from '../dist/cli/main.js';
+
+await run();

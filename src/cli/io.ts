@@ -22,17 +22,6 @@ export interface Io {
   now(): Date;
 }
 
-export function processIo(): Io {
-  return {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    cwd: process.cwd(),
-    now: () => new Date(),
-  };
-}
-
 /** Columns to lay text out in: the terminal's width, or 80 off a terminal. */
 export function outputWidth(stream: OutStream): number {
   return stream.isTTY && stream.columns && stream.columns > 20 ? Math.min(stream.columns, 120) : 80;

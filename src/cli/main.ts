@@ -4,10 +4,13 @@
  * `process.exit` or sets `process.exitCode`.
  */
 import { ExitCode, isInterrupt, UserError } from '../errors.js';
-import { isLang, loadMessages, type Messages } from '../i18n/index.js';
+import type { Messages } from '../i18n/messages.js';
+// NOTE: Vietnamese, the default, is imported directly and English only when
+// asked for: every module on this path costs start-up time (about 0.5 ms each).
+import { vi } from '../i18n/vi.js';
 import type { Lang } from '../questionnaire/model.js';
-import { processIo, type Io } from './io.js';
-import { createProgram, type ProgramResult } from './program.js';
+import type { Io } from './io.js';
+import { commandPathFor, createProgram, type ProgramResult } from './program.js';
 
 /** The value of `--lang` in argv (before commander runs, since help text depends on it). */
 export function langFromArgv(argv: ReadonlyArray<string>): string | undefined {
@@ -76,14 +79,15 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
   const langArg = langFromArgv(argv);
   const envLang = io.env.TUSOI_LANG;
   const lang: Lang = isLang(langArg) ? langArg : isLang(envLang) ? envLang : 'vi';
-  const m = await loadMessages(lang);
+  const m = lang === 'en' ? (await import('../i18n/en.js')).en : vi;
   if (langArg !== undefined && !isLang(langArg)) {
     io.stderr.write(`tusoi: ${m.errors.BAD_OPTION_VALUE({ option: '--lang', value: langArg, allowed: 'vi, en' })}\n`);
     return ExitCode.Usage;
   }
   const result: ProgramResult = { exitCode: ExitCode.Ok, commandPath: 'tusoi' };
   try {
-    const program = createProgram(io, m, lang, result);
+    const program = createProgram(io, m, lang, result, argv);
+    result.commandPath = commandPathFor(program, argv);
     if (argv.length === 0) {
       // No arguments: the help (the home menu on a terminal comes with a later command set).
       io.stdout.write(program.helpInformation());
@@ -96,8 +100,20 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
   }
 }
 
-/** Used by `bin/tusoi.js`. */
+function isLang(s: string | undefined): s is Lang {
+  return s === 'vi' || s === 'en';
+}
+
+/** Used by `bin/tusoi.js`: the real process, with arguments in NFC. */
 export async function run(): Promise<void> {
   const argv = process.argv.slice(2).map((a) => a.normalize('NFC'));
-  process.exitCode = await main(argv, processIo());
+  const io: Io = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+  };
+  process.exitCode = await main(argv, io);
 }

@@ -1,10 +1,12 @@
 /**
- * Choosing the language: `--lang`, then `TUSOI_LANG`, then Vietnamese.
- * NOTE: `LANG` and the system locale are deliberately ignored: many
- * Vietnamese PCs keep the English (US) locale.
+ * The catalogues, for code other than the start-up path (which picks its
+ * catalogue in `cli/main.ts`: `--lang`, then `TUSOI_LANG`, then Vietnamese;
+ * `LANG` and the system locale are deliberately ignored, since many
+ * Vietnamese PCs keep the English (US) locale).
  */
 import type { Lang } from '../questionnaire/model.js';
 import type { Messages } from './messages.js';
+import { vi } from './vi.js';
 
 export type { Messages } from './messages.js';
 
@@ -14,7 +16,7 @@ export function isLang(s: string | undefined): s is Lang {
   return s === 'vi' || s === 'en';
 }
 
-/** Only the chosen catalogue is loaded. */
+/** Vietnamese, the default, is loaded with the program; English only when asked for. */
 export async function loadMessages(lang: Lang): Promise<Messages> {
-  return lang === 'en' ? (await import('./en.js')).en : (await import('./vi.js')).vi;
+  return lang === 'en' ? (await import('./en.js')).en : vi;
 }

@@ -6,7 +6,8 @@
  * problem keeps the position of the node it is about. Cross-cutting checks
  * (unique ids, levels, declared counts) are named rules in `rules.ts`.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import { isNfc } from '../text/vietnamese.js';
 import { hashQuestionnaire } from './hash.js';
 import {
@@ -21,7 +22,12 @@ import {
   type Questionnaire,
 } from './model.js';
 import { isError, sortProblems, type Problem, type ProblemCode, type ProblemParams, type Severity } from './problems.js';
-import { runRules, type At, type Draft, type Located } from './rules.js';
+import { runRules, type At, type Draft, type IdAt } from './rules.js';
+
+// NOTE: loaded through `require`: yaml's ESM entry makes Node lex its CommonJS
+// files for named exports, a few milliseconds of every `validate` (Node 20).
+const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+type LineCounter = import('yaml').LineCounter;
 
 export type ParseResult =
   | { readonly ok: true; readonly questionnaire: Questionnaire; readonly warnings: ReadonlyArray<Problem> }
@@ -38,6 +44,9 @@ type Yaml = Node | null | undefined;
 /** Where a node stands, and how to report a problem there. */
 class Walker {
   readonly problems: Problem[] = [];
+  /** Every id read, with where it stands: the rules check them even when other parts are broken. */
+  readonly itemIds: Array<IdAt & { what: string }> = [];
+  readonly levels: Array<IdAt & { none: boolean }> = [];
   readonly source: string;
   readonly lines: LineCounter;
   readonly doc: Document;
@@ -230,17 +239,22 @@ function readCount(w: Walker, field: Field, path: string, key: string): number |
   return v;
 }
 
+/**
+ * Reads a list of items; `undefined` when the list or any item is broken (the
+ * problems are reported), so that a partial model is never mistaken for a whole one.
+ */
 function readItems<T>(
   w: Walker,
   fields: Map<string, Field>,
   key: string,
   path: string,
+  owner: string | undefined,
   read: (node: Yaml, path: string) => T | undefined,
-): { items: T[]; node: Yaml; complete: boolean } {
+): T[] | undefined {
   const field = fields.get(key);
-  if (!field) return { items: [], node: undefined, complete: false };
+  if (!field) return undefined;
   const list = readList(w, field, join(path, key));
-  if (!list) return { items: [], node: field.value, complete: false };
+  if (!list) return undefined;
   const items: T[] = [];
   let complete = true;
   list.forEach((node, i) => {
@@ -248,10 +262,13 @@ function readItems<T>(
     if (item === undefined) complete = false;
     else items.push(item);
   });
-  return { items, node: field.value ?? field.key, complete };
+  if (list.length === 0 && owner !== undefined) {
+    w.report('EMPTY_LIST', field.value ?? field.key, join(path, key), { what: owner, key });
+  }
+  return complete ? items : undefined;
 }
 
-function walkLevel(w: Walker, node: Yaml, path: string): Located<Level> | undefined {
+function walkLevel(w: Walker, node: Yaml, path: string): Level | undefined {
   const f = readMap(w, node, path, ['id', 'label'], ['none']);
   if (!f) return undefined;
   const idField = f.get('id');
@@ -265,31 +282,33 @@ function walkLevel(w: Walker, node: Yaml, path: string): Located<Level> | undefi
       w.report('WRONG_TYPE', noneField.value ?? noneField.key, join(path, 'none'), { key: 'none', expected: 'boolean', actual: typeName(noneField.value) });
     } else none = v;
   }
+  if (id !== undefined) w.levels.push({ id, none, at: w.located(idField?.value, join(path, 'id')) });
   if (id === undefined || label === undefined) return undefined;
-  return { value: { id, label, none }, at: w.located(idField?.value, join(path, 'id')) };
+  return { id, label, none };
 }
 
-function walkBehaviour(w: Walker, node: Yaml, path: string): Located<Behaviour> | undefined {
-  const f = readMap(w, node, path, ['id', 'text'], ['note']);
-  if (!f) return undefined;
+/** Reads an item's id and records it for the uniqueness rules. */
+function itemId(w: Walker, f: Map<string, Field>, path: string, what: string): string | undefined {
   const idField = f.get('id');
   const id = idField && readId(w, idField, join(path, 'id'));
+  if (id !== undefined) w.itemIds.push({ id, what, at: w.located(idField?.value, join(path, 'id')) });
+  return id;
+}
+
+function walkBehaviour(w: Walker, node: Yaml, path: string): Behaviour | undefined {
+  const f = readMap(w, node, path, ['id', 'text'], ['note']);
+  if (!f) return undefined;
+  const id = itemId(w, f, path, 'behaviour');
   const text = requiredText(w, f, 'text', path);
   const note = optionalText(w, f, 'note', path);
   if (id === undefined || text === undefined) return undefined;
-  return { value: note ? { id, text, note } : { id, text }, at: w.located(idField?.value, join(path, 'id')) };
+  return note ? { id, text, note } : { id, text };
 }
 
-interface DraftManifestation {
-  readonly manifestation: Manifestation;
-  readonly behaviours: ReadonlyArray<Located<Behaviour>>;
-}
-
-function walkManifestation(w: Walker, node: Yaml, path: string): Located<DraftManifestation> | undefined {
+function walkManifestation(w: Walker, node: Yaml, path: string): Manifestation | undefined {
   const f = readMap(w, node, path, ['id', 'status', 'text', 'behaviours'], ['note']);
   if (!f) return undefined;
-  const idField = f.get('id');
-  const id = idField && readId(w, idField, join(path, 'id'));
+  const id = itemId(w, f, path, 'manifestation');
   let status: ManifestationStatus | undefined;
   const statusField = f.get('status');
   if (statusField) {
@@ -301,40 +320,20 @@ function walkManifestation(w: Walker, node: Yaml, path: string): Located<DraftMa
   }
   const text = requiredText(w, f, 'text', path);
   const note = optionalText(w, f, 'note', path);
-  const behaviours = readItems(w, f, 'behaviours', path, (n, p) => walkBehaviour(w, n, p));
-  if (behaviours.complete && behaviours.items.length === 0 && f.has('behaviours')) {
-    w.report('EMPTY_LIST', behaviours.node, join(path, 'behaviours'), { what: 'manifestation', key: 'behaviours' });
-  }
-  if (id === undefined || status === undefined || text === undefined || !behaviours.complete) return undefined;
-  const manifestation: Manifestation = {
-    id,
-    status,
-    text,
-    ...(note ? { note } : {}),
-    behaviours: behaviours.items.map((b) => b.value),
-  };
-  return { value: { manifestation, behaviours: behaviours.items }, at: w.located(idField?.value, join(path, 'id')) };
+  const behaviours = readItems(w, f, 'behaviours', path, 'manifestation', (n, p) => walkBehaviour(w, n, p));
+  if (id === undefined || status === undefined || text === undefined || !behaviours) return undefined;
+  return { id, status, text, ...(note ? { note } : {}), behaviours };
 }
 
-interface DraftGroup {
-  readonly group: Group;
-  readonly manifestations: ReadonlyArray<Located<DraftManifestation>>;
-}
-
-function walkGroup(w: Walker, node: Yaml, path: string): Located<DraftGroup> | undefined {
+function walkGroup(w: Walker, node: Yaml, path: string): Group | undefined {
   const f = readMap(w, node, path, ['id', 'text', 'manifestations'], ['note']);
   if (!f) return undefined;
-  const idField = f.get('id');
-  const id = idField && readId(w, idField, join(path, 'id'));
+  const id = itemId(w, f, path, 'group');
   const text = requiredText(w, f, 'text', path);
   const note = optionalText(w, f, 'note', path);
-  const ms = readItems(w, f, 'manifestations', path, (n, p) => walkManifestation(w, n, p));
-  if (ms.complete && ms.items.length === 0 && f.has('manifestations')) {
-    w.report('EMPTY_LIST', ms.node, join(path, 'manifestations'), { what: 'group', key: 'manifestations' });
-  }
-  if (id === undefined || text === undefined || !ms.complete) return undefined;
-  const group: Group = { id, text, ...(note ? { note } : {}), manifestations: ms.items.map((m) => m.value.manifestation) };
-  return { value: { group, manifestations: ms.items }, at: w.located(idField?.value, join(path, 'id')) };
+  const manifestations = readItems(w, f, 'manifestations', path, 'group', (n, p) => walkManifestation(w, n, p));
+  if (id === undefined || text === undefined || !manifestations) return undefined;
+  return { id, text, ...(note ? { note } : {}), manifestations };
 }
 
 const TOP_REQUIRED = ['format', 'id', 'version', 'title', 'source', 'levels', 'groups'] as const;
@@ -379,14 +378,15 @@ export function parseQuestionnaire(text: string, source: string): ParseResult {
     }
     throw error;
   }
-  if (draft) runRules(draft, (code, at, params, severity = 'error') => {
-    w.problems.push({ code, severity, source, line: at.line, col: at.col, path: at.path, params });
-  });
-
+  if (draft) {
+    runRules(draft, (code, at, params, severity = 'error') => {
+      w.problems.push({ code, severity, source, line: at.line, col: at.col, path: at.path, params });
+    });
+  }
   const problems = sortProblems(w.problems);
-  if (!draft || problems.some(isError)) return { ok: false, problems };
-  const questionnaire: Questionnaire = { ...draft.questionnaire, sha256: hashQuestionnaire(draft.questionnaire) };
-  return { ok: true, questionnaire, warnings: problems };
+  const complete = draft?.questionnaire;
+  if (!complete || problems.some(isError)) return { ok: false, problems };
+  return { ok: true, questionnaire: { ...complete, sha256: hashQuestionnaire(complete) }, warnings: problems };
 }
 
 function walkDocument(w: Walker, doc: Document): Draft | undefined {
@@ -418,7 +418,7 @@ function walkDocument(w: Walker, doc: Document): Draft | undefined {
   const sourceText = requiredText(w, f, 'source', '');
   const note = optionalText(w, f, 'note', '');
 
-  const expect: Partial<Record<(typeof EXPECT_KEYS)[number], Located<number>>> = {};
+  const expect: Draft['expect'] = {};
   const expectField = f.get('expect');
   if (expectField) {
     const ef = readMap(w, expectField.value, 'expect', [], EXPECT_KEYS, expectField.key);
@@ -430,40 +430,18 @@ function walkDocument(w: Walker, doc: Document): Draft | undefined {
     }
   }
 
-  const levels = readItems(w, f, 'levels', '', (n, p) => walkLevel(w, n, p));
-  const groups = readItems(w, f, 'groups', '', (n, p) => walkGroup(w, n, p));
-  if (groups.complete && groups.items.length === 0 && f.has('groups')) {
-    w.report('EMPTY_LIST', groups.node, 'groups', { what: 'questionnaire', key: 'groups' });
-  }
-
-  if (
-    format === undefined || id === undefined || version === undefined || title === undefined ||
-    sourceText === undefined || !levels.complete || !groups.complete
-  ) {
-    return undefined;
-  }
+  const levelsField = f.get('levels');
+  const levels = readItems(w, f, 'levels', '', undefined, (n, p) => walkLevel(w, n, p));
+  const groups = readItems(w, f, 'groups', '', 'questionnaire', (n, p) => walkGroup(w, n, p));
   return {
-    questionnaire: {
-      format,
-      id,
-      version,
-      title,
-      source: sourceText,
-      ...(note ? { note } : {}),
-      levels: levels.items.map((l) => l.value),
-      groups: groups.items.map((g) => g.value.group),
-    },
-    levels: levels.items,
-    levelsAt: w.located(levels.node, 'levels'),
-    groups: groups.items.map((g) => ({
-      at: g.at,
-      id: g.value.group.id,
-      manifestations: g.value.manifestations.map((m) => ({
-        at: m.at,
-        id: m.value.manifestation.id,
-        behaviours: m.value.behaviours.map((b) => ({ at: b.at, id: b.value.id })),
-      })),
-    })),
+    questionnaire:
+      format !== undefined && id !== undefined && version !== undefined && title !== undefined &&
+      sourceText !== undefined && levels !== undefined && groups !== undefined
+      ? { format, id, version, title, source: sourceText, ...(note ? { note } : {}), levels, groups }
+      : undefined,
+    itemIds: w.itemIds,
+    levels: w.levels,
+    levelsAt: levels !== undefined ? w.located(levelsField?.value, 'levels') : undefined,
     expect,
   };
 }

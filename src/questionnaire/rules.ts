@@ -3,7 +3,7 @@
  * read: unique ids, well-formed levels, declared counts. Each rule is a named
  * function reporting through one callback, so adding a rule touches nothing else.
  */
-import type { Level, Questionnaire } from './model.js';
+import type { Questionnaire } from './model.js';
 import type { ProblemCode, ProblemParams, Severity } from './problems.js';
 
 /** A position in the source: 1-based line and column, and the path in the document. */
@@ -17,17 +17,21 @@ export interface At {
   readonly path: string;
 }
 
-interface IdAt {
+export interface IdAt {
   readonly id: string;
   readonly at: At;
 }
 
-/** What the walk hands the rules: the model plus where each id stands. */
+/**
+ * What the walk hands the rules: the model when every part of it could be read,
+ * and, in any case, every id and level read, with where it stands.
+ */
 export interface Draft {
-  readonly questionnaire: Omit<Questionnaire, 'sha256'>;
-  readonly levels: ReadonlyArray<Located<Level>>;
-  readonly levelsAt: At;
-  readonly groups: ReadonlyArray<IdAt & { manifestations: ReadonlyArray<IdAt & { behaviours: ReadonlyArray<IdAt> }> }>;
+  readonly questionnaire: Omit<Questionnaire, 'sha256'> | undefined;
+  readonly itemIds: ReadonlyArray<IdAt & { readonly what: string }>;
+  readonly levels: ReadonlyArray<IdAt & { readonly none: boolean }>;
+  /** Where the level list stands; undefined when it could not be read. */
+  readonly levelsAt: At | undefined;
   readonly expect: Partial<Record<'groups' | 'manifestations' | 'behaviours', Located<number>>>;
 }
 
@@ -53,39 +57,32 @@ function uniqueIds(ids: ReadonlyArray<IdAt & { what: string }>, report: Report):
 }
 
 /** Groups, manifestations and behaviours share one namespace: all appear as item ids in exports. */
-const uniqueItemIds: Rule = (draft, report) => {
-  const ids: Array<IdAt & { what: string }> = [];
-  for (const g of draft.groups) {
-    ids.push({ ...g, what: 'group' });
-    for (const m of g.manifestations) {
-      ids.push({ ...m, what: 'manifestation' });
-      for (const b of m.behaviours) ids.push({ ...b, what: 'behaviour' });
-    }
-  }
-  uniqueIds(ids, report);
-};
+const uniqueItemIds: Rule = (draft, report) => uniqueIds(draft.itemIds, report);
 
-const uniqueLevelIds: Rule = (draft, report) => {
-  uniqueIds(draft.levels.map((l) => ({ id: l.value.id, at: l.at, what: 'level' })), report);
-};
+const uniqueLevelIds: Rule = (draft, report) => uniqueIds(draft.levels.map((l) => ({ ...l, what: 'level' })), report);
 
 /** At least two levels; the first, and only the first, means "none". */
 const wellFormedLevels: Rule = (draft, report) => {
+  if (!draft.levelsAt) return;
   const levels = draft.levels;
   if (levels.length < 2) report('TOO_FEW_LEVELS', draft.levelsAt, { count: levels.length, limit: 2 });
   const first = levels[0];
-  if (first && !first.value.none) report('NO_NONE_LEVEL', first.at, { id: first.value.id });
-  levels.slice(1).forEach((l) => {
-    if (l.value.none) report('NONE_NOT_FIRST', l.at, { id: l.value.id });
-  });
+  if (first && !first.none) report('NO_NONE_LEVEL', first.at, { id: first.id });
+  for (const l of levels.slice(1)) if (l.none) report('NONE_NOT_FIRST', l.at, { id: l.id });
 };
 
-/** `expect:` declares the counts a questionnaire must have (3, 27, 111 for Resolution 4). */
+/**
+ * `expect:` declares the counts a questionnaire must have (3, 27, 111 for
+ * Resolution 4). Checked only on a whole model: counting a broken one would
+ * report a mismatch that is only a symptom.
+ */
 const declaredCounts: Rule = (draft, report) => {
+  const q = draft.questionnaire;
+  if (!q) return;
   const actual = {
-    groups: draft.groups.length,
-    manifestations: draft.groups.reduce((n, g) => n + g.manifestations.length, 0),
-    behaviours: draft.groups.reduce((n, g) => n + g.manifestations.reduce((k, m) => k + m.behaviours.length, 0), 0),
+    groups: q.groups.length,
+    manifestations: q.groups.reduce((n, g) => n + g.manifestations.length, 0),
+    behaviours: q.groups.reduce((n, g) => n + g.manifestations.reduce((k, m) => k + m.behaviours.length, 0), 0),
   };
   for (const key of ['groups', 'manifestations', 'behaviours'] as const) {
     const declared = draft.expect[key];

@@ -1,0 +1,21 @@
+// `npm run bench`: every benchmark of the project, one table.
+// Usage: node bench/run.mjs [--quick] [--json FILE]
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { printTable } from './lib.mjs';
+import { startupBench } from './startup.mjs';
+import { questionnaireBench } from './questionnaire.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const jsonAt = args.indexOf('--json');
+const runs = quick ? 5 : 25;
+
+const rows = [];
+process.stderr.write(`tusoi bench: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${runs} runs per figure\n`);
+rows.push(...startupBench(runs));
+rows.push(...(await questionnaireBench(runs)));
+printTable(rows);
+if (jsonAt >= 0) writeFileSync(args[jsonAt + 1], JSON.stringify({ node: process.version, cpus: os.cpus().length, rows }, null, 2));
+const failed = rows.filter((r) => !r.pass);
+if (failed.length) process.stderr.write(`${failed.length} figure(s) missed the target: ${failed.map((r) => r.figure).join(', ')}\n`);

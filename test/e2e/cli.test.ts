@@ -1,0 +1,104 @@
+/** The real compiled CLI (`bin/tusoi.js` → `dist/`), as a user runs it. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, STACK_LINE } from '../support/cli.js';
+
+interface ShowJson {
+  id: string;
+  version: string;
+  sha256: string;
+  levels: Array<{ id: string; label: { vi: string; en: string } }>;
+  groups: Array<{
+    id: string;
+    manifestations: Array<{ id: string; status: string; text: { vi: string; en: string }; behaviours: Array<{ id: string; text: { vi: string; en: string } }> }>;
+  }>;
+}
+interface RefManifestation {
+  id: string;
+  status: string;
+  vi: string;
+  verbatim?: string[];
+}
+
+const reference = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/reference/nq4-27.json'), 'utf8')) as {
+  groups: Array<{ manifestations: RefManifestation[] }>;
+};
+
+describe('tusoi (compiled)', () => {
+  it('--help and --version exit 0', () => {
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Cách dùng: tusoi');
+    const version = runCli(['--version']);
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+
+  it('--help loads neither YAML, SQLite, the prompt library nor chalk', () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'tusoi-imports-')), 'imports.log');
+    const r = runCli(['--help'], { env: { TUSOI_IMPORT_LOG: log }, nodeArgs: ['--import', join(ROOT, 'test/support/record-imports.mjs')] });
+    expect(r.status).toBe(0);
+    const loaded = readFileSync(log, 'utf8');
+    expect(loaded).toContain('require:commander');
+    for (const heavy of ['/yaml/', 'better-sqlite3', '@inquirer', '/chalk/']) expect(loaded).not.toContain(heavy);
+  });
+
+  it('questionnaire show nq4-khoa-xii --json: 3 groups, 27 manifestations, 111 behaviours, faithful to the reference', () => {
+    const r = runCli(['questionnaire', 'show', 'nq4-khoa-xii', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const q = JSON.parse(r.stdout) as ShowJson;
+    expect(q.id).toBe('nq4-khoa-xii');
+    expect(q.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(q.levels.map((l) => l.id)).toEqual(['khong', 'thinh-thoang', 'thuong-xuyen']);
+    expect(q.groups).toHaveLength(3);
+    const ms = q.groups.flatMap((g) => g.manifestations);
+    expect(ms).toHaveLength(27);
+    const bs = ms.flatMap((m) => m.behaviours);
+    expect(bs).toHaveLength(111);
+    const ids = [...q.groups.map((g) => g.id), ...ms.map((m) => m.id), ...bs.map((b) => b.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+    const refs = reference.groups.flatMap((g) => g.manifestations);
+    expect(ms.map((m) => [m.id, m.status])).toEqual(refs.map((r) => [r.id, r.status]));
+    for (const [i, ref] of refs.entries()) {
+      const m = ms[i]!;
+      if (ref.status === 'verbatim') expect(m.text.vi).toBe(ref.vi.normalize('NFC'));
+      if (ref.status === 'partial') {
+        for (const part of ref.verbatim ?? []) expect(m.text.vi.toLowerCase()).toContain(part.normalize('NFC').toLowerCase());
+      }
+    }
+  });
+
+  it('a broken questionnaire: every mistake with file:line:col and code, exit 1, no stack trace', () => {
+    const file = 'test/fixtures/questionnaires/broken-several.yaml';
+    const r = runCli(['questionnaire', 'validate', file]);
+    expect(r.status).toBe(1);
+    const located = [...r.stderr.matchAll(/^(\S+):(\d+):(\d+) .*\n .*\[([A-Z_]+)\]$/gm)].map((x) => `${x[4]}@${x[2]}:${x[3]}`);
+    expect(located).toEqual([
+      'WRONG_TYPE@3:10',
+      'MISSING_TRANSLATION@8:3',
+      'NO_NONE_LEVEL@12:9',
+      'DUPLICATE_ID@14:9',
+      'MISSING_FIELD@20:9',
+      'UNKNOWN_KEY@23:9',
+      'BAD_STATUS@27:17',
+      'DUPLICATE_ID_CASE@30:17',
+      'EMPTY_LIST@36:21',
+    ]);
+    expect(r.stderr).toContain(`${file}:23:9`);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('validate of the bundled file exits 0; a file that is not there exits 1 with a message', () => {
+    expect(runCli(['questionnaire', 'validate', 'questionnaires/nq4-khoa-xii.yaml']).status).toBe(0);
+    const missing = runCli(['questionnaire', 'validate', 'nope.yaml']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('nope.yaml');
+    expect(missing.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('a usage error exits 2', () => {
+    expect(runCli(['questionnaire', 'show']).status).toBe(2);
+  });
+});

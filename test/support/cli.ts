@@ -1,0 +1,27 @@
+/** Runs the real compiled CLI (`bin/tusoi.js`) in a child process. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/tusoi.js', import.meta.url));
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCli(args: ReadonlyArray<string>, options: { env?: Record<string, string>; cwd?: string; input?: string; nodeArgs?: string[] } = {}): CliResult {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+  if (!options.env?.TUSOI_LANG) delete env.TUSOI_LANG;
+  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env,
+    input: options.input ?? '',
+    encoding: 'utf8',
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A stack trace line, which a user's mistake must never print. */
+export const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$/m;

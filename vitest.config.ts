@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // e2e tests spawn the compiled CLI: give them room on a shared 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    env: { NO_COLOR: '1', TUSOI_LANG: '' },
+  },
+});
