@@ -17,6 +17,35 @@ export interface ErrorParams {
   QUESTIONNAIRE_INVALID: { file: string; errors: number };
   BAD_OPTION_VALUE: { option: string; value: string; allowed: string };
   NOT_A_TERMINAL: { command: string };
+  DB_NOT_FOUND: { file: string };
+  DB_EXISTS: { file: string };
+  DB_NOT_TUSOI: { file: string };
+  DB_TOO_NEW: { file: string; version: number; supported: number };
+  DB_READONLY: { file: string };
+  DB_FULL: { file: string };
+  DB_BUSY: { file: string };
+  DIR_NOT_FOUND: { dir: string };
+  BAD_UNIT_CODE: { code: string };
+  EMPTY_NAME: { what: string };
+  MEMBER_NOT_FOUND: { query: string };
+  MEMBER_AMBIGUOUS: { query: string; candidates: string };
+  MEMBER_INACTIVE: { member: string };
+  NO_MEMBERS: Record<string, never>;
+  MEMBERS_REJECTED: { file: string; errors: number };
+  NO_OPEN_ROUND: { year: string };
+  ROUND_ALREADY_OPEN: { label: string };
+  ROUND_LABEL_TAKEN: { label: string };
+  ROUND_NOT_FOUND: { label: string };
+  ROUND_NOT_COLLECTING: { label: string };
+  BAD_LABEL: { label: string };
+  RESPONSE_SUBMITTED: { member: string; code: string };
+  RESPONSE_EXISTS: { member: string; code: string };
+  RESPONSE_NOT_SUBMITTED: { member: string };
+  ANONYMOUS_NO_REPLACE: { member: string };
+  ANONYMOUS_NO_REOPEN: Record<string, never>;
+  ANSWERS_REJECTED: { file: string; errors: number };
+  CSV_LEGACY_ENCODING: { file: string };
+  CSV_MOJIBAKE: { file: string };
 }
 export type ErrorCode = keyof ErrorParams;
 

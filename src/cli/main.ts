@@ -35,6 +35,8 @@ function commanderMessage(error: { code: string; message: string }, m: Messages)
       return m.usage.missingArgument(quoted);
     case 'commander.optionMissingArgument':
       return m.usage.optionMissingArgument(quoted);
+    case 'commander.missingMandatoryOptionValue':
+      return m.usage.missingOption(quoted);
     case 'commander.excessArguments':
       return m.usage.excessArguments;
     case 'commander.invalidArgument':
@@ -47,6 +49,11 @@ function commanderMessage(error: { code: string; message: string }, m: Messages)
 function isCommanderError(e: unknown): e is Error & { code: string } {
   const code = (e as { code?: unknown } | null)?.code;
   return e instanceof Error && typeof code === 'string' && code.startsWith('commander.');
+}
+
+/** The words for a user error, in the user's language. */
+export function userErrorText(e: UserError, m: Messages): string {
+  return (m.errors[e.code] as (p: unknown) => string)(e.params);
 }
 
 /** Maps anything thrown to words on stderr and an exit code. */
@@ -65,8 +72,7 @@ export function handleError(error: unknown, m: Messages, io: Io, commandPath: st
   }
   if (error instanceof Error && error.name === 'UserError') {
     const e = error as UserError;
-    const render = m.errors[e.code] as (p: unknown) => string;
-    io.stderr.write(`tusoi: ${render(e.params)}\n`);
+    io.stderr.write(`tusoi: ${userErrorText(e, m)}\n`);
     return e.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

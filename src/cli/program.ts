@@ -55,6 +55,124 @@ export interface CommandSpec {
 
 const COMMANDS: ReadonlyArray<CommandSpec> = [
   {
+    name: 'init',
+    summary: (m) => m.commands.init.summary,
+    build: (cmd, { m, act, examples }) => {
+      const h = m.commands.init;
+      cmd
+        .requiredOption('--unit-code <code>', h.unitCode)
+        .requiredOption('--unit-name <name>', h.unitName)
+        .option('--level <level>', h.level)
+        .option('--parent <code>', h.parent)
+        .addHelpText('after', examples(h.examples))
+        .action((o: { unitCode: string; unitName: string; level?: string; parent?: string }, c: Command) =>
+          act(async (ctx) => (await import('./commands/init.js')).init(ctx, o))(c),
+        );
+    },
+  },
+  {
+    name: 'member',
+    summary: (m) => m.commands.member.summary,
+    build: (member, { m, act, examples }) => {
+      const h = m.commands.member;
+      member
+        .command('add')
+        .description(h.add.summary)
+        .argument('<names...>', h.add.names)
+        .option('--code <code>', h.add.code)
+        .addHelpText('after', examples(h.add.examples))
+        .action((names: string[], o: { code?: string }, c: Command) =>
+          act(async (ctx) => (await import('./commands/member.js')).memberAdd(ctx, names, o.code))(c),
+        );
+      member
+        .command('list')
+        .description(h.list.summary)
+        .option('--all', h.list.all)
+        .action((o: { all?: boolean }, c: Command) => act(async (ctx) => (await import('./commands/member.js')).memberList(ctx, o.all === true))(c));
+      member
+        .command('remove')
+        .description(h.remove.summary)
+        .argument('<member>', h.remove.member)
+        .action((q: string, _o, c: Command) => act(async (ctx) => (await import('./commands/member.js')).memberRemove(ctx, q))(c));
+      member
+        .command('import')
+        .description(h.import.summary)
+        .argument('<file>', h.import.file)
+        .addHelpText('after', examples(h.import.examples))
+        .action((file: string, _o, c: Command) => act(async (ctx) => (await import('./commands/member.js')).memberImport(ctx, file))(c));
+    },
+  },
+  {
+    name: 'round',
+    summary: (m) => m.commands.round.summary,
+    build: (round, { m, act, examples }) => {
+      const h = m.commands.round;
+      round
+        .command('open')
+        .description(h.open.summary)
+        .option('--label <label>', h.open.label)
+        .option('--questionnaire <id|file>', h.open.questionnaire)
+        .option('--anonymous', h.open.anonymous)
+        .addHelpText('after', examples(h.open.examples))
+        .action((o: { label?: string; questionnaire?: string; anonymous?: boolean }, c: Command) =>
+          act(async (ctx) => (await import('./commands/round.js')).roundOpen(ctx, o))(c),
+        );
+      round
+        .command('close')
+        .description(h.close.summary)
+        .action((_o, c: Command) => act(async (ctx) => (await import('./commands/round.js')).roundClose(ctx))(c));
+      round
+        .command('list')
+        .description(h.list.summary)
+        .action((_o, c: Command) => act(async (ctx) => (await import('./commands/round.js')).roundList(ctx))(c));
+    },
+  },
+  {
+    name: 'answer',
+    summary: (m) => m.commands.answer.summary,
+    build: (cmd, { m, act, examples }) => {
+      const h = m.commands.answer;
+      cmd
+        .option('--member <name|code>', h.member)
+        .option('--answers <file>', h.answers)
+        .option('--replace', h.replace)
+        .addHelpText('after', examples(h.examples))
+        .action((o: { member?: string; answers?: string; replace?: boolean }, c: Command) =>
+          act(async (ctx) => (await import('./commands/answer.js')).answer(ctx, o))(c),
+        );
+    },
+  },
+  {
+    name: 'session',
+    summary: (m) => m.commands.session.summary,
+    build: (cmd, { m, act, examples }) => {
+      cmd
+        .addHelpText('after', examples(m.commands.session.examples))
+        .action((_o, c: Command) => act(async (ctx) => (await import('./commands/session.js')).session(ctx))(c));
+    },
+  },
+  {
+    name: 'status',
+    summary: (m) => m.commands.status.summary,
+    build: (cmd, { m, act, examples }) => {
+      cmd
+        .addHelpText('after', examples(m.commands.status.examples))
+        .action((_o, c: Command) => act(async (ctx) => (await import('./commands/status.js')).status(ctx))(c));
+    },
+  },
+  {
+    name: 'response',
+    summary: (m) => m.commands.response.summary,
+    build: (response, { m, act }) => {
+      const h = m.commands.response;
+      response
+        .command('reopen')
+        .description(h.reopen.summary)
+        .requiredOption('--member <name|code>', h.reopen.member)
+        .action((o: { member: string }, c: Command) => act(async (ctx) => (await import('./commands/answer.js')).responseReopen(ctx, o.member))(c));
+    },
+  },
+  {
     name: 'questionnaire',
     summary: (m) => m.commands.questionnaire.summary,
     build: (questionnaire, { m, act, examples }) => {

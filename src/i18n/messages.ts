@@ -6,6 +6,7 @@
 import type { ErrorCode, ErrorParams } from '../errors.js';
 import type { ManifestationStatus } from '../questionnaire/model.js';
 import type { ProblemCode, ProblemParams } from '../questionnaire/problems.js';
+import type { CsvProblemCode, CsvProblemParams } from '../exchange/problems.js';
 
 export interface HelpMessages {
   readonly usage: string;
@@ -36,6 +37,27 @@ export interface Messages {
     readonly exitCodes: string;
   };
   readonly commands: {
+    readonly init: CommandHelp & {
+      readonly unitCode: string;
+      readonly unitName: string;
+      readonly level: string;
+      readonly parent: string;
+    };
+    readonly member: CommandHelp & {
+      readonly add: CommandHelp & { readonly names: string; readonly code: string };
+      readonly list: CommandHelp & { readonly all: string };
+      readonly remove: CommandHelp & { readonly member: string };
+      readonly import: CommandHelp & { readonly file: string };
+    };
+    readonly round: CommandHelp & {
+      readonly open: CommandHelp & { readonly label: string; readonly questionnaire: string; readonly anonymous: string };
+      readonly close: CommandHelp;
+      readonly list: CommandHelp;
+    };
+    readonly answer: CommandHelp & { readonly member: string; readonly answers: string; readonly replace: string };
+    readonly response: CommandHelp & { readonly reopen: CommandHelp & { readonly member: string } };
+    readonly session: CommandHelp;
+    readonly status: CommandHelp;
     readonly questionnaire: CommandHelp & {
       readonly list: CommandHelp & { readonly files: string };
       readonly show: CommandHelp & { readonly ref: string };
@@ -48,6 +70,7 @@ export interface Messages {
     readonly unknownCommand: (command: string) => string;
     readonly missingArgument: (argument: string) => string;
     readonly optionMissingArgument: (option: string) => string;
+    readonly missingOption: (option: string) => string;
     readonly excessArguments: string;
     readonly invalidValue: (detail: string) => string;
     readonly other: (detail: string) => string;
@@ -66,6 +89,89 @@ export interface Messages {
     readonly summary: (file: string, errors: number, warnings: number) => string;
     readonly valid: (file: string, counts: string, sha: string) => string;
     readonly fixed: (file: string) => string;
+  };
+  readonly csv: {
+    readonly messages: { readonly [K in CsvProblemCode]: (p: CsvProblemParams) => string };
+    readonly rejected: (file: string, n: number) => string;
+  };
+  readonly db: {
+    readonly created: (file: string, unit: string) => string;
+    readonly next: string;
+  };
+  readonly members: {
+    readonly added: (n: number) => string;
+    readonly addedOne: (code: string, name: string) => string;
+    readonly skipped: (name: string, code: string, reason: 'same-code' | 'same-name') => string;
+    readonly conflict: (code: string, name: string) => string;
+    readonly none: string;
+    readonly header: (n: number) => string;
+    readonly inactive: string;
+    readonly removed: (name: string, code: string) => string;
+    readonly deactivated: (name: string, code: string) => string;
+    readonly imported: (added: number, skipped: number, file: string, encoding: string) => string;
+    readonly which: string;
+    readonly searchHint: string;
+  };
+  readonly rounds: {
+    readonly opened: (label: string, questionnaire: string, anonymous: boolean) => string;
+    readonly closed: (label: string) => string;
+    readonly none: string;
+    readonly open: string;
+    readonly closedOn: (day: string) => string;
+    readonly anonymous: string;
+    readonly named: string;
+    readonly merge: string;
+  };
+  readonly interview: {
+    readonly who: string;
+    readonly confirmWho: (name: string, code: string) => string;
+    readonly notYou: string;
+    readonly group: (id: string, text: string) => string;
+    readonly manifestation: (id: string, index: number, total: number) => string;
+    readonly question: (index: number, total: number, id: string) => string;
+    readonly levelPrompt: string;
+    readonly back: string;
+    readonly toReview: string;
+    readonly keysHelp: string;
+    readonly saved: (id: string, level: string, answered: number, total: number) => string;
+    readonly reviewTitle: (answered: number, total: number) => string;
+    readonly reviewNone: string;
+    readonly reviewFlagged: (n: number) => string;
+    readonly reviewMissing: (n: number) => string;
+    readonly reviewPrompt: string;
+    readonly submit: string;
+    readonly continueAnswering: string;
+    readonly confirmSubmit: string;
+    readonly submitted: (name: string) => string;
+    readonly yes: string;
+    readonly no: string;
+    readonly resumed: (answered: number, total: number) => string;
+    readonly paused: (answered: number, total: number, command: string) => string;
+    readonly anonymousCode: (code: string) => string;
+    readonly anonymousNotice: string;
+    readonly askCode: string;
+    readonly codeWrong: string;
+    readonly startOver: string;
+    readonly paperEntered: (name: string, n: number) => string;
+    readonly reopened: (name: string) => string;
+  };
+  readonly session: {
+    readonly title: (unit: string, round: string) => string;
+    readonly pick: string;
+    readonly quit: string;
+    readonly allDone: string;
+    readonly handOver: string;
+    readonly pressEnter: string;
+    readonly remaining: (n: number) => string;
+  };
+  readonly status: {
+    readonly unit: (code: string, name: string, level: string) => string;
+    readonly round: (label: string, anonymous: boolean, open: boolean) => string;
+    readonly noRound: string;
+    readonly counts: (members: number, submitted: number, inProgress: number, notStarted: number) => string;
+    readonly submitted: string;
+    readonly inProgress: string;
+    readonly notStarted: string;
   };
   readonly questionnaire: {
     readonly status: { readonly [K in ManifestationStatus]: string };

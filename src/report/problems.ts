@@ -4,6 +4,7 @@
  */
 import type { Messages } from '../i18n/messages.js';
 import type { Problem } from '../questionnaire/problems.js';
+import type { CsvProblem } from '../exchange/problems.js';
 import type { Style } from '../cli/style.js';
 
 export function problemMessage(p: Problem, m: Messages): string {
@@ -20,4 +21,10 @@ export function renderProblem(p: Problem, m: Messages, style: Style): string {
 /** The JSON form of a problem (stable: code, severity, line, col, path, message). */
 export function problemJson(p: Problem, m: Messages): Record<string, unknown> {
   return { code: p.code, severity: p.severity, file: p.source, line: p.line, col: p.col, path: p.path, message: problemMessage(p, m) };
+}
+
+/** A problem in a user's CSV file: `file:line`, the message and its code. */
+export function renderCsvProblem(p: CsvProblem, m: Messages, style: Style): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
+  return `${style.bold(where)}  ${m.csv.messages[p.code](p.params)}  ${style.dim(`[${p.code}]`)}\n`;
 }

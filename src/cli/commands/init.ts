@@ -1,0 +1,36 @@
+/** `tusoi init`: a new database for one unit, created 0600, never over an existing file. */
+import { isoDay } from '../../clock.js';
+import { ExitCode, UserError } from '../../errors.js';
+import { createDatabase } from '../../store/db.js';
+import { saveUnit } from '../../store/unit.js';
+import { nameKey } from '../../text/vietnamese.js';
+import type { Context } from '../context.js';
+
+/** Unit codes travel in every export: unaccented, no spaces, and not all digits (Excel would drop zeros). */
+export const UNIT_CODE_PATTERN = /^(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+
+export interface InitOptions {
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly level?: string;
+  readonly parent?: string;
+}
+
+export async function init(ctx: Context, o: InitOptions): Promise<number> {
+  const code = o.unitCode.trim();
+  if (!UNIT_CODE_PATTERN.test(code)) throw new UserError('BAD_UNIT_CODE', { code });
+  const name = nameKey(o.unitName);
+  if (name === '') throw new UserError('EMPTY_NAME', { what: '--unit-name' });
+  const parent = o.parent?.trim();
+  if (parent !== undefined && parent !== '' && !UNIT_CODE_PATTERN.test(parent)) throw new UserError('BAD_UNIT_CODE', { code: parent });
+  const level = (o.level ?? 'chi-bo').trim() || 'chi-bo';
+  const db = createDatabase(ctx.db);
+  try {
+    saveUnit(db, { code, name, level, parentCode: parent || null }, isoDay(ctx.io.now()));
+  } finally {
+    db.close();
+  }
+  if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ file: ctx.db, unit: { code, name, level, parent: parent || null } }, null, 2)}\n`);
+  else ctx.io.stdout.write(`${ctx.m.db.created(ctx.db, `${name} (${code})`)}\n${ctx.m.db.next}\n`);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,168 @@
+/**
+ * The terminal side of the interview and of the session: the ONLY importer of
+ * @inquirer/prompts. Everything here renders and asks; deciding what to ask
+ * is the engine's job (`interview/engine.ts`).
+ */
+import { confirm, input, search, select, Separator } from '@inquirer/prompts';
+import type { AnswerEvent, AskStep, ReviewStep } from '../interview/engine.js';
+import type { InterviewPort } from '../interview/port.js';
+import type { Messages } from '../i18n/messages.js';
+import { localText, type Lang, type LocalText, type Questionnaire } from '../questionnaire/model.js';
+import { statusMark } from '../report/questionnaire.js';
+import { fold } from '../text/vietnamese.js';
+import { wrap } from '../text/wrap.js';
+import type { OutStream } from './io.js';
+import type { Style } from './style.js';
+
+/** Clears the screen AND the scrollback, so the next member cannot scroll up (console.clear keeps it). */
+export const CLEAR_SCREEN_AND_SCROLLBACK = '\x1b[2J\x1b[3J\x1b[H';
+
+export interface PickChoice<T> {
+  readonly label: string;
+  readonly value: T;
+  /** Extra text searched (e.g. the member code). */
+  readonly keywords?: string;
+}
+
+type Key = [key: string, action: string];
+
+export class TerminalUi {
+  private lastManifestation: string | undefined;
+  private lastGroup: string | undefined;
+  private readonly out: OutStream;
+  private readonly m: Messages;
+  private readonly lang: Lang;
+  private readonly style: Style;
+  private readonly width: number;
+
+  constructor(out: OutStream, m: Messages, lang: Lang, style: Style, width: number) {
+    this.out = out;
+    this.m = m;
+    this.lang = lang;
+    this.style = style;
+    this.width = width;
+  }
+
+  private t(x: LocalText): string {
+    return localText(x, this.lang);
+  }
+
+  private keys(): { style: { keysHelpTip: (keys: Key[]) => string } } {
+    return { style: { keysHelpTip: () => this.style.dim(this.m.interview.keysHelp) } };
+  }
+
+  write(s: string): void {
+    this.out.write(s);
+  }
+
+  clearScreen(): void {
+    this.out.write(CLEAR_SCREEN_AND_SCROLLBACK);
+  }
+
+  /** Forgets which group/manifestation was shown, so the next question shows its context again. */
+  resetContext(): void {
+    this.lastGroup = undefined;
+    this.lastManifestation = undefined;
+  }
+
+  /** Search-as-you-type without diacritics: "do thi" finds "Đỗ Thị Bình". */
+  async pick<T>(message: string, choices: ReadonlyArray<PickChoice<T>>, extra: ReadonlyArray<PickChoice<T>> = []): Promise<T> {
+    const folded = choices.map((c) => ({ c, key: fold(`${c.label} ${c.keywords ?? ''}`) }));
+    return search<T>({
+      message,
+      pageSize: 10,
+      source: (term) => {
+        const k = fold(term ?? '');
+        const hits = k === '' ? folded : folded.filter((f) => f.key.includes(k));
+        return [...hits.map((f) => ({ name: f.c.label, value: f.c.value })), ...extra.map((e) => ({ name: e.label, value: e.value }))];
+      },
+      theme: { style: { keysHelpTip: () => this.style.dim(this.m.members.searchHint) } },
+    });
+  }
+
+  async confirm(message: string, defaultValue = true): Promise<boolean> {
+    return confirm({ message, default: defaultValue, theme: { keywords: { yes: this.m.interview.yes, no: this.m.interview.no } } } as Parameters<typeof confirm>[0]);
+  }
+
+  async ask(message: string): Promise<string> {
+    return (await input({ message })).normalize('NFC');
+  }
+
+  async pressEnter(message: string): Promise<void> {
+    await input({ message });
+  }
+
+  /** The interview port for one member's questionnaire. */
+  port(q: Questionnaire): InterviewPort {
+    const levelLabel = (id: string) => this.t(q.levels.find((l) => l.id === id)?.label ?? { vi: id });
+    return {
+      ask: (step) => this.askStep(q, step),
+      review: (step) => this.reviewStep(q, step, levelLabel),
+      saved: (step, level) => {
+        this.out.write(`${this.style.ok(this.m.interview.saved(step.behaviour.id, levelLabel(level), step.answered + (step.previous === undefined ? 1 : 0), step.position.total))}\n`);
+      },
+      confirmSubmit: () => this.confirm(this.m.interview.confirmSubmit, true),
+    };
+  }
+
+  private context(step: AskStep): void {
+    const { group, manifestation } = step;
+    if (group.id !== this.lastGroup) {
+      this.out.write(`\n${this.style.bold(wrap(this.m.interview.group(group.id, this.t(group.text)), this.width, 2, 0))}\n`);
+      this.lastGroup = group.id;
+    }
+    if (manifestation.id !== this.lastManifestation) {
+      const mp = step.manifestationPosition;
+      this.out.write(`\n${this.style.bold(this.m.interview.manifestation(manifestation.id, mp.index, mp.total))}\n`);
+      this.out.write(`${wrap(this.t(manifestation.text), this.width, 2, 0)}\n`);
+      const mark = statusMark(manifestation, this.m);
+      if (mark) this.out.write(`${this.style.warn(`[${mark}]`)}\n`);
+      this.lastManifestation = manifestation.id;
+    }
+  }
+
+  private async askStep(q: Questionnaire, step: AskStep): Promise<AnswerEvent> {
+    this.context(step);
+    const b = step.behaviour;
+    this.out.write(`\n${this.style.dim(this.m.interview.question(step.position.index + 1, step.position.total, b.id))}\n`);
+    this.out.write(`${this.style.bold(wrap(this.t(b.text), this.width, 0))}\n`);
+    if (b.note) this.out.write(`${this.style.dim(wrap(this.t(b.note), this.width, 0))}\n`);
+    type Choice = { type: 'answer'; level: string } | { type: 'back' } | { type: 'review' };
+    const choices: Array<{ name: string; value: Choice } | Separator> = q.levels.map((l) => ({ name: this.t(l.label), value: { type: 'answer' as const, level: l.id } }));
+    choices.push(new Separator(' '));
+    if (step.position.index > 0) choices.push({ name: this.m.interview.back, value: { type: 'back' } });
+    choices.push({ name: this.m.interview.toReview, value: { type: 'review' } });
+    const defaultChoice = choices.find((c): c is { name: string; value: Choice } => !(c instanceof Separator) && c.value.type === 'answer' && c.value.level === (step.previous ?? q.levels[0]?.id));
+    return select<Choice>({
+      message: this.m.interview.levelPrompt,
+      choices,
+      default: defaultChoice?.value,
+      loop: false,
+      pageSize: choices.length,
+      theme: { indexMode: 'number', ...this.keys() },
+    });
+  }
+
+  private async reviewStep(q: Questionnaire, step: ReviewStep, levelLabel: (id: string) => string): Promise<AnswerEvent> {
+    this.resetContext();
+    this.out.write(`\n${this.style.bold(this.m.interview.reviewTitle(step.answered, step.total))}\n`);
+    if (step.missing.length > 0) this.out.write(`${this.style.warn(this.m.interview.reviewMissing(step.missing.length))}\n`);
+    this.out.write(`${wrap(step.flagged.length === 0 ? this.m.interview.reviewNone : this.m.interview.reviewFlagged(step.flagged.length), this.width, 0)}\n`);
+    type Choice = { type: 'jump'; behaviourId: string } | { type: 'submit' } | { type: 'back' };
+    const choices: Array<{ name: string; value: Choice } | Separator> = [];
+    if (step.missing.length > 0) {
+      choices.push({ name: this.m.interview.continueAnswering, value: { type: 'jump', behaviourId: step.missing[0]!.id } });
+    } else {
+      choices.push({ name: this.m.interview.submit, value: { type: 'submit' } });
+    }
+    for (const f of step.flagged) {
+      const text = this.t(f.behaviour.text);
+      const short = text.length > this.width - 30 ? `${text.slice(0, this.width - 31)}…` : text;
+      choices.push({ name: `${f.behaviour.id}  [${levelLabel(f.level)}]  ${short}`, value: { type: 'jump', behaviourId: f.behaviour.id } });
+    }
+    choices.push(new Separator(' '));
+    choices.push({ name: this.m.interview.back, value: { type: 'back' } });
+    void q;
+    return select<Choice>({ message: this.m.interview.reviewPrompt, choices, loop: false, pageSize: Math.min(choices.length, 15), theme: this.keys() });
+  }
+}

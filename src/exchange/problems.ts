@@ -1,0 +1,41 @@
+/**
+ * Problems found in a CSV file a user gave (member list, paper answers, cell
+ * export): a stable code, the line (and column where known), parameters.
+ * Words live in the i18n catalogues.
+ */
+
+export const CSV_PROBLEM_CODES = [
+  'CSV_SYNTAX',
+  'CSV_NO_HEADER',
+  'CSV_MISSING_COLUMN',
+  'CSV_EMPTY_FILE',
+  'CSV_EMPTY_VALUE',
+  'CSV_BAD_CODE',
+  'CSV_DUPLICATE_CODE',
+  'CSV_CODE_TAKEN',
+  'CSV_UNKNOWN_BEHAVIOUR',
+  'CSV_UNKNOWN_LEVEL',
+  'CSV_DUPLICATE_BEHAVIOUR',
+  'CSV_MISSING_BEHAVIOURS',
+] as const;
+
+export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];
+
+export interface CsvProblemParams {
+  readonly column?: string;
+  readonly value?: string;
+  readonly expected?: string;
+  readonly detail?: string;
+  readonly firstLine?: number;
+  readonly name?: string;
+  readonly count?: number;
+  readonly list?: string;
+}
+
+export interface CsvProblem {
+  readonly code: CsvProblemCode;
+  readonly file: string;
+  /** 1-based physical line in the file (0 when the problem concerns the whole file). */
+  readonly line: number;
+  readonly params: CsvProblemParams;
+}

@@ -1,0 +1,146 @@
+/**
+ * Opening and creating tusoi database files. With `migrations.ts`, the only
+ * place that knows SQLite's settings; the store modules are the only
+ * importers of better-sqlite3.
+ */
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
+import { LATEST_VERSION, migrate } from './migrations.js';
+
+export type Db = Database.Database;
+
+/** `PRAGMA application_id`: "tuso" in ASCII, so a tusoi file is told from any other SQLite file. */
+export const APPLICATION_ID = 0x7475736f;
+
+/** How long a second process waits for a write lock before giving up (ms). */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+function readHeader(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function configure(db: Db): void {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // WAL: readers never block the writer; NORMAL: a power cut may lose the last
+  // commits but never corrupts, and every answer can afford its own commit.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+}
+
+/** Turns SQLite's failures into messages a user can act on; anything else is rethrown as is. */
+export function translateSqliteError(error: unknown, file: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new UserError('DB_BUSY', { file }, { cause: error });
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_AUTH') {
+    return new UserError('DB_READONLY', { file }, { cause: error });
+  }
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return new UserError('DB_FULL', { file }, { cause: error });
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return new UserError('DB_NOT_TUSOI', { file }, { cause: error });
+  return error;
+}
+
+function guard<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw translateSqliteError(error, file);
+  }
+}
+
+/**
+ * Opens an existing tusoi database, migrating it to this version of tusoi.
+ * Refuses, with a clear message, a missing file, a file that is not a tusoi
+ * database, and a database made by a newer tusoi.
+ */
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+  if (!existsSync(file)) throw new UserError('DB_NOT_FOUND', { file });
+  if (!statSync(file).isFile()) throw new UserError('DB_NOT_TUSOI', { file });
+  let header: string;
+  try {
+    header = readHeader(file);
+  } catch (error) {
+    throw new UserError('FILE_UNREADABLE', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  if (header !== SQLITE_HEADER) throw new UserError('DB_NOT_TUSOI', { file });
+  return guard(file, () => {
+    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true, readonly: options.readonly === true });
+    try {
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      if (appId !== APPLICATION_ID) throw new UserError('DB_NOT_TUSOI', { file });
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > LATEST_VERSION) throw new UserError('DB_TOO_NEW', { file, version, supported: LATEST_VERSION });
+      if (!options.readonly) {
+        configure(db);
+        if (version < LATEST_VERSION) migrate(db);
+      } else {
+        db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      }
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  });
+}
+
+/**
+ * Creates a new database file, readable by its owner only (0600; SQLite would
+ * use the umask, and the `-wal`/`-shm` files copy the main file's mode).
+ * Refuses to overwrite an existing file.
+ */
+export function createDatabase(file: string): Db {
+  if (!existsSync(dirname(file))) throw new UserError('DIR_NOT_FOUND', { dir: dirname(file) });
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx', 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UserError('DB_EXISTS', { file });
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError('DB_READONLY', { file });
+    if (code === 'ENOSPC') throw new UserError('DB_FULL', { file });
+    throw new UserError('FILE_WRITE_FAILED', { file, reason: code ?? String(error) });
+  }
+  closeSync(fd);
+  return guard(file, () => {
+    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    configure(db);
+    migrate(db);
+    return db;
+  });
+}
+
+/** Runs `fn` with an open database, closing it afterwards and translating SQLite failures. */
+export function withDatabase<T>(file: string, fn: (db: Db) => T, options: { readonly?: boolean } = {}): T {
+  const db = openDatabase(file, options);
+  try {
+    return guard(file, () => fn(db));
+  } finally {
+    db.close();
+  }
+}
+
+/** As `withDatabase`, for work that awaits (the interview). */
+export async function withDatabaseAsync<T>(file: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDatabase(file);
+  try {
+    return await fn(db);
+  } catch (error) {
+    throw translateSqliteError(error, file);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Rounds (đợt): one open at a time, each pinning its questionnaire (id,
+ * version, sha256, the YAML text and its parsed form), so the interview starts
+ * without parsing YAML and later edits of the file change nothing.
+ */
+import type { Questionnaire } from '../questionnaire/model.js';
+import type { Db } from './db.js';
+
+export type RoundKind = 'collect' | 'merge';
+
+export interface Round {
+  readonly id: number;
+  readonly label: string;
+  readonly anonymous: boolean;
+  readonly kind: RoundKind;
+  readonly openedOn: string;
+  readonly closedOn: string | null;
+  readonly questionnaire: { readonly id: string; readonly version: string; readonly sha256: string };
+}
+
+interface RoundRow {
+  id: number;
+  label: string;
+  anonymous: number;
+  kind: RoundKind;
+  openedOn: string;
+  closedOn: string | null;
+  qid: string;
+  version: string;
+  sha256: string;
+}
+
+const SELECT = `SELECT r.id, r.label, r.anonymous, r.kind, r.opened_on AS openedOn, r.closed_on AS closedOn,
+  q.qid, q.version, q.sha256 FROM round r JOIN questionnaire q ON q.sha256 = r.questionnaire_sha256`;
+
+const toRound = (r: RoundRow): Round => ({
+  id: r.id,
+  label: r.label,
+  anonymous: r.anonymous === 1,
+  kind: r.kind,
+  openedOn: r.openedOn,
+  closedOn: r.closedOn,
+  questionnaire: { id: r.qid, version: r.version, sha256: r.sha256 },
+});
+
+export function findOpenRound(db: Db): Round | undefined {
+  const row = db.prepare(`${SELECT} WHERE r.closed_on IS NULL`).get() as RoundRow | undefined;
+  return row && toRound(row);
+}
+
+export function findRound(db: Db, label: string): Round | undefined {
+  const row = db.prepare(`${SELECT} WHERE r.label = ?`).get(label) as RoundRow | undefined;
+  return row && toRound(row);
+}
+
+export function listRounds(db: Db): Round[] {
+  return (db.prepare(`${SELECT} ORDER BY r.id`).all() as RoundRow[]).map(toRound);
+}
+
+/** Stores a questionnaire (once per sha256) with its YAML text and parsed form. */
+export function storeQuestionnaire(db: Db, q: Questionnaire, sourceText: string): void {
+  db.prepare('INSERT OR IGNORE INTO questionnaire (sha256, qid, version, source_text, model_json) VALUES (?, ?, ?, ?, ?)').run(
+    q.sha256,
+    q.id,
+    q.version,
+    sourceText,
+    JSON.stringify(q),
+  );
+}
+
+/** The questionnaire a round was opened with, from its stored parsed form. */
+export function roundQuestionnaire(db: Db, round: Pick<Round, 'questionnaire'>): Questionnaire {
+  const row = db.prepare('SELECT model_json AS json FROM questionnaire WHERE sha256 = ?').get(round.questionnaire.sha256) as { json: string } | undefined;
+  if (!row) throw new Error(`questionnaire ${round.questionnaire.sha256} missing`);
+  return JSON.parse(row.json) as Questionnaire;
+}
+
+export function openRound(
+  db: Db,
+  r: { label: string; questionnaire: Questionnaire; sourceText: string; anonymous: boolean; kind: RoundKind; today: string },
+): Round {
+  return db.transaction(() => {
+    storeQuestionnaire(db, r.questionnaire, r.sourceText);
+    const info = db
+      .prepare('INSERT INTO round (label, questionnaire_sha256, anonymous, kind, opened_on) VALUES (?, ?, ?, ?, ?)')
+      .run(r.label, r.questionnaire.sha256, r.anonymous ? 1 : 0, r.kind, r.today);
+    const row = db.prepare(`${SELECT} WHERE r.id = ?`).get(Number(info.lastInsertRowid)) as RoundRow;
+    return toRound(row);
+  }).immediate();
+}
+
+export function closeRound(db: Db, id: number, today: string): void {
+  db.prepare('UPDATE round SET closed_on = ? WHERE id = ? AND closed_on IS NULL').run(today, id);
+}
+
+export function reopenRound(db: Db, id: number): void {
+  db.prepare('UPDATE round SET closed_on = NULL WHERE id = ?').run(id);
+}
