@@ -33,8 +33,9 @@ export function unguard(cell: string): string {
  */
 export function readTable(bytes: Uint8Array, file: string): { table: Table; problems: CsvProblem[] } {
   const decoded = decodeTable(bytes);
-  if (legacyVietnameseSuspect(decoded.text)) throw new UserError('CSV_LEGACY_ENCODING', { file });
+  // Mojibake also looks like a legacy encoding, so it is told apart first.
   if (looksLikeUtf8Mojibake(decoded.text)) throw new UserError('CSV_MOJIBAKE', { file });
+  if (legacyVietnameseSuspect(decoded.text)) throw new UserError('CSV_LEGACY_ENCODING', { file });
   const sniffed = sniffDelimiter(decoded.text);
   let text = normaliseNewlines(decoded.text);
   if (sniffed.skipLines === 1) text = text.slice(text.indexOf('\n') + 1);
