@@ -5,6 +5,7 @@ import os from 'node:os';
 import { printTable } from './lib.mjs';
 import { startupBench } from './startup.mjs';
 import { questionnaireBench } from './questionnaire.mjs';
+import { interviewBench } from './interview.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -15,6 +16,7 @@ const rows = [];
 process.stderr.write(`tusoi bench: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${runs} runs per figure\n`);
 rows.push(...startupBench(runs));
 rows.push(...(await questionnaireBench(runs)));
+rows.push(...(await interviewBench(runs)));
 printTable(rows);
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1], JSON.stringify({ node: process.version, cpus: os.cpus().length, rows }, null, 2));
 const failed = rows.filter((r) => !r.pass);

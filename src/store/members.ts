@@ -29,6 +29,10 @@ export function listMembers(db: Db, options: { includeInactive?: boolean } = {})
   return rows.map(toMember).sort((a, b) => compareNames(a.name, b.name) || a.code.localeCompare(b.code));
 }
 
+export function countMembers(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM member WHERE active = 1').get() as { n: number }).n;
+}
+
 export function getMember(db: Db, id: number): Member | undefined {
   const row = db.prepare('SELECT id, code, name, active FROM member WHERE id = ?').get(id) as MemberRow | undefined;
   return row && toMember(row);

@@ -12,6 +12,8 @@ export interface PtySession {
   readonly pty: IPty;
   /** Everything printed so far, without escape codes. */
   text(): string;
+  /** Everything printed so far, escape codes included. */
+  raw(): string;
   /** Resolves when `pattern` appears after `from` (an offset into text()). */
   waitFor(pattern: RegExp | string, options?: { from?: number; timeoutMs?: number }): Promise<number>;
   type(keys: string): void;
@@ -43,6 +45,7 @@ export function runPty(args: ReadonlyArray<string>, options: { env?: Record<stri
   return {
     pty,
     text: () => clean,
+    raw: () => raw,
     type: (keys) => pty.write(keys),
     kill: (signal = 'SIGKILL') => pty.kill(signal),
     exited,

@@ -2,11 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { answersFromTable } from '../../exchange/answers-csv.js';
-import { readTable } from '../../exchange/table.js';
 import type { Db } from '../../store/db.js';
 import { withDatabaseAsync } from '../../store/db.js';
-import { listMembers, type Member } from '../../store/members.js';
+import { countMembers, listMembers, type Member } from '../../store/members.js';
 import { enterPaperResponse, findMemberResponse, participationOf, roundParticipation, reopenResponse } from '../../store/responses.js';
 import { roundQuestionnaire, type Round } from '../../store/rounds.js';
 import type { Context } from '../context.js';
@@ -61,7 +59,7 @@ export async function answer(ctx: Context, o: AnswerOptions): Promise<number> {
   const ui = await createUi(ctx);
   return withDatabaseAsync(ctx.db, async (db) => {
     const round = collectingRound(ctx, db);
-    if (listMembers(db).length === 0) throw new UserError('NO_MEMBERS', {});
+    if (countMembers(db) === 0) throw new UserError('NO_MEMBERS', {});
     const q = roundQuestionnaire(db, round);
     const member = await whoIsAnswering(ctx, db, round, ui, o.member);
     await interviewMember(ctx, db, round, q, member, ui);
@@ -82,6 +80,8 @@ function readBytes(file: string): Buffer {
 /** A whole response from a paper form: all or nothing, submitted and locked. Works without a terminal. */
 async function paperForm(ctx: Context, file: string, query: string | undefined, replace: boolean): Promise<number> {
   if (!query) throw new UserError('EMPTY_NAME', { what: '--member' });
+  // Loaded only here: the CSV reader is not needed to answer in the terminal.
+  const [{ readTable }, { answersFromTable }] = await Promise.all([import('../../exchange/table.js'), import('../../exchange/answers-csv.js')]);
   const { table, problems } = readTable(readBytes(file), file);
   return withDatabaseAsync(ctx.db, async (db) => {
     const round = collectingRound(ctx, db);

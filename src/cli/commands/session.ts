@@ -5,7 +5,7 @@
  */
 import { ExitCode, isInterrupt, UserError } from '../../errors.js';
 import { withDatabaseAsync } from '../../store/db.js';
-import { listMembers, type Member } from '../../store/members.js';
+import { countMembers, listMembers, type Member } from '../../store/members.js';
 import { roundQuestionnaire } from '../../store/rounds.js';
 import { getUnit } from '../../store/unit.js';
 import type { Context } from '../context.js';
@@ -22,7 +22,7 @@ export async function session(ctx: Context): Promise<number> {
   const m = ctx.m;
   return withDatabaseAsync(ctx.db, async (db) => {
     const round = collectingRound(ctx, db);
-    if (listMembers(db).length === 0) throw new UserError('NO_MEMBERS', {});
+    if (countMembers(db) === 0) throw new UserError('NO_MEMBERS', {});
     const q = roundQuestionnaire(db, round);
     const unit = getUnit(db);
     for (;;) {
