@@ -46,6 +46,9 @@ export interface ErrorParams {
   ANSWERS_REJECTED: { file: string; errors: number };
   CSV_LEGACY_ENCODING: { file: string };
   CSV_MOJIBAKE: { file: string };
+  NO_ROUNDS: { year: string };
+  PDF_NO_BROWSER: Record<string, never>;
+  PDF_FAILED: { reason: string };
 }
 export type ErrorCode = keyof ErrorParams;
 

@@ -161,6 +161,37 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     },
   },
   {
+    name: 'report',
+    summary: (m) => m.commands.report.summary,
+    build: (cmd, { m, act, examples }) => {
+      const h = m.commands.report;
+      cmd
+        .option('--round <label>', h.round)
+        .option('--format <format>', h.format)
+        .option('--out <file>', h.out)
+        .option('--suppress-below <k>', h.suppress)
+        .addHelpText('after', examples(h.examples))
+        .action((o: { round?: string; format?: string; out?: string; suppressBelow?: string }, c: Command) =>
+          act(async (ctx) => (await import('./commands/report.js')).report(ctx, o))(c),
+        );
+    },
+  },
+  {
+    name: 'export',
+    summary: (m) => m.commands.export.summary,
+    build: (cmd, { m, act, examples }) => {
+      const h = m.commands.export;
+      cmd
+        .option('--round <label>', h.round)
+        .option('--out <file>', h.out)
+        .option('--separator <sep>', h.separator)
+        .addHelpText('after', examples(h.examples))
+        .action((o: { round?: string; out?: string; separator?: string }, c: Command) =>
+          act(async (ctx) => (await import('./commands/report.js')).exportCommand(ctx, o))(c),
+        );
+    },
+  },
+  {
     name: 'response',
     summary: (m) => m.commands.response.summary,
     build: (response, { m, act }) => {

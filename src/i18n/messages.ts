@@ -58,6 +58,8 @@ export interface Messages {
     readonly response: CommandHelp & { readonly reopen: CommandHelp & { readonly member: string } };
     readonly session: CommandHelp;
     readonly status: CommandHelp;
+    readonly report: CommandHelp & { readonly round: string; readonly format: string; readonly out: string; readonly suppress: string };
+    readonly export: CommandHelp & { readonly round: string; readonly out: string; readonly separator: string };
     readonly questionnaire: CommandHelp & {
       readonly list: CommandHelp & { readonly files: string };
       readonly show: CommandHelp & { readonly ref: string };
@@ -172,6 +174,42 @@ export interface Messages {
     readonly submitted: string;
     readonly inProgress: string;
     readonly notStarted: string;
+  };
+  readonly report: {
+    readonly title: string;
+    readonly unit: (name: string, code: string) => string;
+    readonly round: (label: string, anonymous: boolean, open: boolean) => string;
+    readonly questionnaire: (id: string, version: string, sha: string) => string;
+    readonly date: (day: string) => string;
+    readonly participation: (respondents: number, members: number, pct: string) => string;
+    readonly overall: string;
+    readonly byGroup: string;
+    readonly byManifestation: string;
+    readonly manifestationNote: string;
+    readonly topBehaviours: string;
+    readonly topNote: string;
+    readonly hiddenBehaviours: (n: number, mark: string) => string;
+    readonly allBehaviours: string;
+    readonly noneReported: string;
+    readonly noRespondents: string;
+    readonly suppressed: (k: number) => string;
+    readonly provisional: string;
+    readonly id: string;
+    readonly content: string;
+    readonly unverifiedMark: string;
+    readonly chartTitle: string;
+    readonly units: string;
+    readonly unitTable: string;
+    readonly memberCount: string;
+    readonly respondentCount: string;
+    readonly participationShort: string;
+    readonly mostReported: string;
+    readonly written: (file: string) => string;
+    readonly openRoundWarning: (label: string) => string;
+  };
+  readonly exported: {
+    readonly written: (file: string, rows: number) => string;
+    readonly provisional: (label: string) => string;
   };
   readonly questionnaire: {
     readonly status: { readonly [K in ManifestationStatus]: string };

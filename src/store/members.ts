@@ -33,6 +33,17 @@ export function countMembers(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM member WHERE active = 1').get() as { n: number }).n;
 }
 
+/**
+ * The members a round's participation rate is taken over: the active members,
+ * plus any since deactivated who took part in it.
+ */
+export function countParticipatingMembers(db: Db, roundId: number): number {
+  const row = db
+    .prepare('SELECT COUNT(*) AS n FROM member m WHERE m.active = 1 OR EXISTS (SELECT 1 FROM participation p WHERE p.round_id = ? AND p.member_id = m.id)')
+    .get(roundId) as { n: number };
+  return row.n;
+}
+
 export function getMember(db: Db, id: number): Member | undefined {
   const row = db.prepare('SELECT id, code, name, active FROM member WHERE id = ?').get(id) as MemberRow | undefined;
   return row && toMember(row);

@@ -1,0 +1,100 @@
+/**
+ * The printable report: one self-contained A4 HTML file (inline CSS and SVG,
+ * no script, no network), with the unit, round, questionnaire identity and
+ * date on it. Fonts that carry Vietnamese come first in the stack.
+ */
+import type { Messages } from '../i18n/messages.js';
+import { escapeHtml as e } from './escape.js';
+import { formatCount, formatPercent } from './format.js';
+import type { ItemRow, ReportModel } from './model.js';
+import { stackedBars } from './svg.js';
+
+const CSS = `
+@page { size: A4; margin: 16mm 14mm; }
+* { box-sizing: border-box; }
+body { font-family: "Times New Roman", "Liberation Serif", "Noto Serif", "DejaVu Serif", serif; font-size: 11pt; color: #111; margin: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+main { max-width: 182mm; margin: 0 auto; }
+h1 { font-size: 15pt; text-align: center; margin: 0 0 4pt; }
+h2 { font-size: 12.5pt; margin: 14pt 0 4pt; border-bottom: 1px solid #999; }
+.meta { text-align: center; margin: 0; }
+.meta.small { font-size: 9.5pt; color: #444; }
+.banner { border: 2px solid #c0392b; color: #c0392b; text-align: center; font-weight: bold; padding: 3pt; margin: 6pt 0; }
+.note { font-size: 9.5pt; color: #444; margin: 2pt 0 6pt; }
+table { width: 100%; border-collapse: collapse; font-size: 10pt; }
+thead { display: table-header-group; }
+th, td { border: 1px solid #bbb; padding: 2pt 4pt; vertical-align: top; }
+th { background: #eee; text-align: left; }
+td.n { text-align: right; white-space: nowrap; }
+tr, svg { break-inside: avoid; }
+.page-break { break-before: page; }
+.status { color: #a05a00; }
+`;
+
+function countCell(model: ReportModel, r: ItemRow, level: string): string {
+  const n = r.shown.values[level] ?? null;
+  if (n === null) return `<td class="n">${e(formatCount(null, model.suppressBelow))}</td>`;
+  return `<td class="n">${n} (${formatPercent(r.percent[level] ?? 0, model.lang)}%)</td>`;
+}
+
+function table(model: ReportModel, m: Messages, rows: ReadonlyArray<{ id: string; text: string; row: ItemRow; mark?: string }>): string {
+  const levels = model.levels.slice(1);
+  return `<table><thead><tr><th>${e(m.report.id)}</th><th>${e(m.report.content)}</th>${levels.map((l) => `<th>${e(l.label)}</th>`).join('')}</tr></thead><tbody>
+${rows.map((x) => `<tr><td>${e(x.id)}${x.mark ? `<span class="status">${e(x.mark)}</span>` : ''}</td><td>${e(x.text)}</td>${levels.map((l) => countCell(model, x.row, l.id)).join('')}</tr>`).join('\n')}
+</tbody></table>`;
+}
+
+export function renderHtmlReport(model: ReportModel, m: Messages): string {
+  const r = m.report;
+  const levels = model.levels.slice(1);
+  const sha = `${model.questionnaire.sha256.slice(0, 16)}…`;
+  const parts: string[] = [];
+  parts.push(`<h1>${e(r.title)}</h1>`);
+  parts.push(`<p class="meta"><strong>${e(r.unit(model.unit.name, model.unit.code))}</strong></p>`);
+  parts.push(`<p class="meta">${e(r.round(model.round.label, model.round.anonymous, model.round.open))} · ${e(r.date(model.generatedOn))}</p>`);
+  parts.push(`<p class="meta small">${e(r.questionnaire(model.questionnaire.id, model.questionnaire.version, sha))}</p>`);
+  parts.push(`<p class="meta small">${e(model.questionnaire.title)}</p>`);
+  if (model.round.open) parts.push(`<div class="banner">${e(r.provisional)}</div>`);
+  parts.push(`<p class="meta"><strong>${e(r.participation(model.respondents, model.members, formatPercent(model.participation, model.lang)))}</strong></p>`);
+  if (model.suppressBelow !== undefined && model.suppressBelow > 1) parts.push(`<p class="note">${e(r.suppressed(model.suppressBelow))}</p>`);
+
+  if (model.units.length > 1) {
+    parts.push(`<h2>${e(r.units)}</h2><table><thead><tr><th>${e(r.id)}</th><th>${e(r.units)}</th><th>${e(r.memberCount)}</th><th>${e(r.respondentCount)}</th><th>${e(r.participationShort)}</th></tr></thead><tbody>
+${model.units.map((u) => `<tr><td>${e(u.code)}</td><td>${e(u.name)}</td><td class="n">${u.members}</td><td class="n">${u.respondents}</td><td class="n">${formatPercent(u.members ? Math.round((u.respondents / u.members) * 1000) / 10 : 0, model.lang)}%</td></tr>`).join('\n')}
+</tbody></table>`);
+  }
+
+  if (model.respondents === 0) {
+    parts.push(`<p>${e(r.noRespondents)}</p>`);
+  } else {
+    parts.push(`<h2>${e(r.overall)}</h2>`);
+    parts.push(table(model, m, [{ id: '', text: r.overall, row: model.overall }, ...model.groups.map((g) => ({ id: g.id, text: g.text, row: g }))]));
+    parts.push(`<h2>${e(r.byManifestation)}</h2><p class="note">${e(r.manifestationNote)}</p>`);
+    parts.push(
+      stackedBars(
+        model.manifestations.map((mf) => ({ id: mf.id, title: mf.text, parts: model.levels.map((l) => mf.percent[l.id] ?? null) })),
+        model.levels.map((l) => l.label),
+        { title: r.chartTitle, hiddenLabel: formatCount(null, model.suppressBelow) },
+      ),
+    );
+    parts.push(table(model, m, model.manifestations.map((mf) => ({ id: mf.id, text: mf.text, row: mf, ...(mf.status === 'verbatim' ? {} : { mark: '*' }) }))));
+    if (model.manifestations.some((mf) => mf.status !== 'verbatim')) parts.push(`<p class="note">${e(r.unverifiedMark)}</p>`);
+    parts.push(`<h2>${e(r.topBehaviours)}</h2><p class="note">${e(r.topNote)}</p>`);
+    const top = model.ranked.filter((b) => b.rank > 0).slice(0, 20);
+    parts.push(top.length ? table(model, m, top.map((b) => ({ id: b.id, text: b.text, row: b }))) : `<p>${e(r.noneReported)}</p>`);
+    parts.push(`<h2 class="page-break">${e(r.allBehaviours)}</h2>`);
+    parts.push(table(model, m, model.manifestations.flatMap((mf) => mf.behaviours.map((b) => ({ id: b.id, text: b.text, row: b })))));
+  }
+  return `<!DOCTYPE html>
+<html lang="${model.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(`${r.title} — ${model.unit.code} — ${model.round.label}`)}</title>
+<style>${CSS}</style>
+</head>
+<body><main>
+${parts.join('\n')}
+</main></body>
+</html>
+`;
+}

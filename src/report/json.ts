@@ -1,0 +1,31 @@
+/**
+ * The report's JSON contract (documented in the README):
+ * `{ schema, unit, round, questionnaire, units, members, respondents, participation,
+ *    behaviours, manifestations, groups, overall }`; hidden counts are `null`
+ * with `suppressed: true` on their item.
+ */
+import type { ItemRow, ReportModel } from './model.js';
+
+function item(r: ItemRow): Record<string, unknown> {
+  return { id: r.id, counts: r.shown.values, percent: r.percent, ...(r.shown.suppressed ? { suppressed: true } : {}) };
+}
+
+export function reportJson(model: ReportModel): Record<string, unknown> {
+  return {
+    schema: 1,
+    unit: { code: model.unit.code, name: model.unit.name, level: model.unit.level, parent: model.unit.parentCode },
+    round: { label: model.round.label, anonymous: model.round.anonymous, open: model.round.open },
+    questionnaire: { id: model.questionnaire.id, version: model.questionnaire.version, sha256: model.questionnaire.sha256 },
+    levels: model.levels.map((l) => l.id),
+    units: model.units.map((u) => ({ code: u.code, name: u.name, level: u.level, parent: u.parentCode, members: u.members, respondents: u.respondents })),
+    members: model.members,
+    respondents: model.respondents,
+    participation: model.participation,
+    ...(model.suppressBelow !== undefined ? { suppressBelow: model.suppressBelow } : {}),
+    behaviours: model.manifestations.flatMap((m) => m.behaviours.map(item)),
+    manifestations: model.manifestations.map(item),
+    groups: model.groups.map(item),
+    overall: { counts: model.overall.shown.values, percent: model.overall.percent, ...(model.overall.shown.suppressed ? { suppressed: true } : {}) },
+    generatedOn: model.generatedOn,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The report for an 80-column terminal: participation, the overall and
+ * per-group figures, the 27 manifestations, and the most reported behaviours
+ * first (what the meeting should discuss). Colour comes in as a Style.
+ */
+import type { Style } from '../cli/style.js';
+import type { Messages } from '../i18n/messages.js';
+import { displayWidth, padEnd, wrap } from '../text/wrap.js';
+import { formatCount, formatPercent } from './format.js';
+import type { ItemRow, ReportModel } from './model.js';
+
+const WIDTH = 80;
+
+function truncate(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** "12 (27,8%)" for one level of an item. */
+function cell(model: ReportModel, r: ItemRow, level: string): string {
+  const n = r.shown.values[level] ?? null;
+  if (n === null) return formatCount(null, model.suppressBelow);
+  return `${n} (${formatPercent(r.percent[level] ?? 0, model.lang)}%)`;
+}
+
+export function renderTextReport(model: ReportModel, m: Messages, style: Style, options: { top?: number } = {}): string {
+  const r = m.report;
+  const out: string[] = [];
+  const levels = model.levels.slice(1); // the "none" level is the rest
+  const colWidth = 13;
+  out.push(style.bold(r.title));
+  out.push(style.bold(r.unit(model.unit.name, model.unit.code)));
+  out.push(r.round(model.round.label, model.round.anonymous, model.round.open));
+  out.push(style.dim(r.questionnaire(model.questionnaire.id, model.questionnaire.version, `${model.questionnaire.sha256.slice(0, 12)}…`)));
+  out.push(style.dim(r.date(model.generatedOn)));
+  if (model.round.open) out.push(style.warn(r.provisional));
+  out.push(r.participation(model.respondents, model.members, formatPercent(model.participation, model.lang)));
+  if (model.suppressBelow !== undefined && model.suppressBelow > 1) out.push(style.dim(wrap(r.suppressed(model.suppressBelow), WIDTH, 0)));
+  if (model.respondents === 0) {
+    out.push('', r.noRespondents);
+    return `${out.join('\n')}\n`;
+  }
+
+  const header = (first: string, firstWidth: number) =>
+    style.dim(`${padEnd(first, firstWidth)}${levels.map((l) => padEnd(truncate(l.label, colWidth - 1), colWidth)).join('')}`);
+  const line = (first: string, firstWidth: number, row: ItemRow, rest = '') => {
+    const cells = levels.map((l) => padEnd(cell(model, row, l.id), colWidth));
+    const painted = cells.map((c, i) => (row.shown.values[levels[i]!.id] ? style.level(i + 1, c) : c)).join('');
+    const room = WIDTH - firstWidth - colWidth * levels.length;
+    return `${padEnd(first, firstWidth)}${painted}${rest ? truncate(rest, room) : ''}`.trimEnd();
+  };
+
+  out.push('', style.bold(r.overall));
+  out.push(header('', 8));
+  out.push(line('', 8, model.overall));
+
+  out.push('', style.bold(r.byGroup));
+  out.push(header(r.id, 8));
+  for (const g of model.groups) out.push(line(g.id, 8, g, g.text));
+
+  out.push('', style.bold(r.byManifestation));
+  out.push(style.dim(wrap(r.manifestationNote, WIDTH, 0)));
+  out.push(header(r.id, 8));
+  for (const mf of model.manifestations) {
+    const mark = mf.status === 'verbatim' ? '' : '*';
+    out.push(line(`${mf.id}${mark}`, 8, mf, mf.text));
+  }
+  if (model.manifestations.some((mf) => mf.status !== 'verbatim')) out.push(style.dim(r.unverifiedMark));
+
+  out.push('', style.bold(r.topBehaviours));
+  out.push(style.dim(wrap(r.topNote, WIDTH, 0)));
+  const top = model.ranked.filter((b) => b.rank > 0).slice(0, options.top ?? 15);
+  const hidden = model.ranked.filter((b) => b.rank < 0).length;
+  if (top.length === 0 && hidden === 0) out.push(r.noneReported);
+  if (top.length > 0) {
+    out.push(header(r.id, 9));
+    for (const b of top) out.push(line(b.id, 9, b, b.text));
+  }
+  if (hidden > 0) out.push(style.dim(r.hiddenBehaviours(hidden, formatCount(null, model.suppressBelow))));
+  return `${out.join('\n')}\n`;
+}
