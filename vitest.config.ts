@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Browser (Chromium) tests run with `npm run test:browser`, so that `npm test` passes on any machine.
+    exclude: [...configDefaults.exclude, 'test/browser/**'],
     // e2e tests spawn the compiled CLI: give them room on a shared 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 30_000,

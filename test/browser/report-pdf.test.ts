@@ -1,0 +1,47 @@
+/**
+ * The HTML report in a real headless Chromium: the printed PDF exists and its
+ * text holds the Vietnamese manifestation names as written. Needs Debian's
+ * chromium, a font with Vietnamese glyphs and poppler-utils (.ci/run installs them).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempCell } from '../support/cell.js';
+
+describe('the printed report', () => {
+  it('prints to an A4 PDF whose text has the Vietnamese manifestation names', () => {
+    const cell = tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng'], round: ['--label', '2026'] });
+    const show = JSON.parse(cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json']).stdout) as {
+      groups: Array<{ text: { vi: string }; manifestations: Array<{ id: string; text: { vi: string }; behaviours: Array<{ id: string }> }> }>;
+    };
+    const ids = show.groups.flatMap((g) => g.manifestations.flatMap((m) => m.behaviours.map((b) => b.id)));
+    const form = join(cell.dir, 'f.csv');
+    writeFileSync(form, `behaviour,level\n${ids.map((id, i) => `${id},${i % 9 === 0 ? 'thinh-thoang' : 'khong'}`).join('\n')}\n`);
+    expect(cell.cli(['answer', '--member', 'M001', '--answers', form]).status).toBe(0);
+    const r = cell.cli(['report', '--format', 'pdf', '--out', 'bao-cao.pdf']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const pdf = join(cell.dir, 'bao-cao.pdf');
+    expect(existsSync(pdf)).toBe(true);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+    expect(text).toContain('TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA');
+    expect(text).toContain('Chi bộ Văn phòng (CB03)');
+    for (const g of show.groups) expect(text).toContain(g.text.vi);
+    // The first words of every manifestation, as the resolution writes them.
+    for (const m of show.groups.flatMap((g) => g.manifestations)) {
+      const head = m.text.vi.split(' ').slice(0, 5).join(' ');
+      expect(text, m.id).toContain(head);
+    }
+  });
+
+  it('explains, instead of failing obscurely, when no browser is found', () => {
+    const cell = tempCell({ members: ['Nguyễn Văn An'], round: ['--label', '2026'] });
+    const r = cell.cli(['report', '--format', 'pdf'], { env: { PATH: '/nonexistent', TUSOI_CHROMIUM: '' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Chromium');
+  });
+});

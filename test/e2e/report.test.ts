@@ -1,0 +1,141 @@
+/** `tusoi report` and `tusoi export` through the compiled CLI, on a real cell database. */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/text/wrap.js';
+import { tempCell, type TempCell } from '../support/cell.js';
+import { seeded } from '../support/random.js';
+
+const NAMES = ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng', 'Phạm Thị Hương', 'Hoàng Văn Em', 'Vũ Thị Phương'];
+const LEVELS = ['khong', 'thinh-thoang', 'thuong-xuyen'];
+
+function behaviourIds(cell: TempCell): string[] {
+  const q = JSON.parse(cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json']).stdout) as {
+    groups: Array<{ manifestations: Array<{ behaviours: Array<{ id: string }> }> }>;
+  };
+  return q.groups.flatMap((g) => g.manifestations.flatMap((m) => m.behaviours.map((b) => b.id)));
+}
+
+/** A cell where `n` members have answered random paper forms. */
+function answeredCell(n: number, roundArgs: string[] = ['--label', '2026'], seed = 1): TempCell {
+  const cell = tempCell({ members: NAMES, round: roundArgs });
+  const ids = behaviourIds(cell);
+  const rnd = seeded(seed);
+  for (let i = 1; i <= n; i++) {
+    const form = join(cell.dir, `f${i}.csv`);
+    writeFileSync(form, `behaviour,level\n${ids.map((id) => `${id},${LEVELS[rnd() < 0.75 ? 0 : rnd() < 0.6 ? 1 : 2]}`).join('\n')}\n`);
+    const r = cell.cli(['answer', '--member', `M00${i}`, '--answers', form]);
+    if (r.status !== 0) throw new Error(r.stderr);
+  }
+  return cell;
+}
+
+interface ReportJson {
+  unit: { code: string; name: string; level: string };
+  round: { label: string; anonymous: boolean };
+  questionnaire: { id: string; version: string; sha256: string };
+  units: Array<{ code: string; members: number; respondents: number }>;
+  members: number;
+  respondents: number;
+  behaviours: Array<{ id: string; counts: Record<string, number | null>; suppressed?: boolean }>;
+  manifestations: Array<{ id: string; counts: Record<string, number | null>; suppressed?: boolean }>;
+  groups: Array<{ id: string; counts: Record<string, number | null> }>;
+  overall: { counts: Record<string, number | null> };
+}
+
+describe('tusoi report', () => {
+  const cell = answeredCell(5);
+
+  it('--json follows the contract, and its counts equal a direct count of the stored answers', () => {
+    const r = cell.cli(['report', '--json']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as ReportJson;
+    expect(j.unit).toMatchObject({ code: 'CB03', name: 'Chi bộ Văn phòng', level: 'chi-bo' });
+    expect(j.round).toMatchObject({ label: '2026', anonymous: false });
+    expect(j.questionnaire).toMatchObject({ id: 'nq4-khoa-xii', version: '2026.1' });
+    expect(j.units).toEqual([expect.objectContaining({ code: 'CB03', members: 6, respondents: 5 })]);
+    expect([j.members, j.respondents]).toEqual([6, 5]);
+    expect([j.behaviours.length, j.manifestations.length, j.groups.length]).toEqual([111, 27, 3]);
+    const direct = cell.query<{ b: string; level: string; n: number }>(
+      "SELECT a.behaviour_id AS b, a.level, COUNT(*) AS n FROM answer a JOIN response r ON r.id = a.response_id WHERE r.status = 'submitted' GROUP BY 1, 2",
+    );
+    for (const d of direct) expect(j.behaviours.find((b) => b.id === d.b)!.counts[d.level]).toBe(d.n);
+    for (const item of [...j.behaviours, ...j.manifestations, ...j.groups, j.overall]) {
+      expect(Object.values(item.counts).reduce((a, b) => a! + b!, 0)).toBe(5);
+    }
+    expect(cell.cli(['report', '--format', 'json']).stdout).toBe(r.stdout);
+  });
+
+  it('text: fits 80 columns, most reported first, no colour off a terminal', () => {
+    const r = cell.cli(['report']);
+    expect(r.status).toBe(0);
+    for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    expect(r.stdout).not.toContain('\x1b[');
+    expect(r.stdout).toContain('Các hành vi được tự nhận nhiều nhất');
+    const en = cell.cli(['report', '--lang', 'en']);
+    expect(en.stdout).toContain('Most reported behaviours');
+    const coloured = cell.cli(['report'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+    expect(coloured.stdout).toContain('\x1b[');
+  });
+
+  it('--suppress-below hides counts from 1 to K−1 as null, marked, with totals that cannot reveal them', () => {
+    const j = JSON.parse(cell.cli(['report', '--json', '--suppress-below', '3']).stdout) as ReportJson;
+    const hidden = j.behaviours.filter((b) => b.suppressed);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const b of j.behaviours) {
+      const values = Object.values(b.counts);
+      expect(values.filter((v) => v === null).length === 0 || values.filter((v) => v === null).length >= 2).toBe(true);
+      for (const v of values) if (v !== null) expect(v === 0 || v >= 3).toBe(true);
+    }
+    expect(cell.cli(['report', '--suppress-below', '1']).status).toBe(1);
+  });
+
+  it('html: a self-contained file <unit>-<round>.html, readable by its owner only', () => {
+    const r = cell.cli(['report', '--format', 'html']);
+    expect(r.status).toBe(0);
+    const file = join(cell.dir, 'CB03-2026.html');
+    expect(r.stdout).toContain(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).toContain('nq4-khoa-xii');
+    expect(html).toContain('Chi bộ Văn phòng (CB03)');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+});
+
+describe('tusoi export', () => {
+  it('writes <unit>-<round>.csv (0600), provisional while the round is open and final once closed', () => {
+    const cell = answeredCell(3);
+    const open = cell.cli(['export']);
+    expect(open.status).toBe(0);
+    expect(open.stderr).toContain('TẠM THỜI');
+    const file = join(cell.dir, 'CB03-2026.csv');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).toContain(',provisional,');
+    expect(cell.cli(['round', 'close']).status).toBe(0);
+    const closed = cell.cli(['export', '--separator', ';']);
+    expect(closed.stderr).toBe('');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(';final;');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toContain('\r\n');
+    expect(cell.cli(['export', '--out', '-']).stdout).toContain('format,tusoi_version');
+    expect(cell.cli(['export', '--separator', '|']).status).toBe(1);
+  });
+
+  it('in an anonymous round, neither the export nor the HTML report holds any member name', () => {
+    const cell = answeredCell(6, ['--label', '2026', '--anonymous'], 9);
+    expect(cell.cli(['export']).status).toBe(0);
+    expect(cell.cli(['report', '--format', 'html']).status).toBe(0);
+    const json = cell.cli(['report', '--json']).stdout;
+    for (const f of ['CB03-2026.csv', 'CB03-2026.html']) {
+      const text = readFileSync(join(cell.dir, f), 'utf8').normalize('NFC');
+      for (const name of NAMES) {
+        expect(text, `${name} in ${f}`).not.toContain(name);
+        expect(text).not.toContain(name.split(' ').at(-1)! + ' ');
+      }
+    }
+    for (const name of NAMES) expect(json).not.toContain(name);
+  });
+});
