@@ -49,6 +49,10 @@ export interface ErrorParams {
   NO_ROUNDS: { year: string };
   PDF_NO_BROWSER: Record<string, never>;
   PDF_FAILED: { reason: string };
+  ROUND_NOT_MERGING: { label: string };
+  ROUND_CLOSED: { label: string };
+  NO_FILES: { paths: string };
+  UNITS_REJECTED: { file: string; errors: number };
 }
 export type ErrorCode = keyof ErrorParams;
 

@@ -161,6 +161,38 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     },
   },
   {
+    name: 'merge',
+    summary: (m) => m.commands.merge.summary,
+    build: (cmd, { m, act, examples }) => {
+      const h = m.commands.merge;
+      cmd
+        .argument('<paths...>', h.paths)
+        .option('--round <label>', h.round)
+        .option('--replace', h.replace)
+        .addHelpText('after', examples(h.examples))
+        .action((paths: string[], o: { round?: string; replace?: boolean }, c: Command) =>
+          act(async (ctx) => (await import('./commands/merge.js')).merge(ctx, paths, o))(c),
+        );
+    },
+  },
+  {
+    name: 'unit',
+    summary: (m) => m.commands.unit.summary,
+    build: (unit, { m, act, examples }) => {
+      const h = m.commands.unit;
+      unit
+        .command('import')
+        .description(h.import.summary)
+        .argument('<file>', h.import.file)
+        .addHelpText('after', examples(h.import.examples))
+        .action((file: string, _o, c: Command) => act(async (ctx) => (await import('./commands/unit.js')).unitImport(ctx, file))(c));
+      unit
+        .command('list')
+        .description(h.list.summary)
+        .action((_o, c: Command) => act(async (ctx) => (await import('./commands/unit.js')).unitList(ctx))(c));
+    },
+  },
+  {
     name: 'report',
     summary: (m) => m.commands.report.summary,
     build: (cmd, { m, act, examples }) => {

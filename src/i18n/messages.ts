@@ -58,6 +58,8 @@ export interface Messages {
     readonly response: CommandHelp & { readonly reopen: CommandHelp & { readonly member: string } };
     readonly session: CommandHelp;
     readonly status: CommandHelp;
+    readonly merge: CommandHelp & { readonly paths: string; readonly round: string; readonly replace: string };
+    readonly unit: CommandHelp & { readonly import: CommandHelp & { readonly file: string }; readonly list: CommandHelp };
     readonly report: CommandHelp & { readonly round: string; readonly format: string; readonly out: string; readonly suppress: string };
     readonly export: CommandHelp & { readonly round: string; readonly out: string; readonly separator: string };
     readonly questionnaire: CommandHelp & {
@@ -206,6 +208,35 @@ export interface Messages {
     readonly mostReported: string;
     readonly written: (file: string) => string;
     readonly openRoundWarning: (label: string) => string;
+  };
+  readonly merge: {
+    readonly progress: (done: number, total: number) => string;
+    readonly accepted: (file: string, unit: string) => string;
+    readonly skipped: (file: string, previous: string) => string;
+    readonly replaced: (file: string, previous: string) => string;
+    readonly rejected: (file: string) => string;
+    readonly summary: (accepted: number, skipped: number, replaced: number, rejected: number) => string;
+    readonly reasons: {
+      readonly MERGE_ROUND_MISMATCH: (fileRound: string, round: string) => string;
+      readonly MERGE_QUESTIONNAIRE_MISMATCH: (id: string, version: string, sha: string, expected: string) => string;
+      readonly MERGE_ITEMS_MISMATCH: (detail: string) => string;
+      readonly MERGE_OWN_UNIT: (unit: string) => string;
+      readonly MERGE_CONFLICT: (unit: string, previous: string) => string;
+      readonly MERGE_PROVISIONAL_AFTER_FINAL: (unit: string, previous: string) => string;
+      readonly MERGE_DOUBLE_COUNTED: (unit: string, previous: string, previousUnit: string) => string;
+      readonly MERGE_UNREADABLE: (reason: string) => string;
+    };
+  };
+  readonly units: {
+    /** Known level labels in words ("chi-bo" → "chi bộ"); others are shown as given. */
+    readonly levelNames: Readonly<Record<string, string>>;
+    readonly imported: (added: number, total: number, file: string) => string;
+    readonly coverage: (reported: number, expected: number, pct: string, level: string) => string;
+    readonly missing: string;
+    readonly unexpected: string;
+    readonly noExpected: string;
+    readonly files: (n: number) => string;
+    readonly provisional: string;
   };
   readonly exported: {
     readonly written: (file: string, rows: number) => string;

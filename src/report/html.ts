@@ -57,6 +57,11 @@ export function renderHtmlReport(model: ReportModel, m: Messages): string {
   parts.push(`<p class="meta"><strong>${e(r.participation(model.respondents, model.members, formatPercent(model.participation, model.lang)))}</strong></p>`);
   if (model.suppressBelow !== undefined && model.suppressBelow > 1) parts.push(`<p class="note">${e(r.suppressed(model.suppressBelow))}</p>`);
 
+  if (model.byUnit.length > 0) {
+    parts.push(`<h2>${e(r.unitTable)}</h2><table><thead><tr><th>${e(r.id)}</th><th>${e(r.units)}</th><th>${e(r.memberCount)}</th><th>${e(r.respondentCount)}</th><th>${e(r.participationShort)}</th><th>${e(r.mostReported)}</th></tr></thead><tbody>
+${model.byUnit.map((u) => `<tr><td>${e(u.code)}</td><td>${e(u.name)}</td><td class="n">${u.members}</td><td class="n">${u.respondents}</td><td class="n">${formatPercent(u.participation, model.lang)}%</td><td>${e(u.top.map((t) => `${t.id}: ${formatCount(t.reported, model.suppressBelow)}`).join(', '))}</td></tr>`).join('\n')}
+</tbody></table>`);
+  }
   if (model.units.length > 1) {
     parts.push(`<h2>${e(r.units)}</h2><table><thead><tr><th>${e(r.id)}</th><th>${e(r.units)}</th><th>${e(r.memberCount)}</th><th>${e(r.respondentCount)}</th><th>${e(r.participationShort)}</th></tr></thead><tbody>
 ${model.units.map((u) => `<tr><td>${e(u.code)}</td><td>${e(u.name)}</td><td class="n">${u.members}</td><td class="n">${u.respondents}</td><td class="n">${formatPercent(u.members ? Math.round((u.respondents / u.members) * 1000) / 10 : 0, model.lang)}%</td></tr>`).join('\n')}

@@ -26,6 +26,7 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
     manifestations: model.manifestations.map(item),
     groups: model.groups.map(item),
     overall: { counts: model.overall.shown.values, percent: model.overall.percent, ...(model.overall.shown.suppressed ? { suppressed: true } : {}) },
+    ...(model.byUnit.length > 0 ? { byUnit: model.byUnit } : {}),
     generatedOn: model.generatedOn,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { localText, type Lang, type Questionnaire } from '../questionnaire/model.js';
 import { percent, reported, type Summary } from '../summary/aggregate.js';
-import { suppressCounts, type Shown } from '../summary/suppress.js';
+import { suppressAcross, suppressCounts, type Shown } from '../summary/suppress.js';
 
 export interface ReportUnit {
   readonly code: string;
@@ -38,6 +38,18 @@ export interface ManifestationRow extends ItemRow {
   readonly behaviours: ReadonlyArray<ItemRow>;
 }
 
+/** One merged unit (a direct report) in a bloc's table per unit. */
+export interface UnitRow {
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly members: number;
+  readonly respondents: number;
+  readonly participation: number;
+  /** Its most reported manifestations (respondents at a level other than none); null where hidden. */
+  readonly top: ReadonlyArray<{ readonly id: string; readonly reported: number | null }>;
+}
+
 export interface ReportModel {
   readonly unit: ReportUnit;
   readonly round: ReportRound;
@@ -53,6 +65,8 @@ export interface ReportModel {
   readonly manifestations: ReadonlyArray<ManifestationRow>;
   /** Behaviours by most reported first (ties: more "frequently", then questionnaire order). */
   readonly ranked: ReadonlyArray<ItemRow & { readonly manifestationId: string }>;
+  /** For a merging unit: a row per merged export. */
+  readonly byUnit: ReadonlyArray<UnitRow>;
   readonly suppressBelow: number | undefined;
   readonly generatedOn: string;
   readonly lang: Lang;
@@ -61,7 +75,14 @@ export interface ReportModel {
 export function buildReportModel(
   q: Questionnaire,
   s: Summary,
-  context: { unit: ReportUnit; round: ReportRound; lang: Lang; suppressBelow?: number; generatedOn: string },
+  context: {
+    unit: ReportUnit;
+    round: ReportRound;
+    lang: Lang;
+    suppressBelow?: number;
+    generatedOn: string;
+    parts?: ReadonlyArray<{ readonly unit: ReportUnit; readonly summary: Summary }>;
+  },
 ): ReportModel {
   const { lang } = context;
   const k = context.suppressBelow;
@@ -89,7 +110,9 @@ export function buildReportModel(
     .flatMap((m) => m.behaviours.map((b) => ({ ...b, manifestationId: m.id, worstCount: b.shown.values[worst] ?? -1 })))
     .sort((a, b) => b.rank - a.rank || b.worstCount - a.worstCount || order.get(a.id)! - order.get(b.id)!)
     .map(({ worstCount: _w, ...rest }) => rest);
+  const byUnit = unitRows(q, context.parts ?? [], levels, k);
   return {
+    byUnit,
     unit: context.unit,
     round: context.round,
     questionnaire: { ...s.questionnaire, title: localText(q.title, lang) },
@@ -106,4 +129,49 @@ export function buildReportModel(
     generatedOn: context.generatedOn,
     lang,
   };
+}
+
+/**
+ * The table per unit: participation, and each unit's three most reported
+ * manifestations. With suppression, a small count is hidden, and where a
+ * manifestation's figure is hidden for a single unit, another unit's is hidden
+ * too, so the bloc total cannot give it away.
+ */
+function unitRows(
+  q: Questionnaire,
+  parts: ReadonlyArray<{ readonly unit: ReportUnit; readonly summary: Summary }>,
+  levels: ReadonlyArray<string>,
+  k: number | undefined,
+): UnitRow[] {
+  const ids = q.groups.flatMap((g) => g.manifestations.map((m) => m.id));
+  const zero = Object.fromEntries(levels.map((l) => [l, 0]));
+  // figures[unit][manifestation], hidden as null
+  const figures = parts.map((p) => ids.map((id) => {
+    const n = reported(p.summary.manifestations.get(id) ?? zero, levels);
+    return k !== undefined && k > 1 && n >= 1 && n < k ? null : n;
+  }));
+  if (k !== undefined && k > 1) {
+    ids.forEach((_, j) => {
+      const column = suppressAcross(figures.map((f) => f[j] ?? null));
+      column.forEach((v, i) => (figures[i]![j] = v));
+    });
+  }
+  return parts.map((p, i) => {
+    const exact = ids.map((id) => reported(p.summary.manifestations.get(id) ?? zero, levels));
+    const top = ids
+      .map((id, j) => ({ id, reported: figures[i]![j] ?? null, order: figures[i]![j] === null ? -1 : exact[j]! }))
+      .filter((t) => t.order !== 0)
+      .sort((a, b) => b.order - a.order)
+      .slice(0, 3)
+      .map(({ id, reported: r }) => ({ id, reported: r }));
+    return {
+      code: p.unit.code,
+      name: p.unit.name,
+      level: p.unit.level,
+      members: p.summary.members,
+      respondents: p.summary.respondents,
+      participation: percent(p.summary.respondents, p.summary.members),
+      top,
+    };
+  });
 }

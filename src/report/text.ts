@@ -63,6 +63,16 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
   out.push(header(r.id, 8));
   for (const g of model.groups) out.push(line(g.id, 8, g, g.text));
 
+  if (model.byUnit.length > 0) {
+    out.push('', style.bold(r.unitTable));
+    out.push(style.dim(`${padEnd(r.id, 10)}${padEnd(r.units, 30)}${padEnd(r.respondentCount, 10)}${r.mostReported}`));
+    for (const u of model.byUnit) {
+      const top = u.top.map((t) => `${t.id} ${formatCount(t.reported, model.suppressBelow)}`).join(', ');
+      const part = `${u.respondents}/${u.members}`;
+      out.push(`${padEnd(truncate(u.code, 9), 10)}${padEnd(truncate(u.name, 29), 30)}${padEnd(part, 10)}${truncate(top, WIDTH - 50)}`.trimEnd());
+    }
+  }
+
   out.push('', style.bold(r.byManifestation));
   out.push(style.dim(wrap(r.manifestationNote, WIDTH, 0)));
   out.push(header(r.id, 8));

@@ -63,6 +63,10 @@ export function modelFor(ctx: Context, rs: RoundSummary, suppressBelow: number |
     lang: ctx.lang,
     ...(suppressBelow !== undefined ? { suppressBelow } : {}),
     generatedOn: isoDay(ctx.io.now()),
+    parts: rs.parts.map((p) => ({
+      unit: { code: p.file.unitCode, name: p.file.unitName, level: p.file.unitLevel, parentCode: p.file.parentCode },
+      summary: p.summary,
+    })),
   });
 }
 

@@ -1,0 +1,42 @@
+/** `tusoi unit import | list`: the units a merging unit expects to hear from. */
+import { readFileSync } from 'node:fs';
+import { ExitCode, UserError } from '../../errors.js';
+import { readTable } from '../../exchange/table.js';
+import { unitsFromTable } from '../../exchange/units-csv.js';
+import { withDatabase } from '../../store/db.js';
+import { listExpectedUnits, saveExpectedUnits } from '../../store/merged.js';
+import type { Context } from '../context.js';
+import { printCsvProblems, writeJson } from './shared.js';
+
+export async function unitImport(ctx: Context, file: string): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file });
+    throw new UserError('FILE_UNREADABLE', { file, reason: code });
+  }
+  const { table, problems } = readTable(bytes, file);
+  const parsed = unitsFromTable(table, file);
+  const all = [...problems, ...parsed.problems];
+  if (all.length > 0) {
+    await printCsvProblems(ctx, all);
+    throw new UserError('UNITS_REJECTED', { file, errors: all.length });
+  }
+  const added = withDatabase(ctx.db, (db) => saveExpectedUnits(db, parsed.units));
+  if (ctx.json) writeJson(ctx, { file, units: parsed.units.length, added });
+  else ctx.io.stdout.write(`${ctx.m.units.imported(added, parsed.units.length, file)}\n`);
+  return ExitCode.Ok;
+}
+
+export async function unitList(ctx: Context): Promise<number> {
+  const units = withDatabase(ctx.db, (db) => listExpectedUnits(db));
+  if (ctx.json) {
+    writeJson(ctx, { units: units.map((u) => ({ code: u.code, name: u.name, level: u.level, parent: u.parentCode })) });
+    return ExitCode.Ok;
+  }
+  if (units.length === 0) ctx.io.stdout.write(`${ctx.m.units.noExpected}\n`);
+  for (const u of units) ctx.io.stdout.write(`${u.code}  ${u.name}  (${u.level}${u.parentCode ? `, ${u.parentCode}` : ''})\n`);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,58 @@
+/**
+ * The list of units expected to report, from a table: code, name, parent code
+ * and (optionally) level, found by their headers in Vietnamese or English.
+ */
+import { fold, nameKey } from '../text/vietnamese.js';
+import type { CsvProblem } from './problems.js';
+import type { Table } from './table.js';
+
+const CODE = ['ma', 'ma don vi', 'code', 'unit code', 'unit_code'];
+const NAME = ['ten', 'ten don vi', 'name', 'unit name', 'unit_name'];
+const PARENT = ['cap tren', 'ma cap tren', 'parent', 'parent code', 'parent_code', 'truc thuoc'];
+const LEVEL = ['cap', 'level', 'loai'];
+
+export const UNIT_CODE = /^(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+
+export interface UnitRow {
+  readonly line: number;
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly parentCode: string | null;
+}
+
+export function unitsFromTable(table: Table, file: string): { units: UnitRow[]; problems: CsvProblem[] } {
+  const problems: CsvProblem[] = [];
+  const first = table.rows[0];
+  if (!first) return { units: [], problems: [{ code: 'CSV_EMPTY_FILE', file, line: 0, params: {} }] };
+  const header = first.cells.map((c) => fold(c));
+  const at = (names: string[]) => header.findIndex((h) => names.includes(h));
+  const [c, n, p, l] = [at(CODE), at(NAME), at(PARENT), at(LEVEL)];
+  if (c < 0 || n < 0) return { units: [], problems: [{ code: 'CSV_NO_HEADER', file, line: first.line, params: { expected: '"Mã" (code), "Tên" (name), "Cấp trên" (parent)' } }] };
+  const seen = new Map<string, number>();
+  const units: UnitRow[] = [];
+  for (const row of table.rows.slice(1)) {
+    const code = (row.cells[c] ?? '').trim();
+    const name = nameKey(row.cells[n] ?? '');
+    const parent = p >= 0 ? (row.cells[p] ?? '').trim() : '';
+    const level = (l >= 0 ? (row.cells[l] ?? '').trim() : '') || 'chi-bo';
+    let ok = true;
+    if (!UNIT_CODE.test(code)) {
+      problems.push({ code: code === '' ? 'CSV_EMPTY_VALUE' : 'CSV_BAD_CODE', file, line: row.line, params: { value: code, column: first.cells[c] ?? 'code' } });
+      ok = false;
+    } else if (seen.has(code)) {
+      problems.push({ code: 'CSV_DUPLICATE_CODE', file, line: row.line, params: { value: code, firstLine: seen.get(code)! } });
+      ok = false;
+    } else seen.set(code, row.line);
+    if (name === '') {
+      problems.push({ code: 'CSV_EMPTY_VALUE', file, line: row.line, params: { column: first.cells[n] ?? 'name' } });
+      ok = false;
+    }
+    if (parent !== '' && !UNIT_CODE.test(parent)) {
+      problems.push({ code: 'CSV_BAD_CODE', file, line: row.line, params: { value: parent } });
+      ok = false;
+    }
+    if (ok) units.push({ line: row.line, code, name, level, parentCode: parent || null });
+  }
+  return { units, problems };
+}

@@ -1,0 +1,163 @@
+/**
+ * What a merging unit (a grassroots committee, a bloc) has received: the
+ * exports merged into a round, the leaf units each covers, and the units it
+ * expects to hear from.
+ */
+import type { CoveredUnit, Summary } from '../summary/aggregate.js';
+import type { Db } from './db.js';
+
+export interface MergedFile {
+  readonly id: number;
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly unitLevel: string;
+  readonly parentCode: string | null;
+  readonly status: 'final' | 'provisional';
+  readonly integrity: string;
+  readonly fileName: string;
+  readonly members: number;
+  readonly respondents: number;
+}
+
+interface FileRow {
+  id: number;
+  unitCode: string;
+  unitName: string;
+  unitLevel: string;
+  parentCode: string | null;
+  status: 'final' | 'provisional';
+  integrity: string;
+  fileName: string;
+  members: number;
+  respondents: number;
+}
+
+const FILE_COLUMNS = `id, unit_code AS unitCode, unit_name AS unitName, unit_level AS unitLevel, parent_code AS parentCode,
+  status, integrity, file_name AS fileName, members, respondents`;
+
+export function findMergedFile(db: Db, roundId: number, unitCode: string): MergedFile | undefined {
+  return db.prepare(`SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`).get(roundId, unitCode) as FileRow | undefined;
+}
+
+export function listMergedFiles(db: Db, roundId: number): MergedFile[] {
+  return db.prepare(`SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? ORDER BY unit_code`).all(roundId) as FileRow[];
+}
+
+/** Which already merged file covers each of these unit codes (excluding one file, being replaced). */
+export function coveringFiles(db: Db, roundId: number, codes: ReadonlyArray<string>, except?: number): Map<string, MergedFile> {
+  const found = new Map<string, MergedFile>();
+  const unitStmt = db.prepare(`SELECT f.id FROM merged_unit u JOIN merged_file f ON f.id = u.file_id WHERE u.round_id = ? AND u.code = ?`);
+  const fileStmt = db.prepare(`SELECT ${FILE_COLUMNS} FROM merged_file WHERE id = ?`);
+  const asFileStmt = db.prepare(`SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`);
+  for (const code of codes) {
+    const viaUnit = unitStmt.get(roundId, code) as { id: number } | undefined;
+    const file = viaUnit ? (fileStmt.get(viaUnit.id) as FileRow) : (asFileStmt.get(roundId, code) as FileRow | undefined);
+    if (file && file.id !== except) found.set(code, file);
+  }
+  return found;
+}
+
+/** The JSON kept per file: levels, and counts per item in level order. */
+interface StoredCounts {
+  readonly levels: string[];
+  readonly overall: number[];
+  readonly groups: Record<string, number[]>;
+  readonly manifestations: Record<string, number[]>;
+  readonly behaviours: Record<string, number[]>;
+}
+
+function pack(s: Summary): string {
+  const vec = (c: Readonly<Record<string, number>>) => s.levels.map((l) => c[l] ?? 0);
+  const map = (m: ReadonlyMap<string, Readonly<Record<string, number>>>) => Object.fromEntries([...m].map(([k, v]) => [k, vec(v)]));
+  const stored: StoredCounts = { levels: [...s.levels], overall: vec(s.overall), groups: map(s.groups), manifestations: map(s.manifestations), behaviours: map(s.behaviours) };
+  return JSON.stringify(stored);
+}
+
+function unpack(json: string, questionnaire: Summary['questionnaire'], members: number, respondents: number, units: CoveredUnit[]): Summary {
+  const stored = JSON.parse(json) as StoredCounts;
+  const counts = (v: number[]) => Object.fromEntries(stored.levels.map((l, i) => [l, v[i] ?? 0]));
+  const map = (o: Record<string, number[]>) => new Map(Object.entries(o).map(([k, v]) => [k, counts(v)]));
+  return {
+    questionnaire,
+    levels: stored.levels,
+    members,
+    respondents,
+    units,
+    overall: counts(stored.overall),
+    groups: map(stored.groups),
+    manifestations: map(stored.manifestations),
+    behaviours: map(stored.behaviours),
+  };
+}
+
+export interface NewMergedFile {
+  readonly roundId: number;
+  readonly unit: { readonly code: string; readonly name: string; readonly level: string; readonly parentCode: string | null };
+  readonly status: 'final' | 'provisional';
+  readonly integrity: string;
+  readonly fileName: string;
+  readonly mergedOn: string;
+  readonly summary: Summary;
+}
+
+/**
+ * Stores one file, replacing `replaceId` if given, in one transaction: all of
+ * the file or nothing.
+ */
+export function storeMergedFile(db: Db, f: NewMergedFile, replaceId?: number): void {
+  db.transaction(() => {
+    if (replaceId !== undefined) db.prepare('DELETE FROM merged_file WHERE id = ?').run(replaceId);
+    const info = db
+      .prepare(
+        `INSERT INTO merged_file (round_id, unit_code, unit_name, unit_level, parent_code, status, integrity, file_name, merged_on, members, respondents, summary_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(f.roundId, f.unit.code, f.unit.name, f.unit.level, f.unit.parentCode, f.status, f.integrity, f.fileName, f.mergedOn, f.summary.members, f.summary.respondents, pack(f.summary));
+    const fileId = Number(info.lastInsertRowid);
+    const unit = db.prepare('INSERT INTO merged_unit (round_id, code, file_id, name, level, parent_code, members, respondents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const u of f.summary.units) unit.run(f.roundId, u.code, fileId, u.name, u.level, u.parentCode, u.members, u.respondents);
+  }).immediate();
+}
+
+/** The summaries of every file merged into a round, with the units each covers. */
+export function mergedSummaries(db: Db, roundId: number, questionnaire: Summary['questionnaire']): Array<{ file: MergedFile; summary: Summary }> {
+  const files = db.prepare(`SELECT ${FILE_COLUMNS}, summary_json AS json FROM merged_file WHERE round_id = ? ORDER BY unit_code`).all(roundId) as Array<FileRow & { json: string }>;
+  const unitStmt = db.prepare('SELECT code, name, level, parent_code AS parentCode, members, respondents FROM merged_unit WHERE file_id = ? ORDER BY code');
+  return files.map(({ json, ...file }) => ({
+    file,
+    summary: unpack(json, questionnaire, file.members, file.respondents, unitStmt.all(file.id) as CoveredUnit[]),
+  }));
+}
+
+export interface ExpectedUnit {
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly parentCode: string | null;
+}
+
+/** Records the expected units (replacing rows with the same code); returns how many were new. */
+export function saveExpectedUnits(db: Db, units: ReadonlyArray<ExpectedUnit>): number {
+  return db.transaction(() => {
+    let added = 0;
+    const exists = db.prepare('SELECT 1 FROM expected_unit WHERE code = ?');
+    const upsert = db.prepare(
+      'INSERT INTO expected_unit (code, name, level, parent_code) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code',
+    );
+    for (const u of units) {
+      if (!exists.get(u.code)) added++;
+      upsert.run(u.code, u.name, u.level, u.parentCode);
+    }
+    return added;
+  }).immediate();
+}
+
+export function listExpectedUnits(db: Db): ExpectedUnit[] {
+  return db.prepare('SELECT code, name, level, parent_code AS parentCode FROM expected_unit ORDER BY code').all() as ExpectedUnit[];
+}
+
+/** Codes reported in a round: the leaf units covered and the units whose exports were merged. */
+export function reportedCodes(db: Db, roundId: number): Set<string> {
+  const rows = db.prepare('SELECT code FROM merged_unit WHERE round_id = ? UNION SELECT unit_code FROM merged_file WHERE round_id = ?').all(roundId, roundId) as Array<{ code: string }>;
+  return new Set(rows.map((r) => r.code));
+}
