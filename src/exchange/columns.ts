@@ -1,35 +1,42 @@
 /**
  * The exchange format, defined once: a cell's (or a merged unit's) summary as
  * a long table a person can read in Excel and tusoi can merge. Every row
- * carries the identity; `unit` rows list the units covered; the other rows
- * carry the counts of one item. Adding up files of this format gives a file
- * of this format, so a bloc exports upward exactly as a cell does.
+ * carries the short identity (format, unit, round, questionnaire), so rows
+ * from two files can never be mixed unnoticed; one `export` row carries the
+ * rest of the identity and the integrity value; `unit` rows list the units
+ * covered; the other rows carry the counts of one item. Adding up files of
+ * this format gives a file of this format, so a bloc exports upward exactly
+ * as a cell does.
+ *
+ * NOTE: the long identity is written once, not on every row: it halved the
+ * file, and parsing is most of the merge's time (10,000 files per run).
  */
 
 /** Bumped only for a change an older tusoi could not read; it refuses newer formats clearly. */
 export const EXPORT_FORMAT = 1;
 
-export const IDENTITY_COLUMNS = [
-  'format',
+/** On every row: what tells one file's rows from another's. */
+export const ROW_IDENTITY_COLUMNS = ['format', 'unit_code', 'round_label', 'questionnaire_id'] as const;
+
+/** On the `export` row only. */
+export const EXPORT_COLUMNS = [
   'tusoi_version',
-  'questionnaire_id',
   'questionnaire_version',
   'questionnaire_sha256',
-  'unit_code',
   'unit_name',
   'unit_level',
   'parent_code',
-  'round_label',
   'status',
   'exported_on',
   'members',
   'respondents',
+  'integrity',
 ] as const;
 
 export const ITEM_COLUMNS = ['row_type', 'item_id', 'item_text', 'item_level', 'item_parent', 'item_members', 'item_respondents'] as const;
 
-export type RowType = 'unit' | 'overall' | 'group' | 'manifestation' | 'behaviour';
-export const ROW_TYPES: ReadonlyArray<RowType> = ['unit', 'overall', 'group', 'manifestation', 'behaviour'];
+export type RowType = 'export' | 'unit' | 'overall' | 'group' | 'manifestation' | 'behaviour';
+export const ROW_TYPES: ReadonlyArray<RowType> = ['export', 'unit', 'overall', 'group', 'manifestation', 'behaviour'];
 
 /** `status` column: a provisional export (round still open) is replaced by the final one on merge. */
 export type ExportStatus = 'final' | 'provisional';
@@ -38,7 +45,7 @@ export const countColumn = (level: string): string => `n_${level}`;
 export const percentColumn = (level: string): string => `pct_${level}`;
 
 export function headerFor(levels: ReadonlyArray<string>): string[] {
-  return [...IDENTITY_COLUMNS, ...ITEM_COLUMNS, ...levels.map(countColumn), ...levels.map(percentColumn), 'integrity'];
+  return [...ROW_IDENTITY_COLUMNS, ...ITEM_COLUMNS, ...levels.map(countColumn), ...levels.map(percentColumn), ...EXPORT_COLUMNS];
 }
 
 /** Columns whose values are text, guarded on export and unguarded on import. */

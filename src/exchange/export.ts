@@ -53,20 +53,9 @@ export function exportRows(q: Questionnaire, s: Summary, id: ExportIdentity, lan
   }
   const identity: Record<string, string> = {
     format: String(EXPORT_FORMAT),
-    tusoi_version: id.tusoiVersion,
-    questionnaire_id: s.questionnaire.id,
-    questionnaire_version: s.questionnaire.version,
-    questionnaire_sha256: s.questionnaire.sha256,
     unit_code: id.unit.code,
-    unit_name: id.unit.name,
-    unit_level: id.unit.level,
-    parent_code: id.unit.parentCode ?? '',
     round_label: id.roundLabel,
-    status: id.status,
-    exported_on: id.exportedOn,
-    members: String(s.members),
-    respondents: String(s.respondents),
-    integrity,
+    questionnaire_id: s.questionnaire.id,
   };
   const make = (cells: Record<string, string>): string[] =>
     header.map((col) => {
@@ -75,6 +64,22 @@ export function exportRows(q: Questionnaire, s: Summary, id: ExportIdentity, lan
       return TEXT_COLUMNS.has(col) ? guard(v) : v;
     });
   const rows: string[][] = [header];
+  rows.push(
+    make({
+      row_type: 'export',
+      tusoi_version: id.tusoiVersion,
+      questionnaire_version: s.questionnaire.version,
+      questionnaire_sha256: s.questionnaire.sha256,
+      unit_name: id.unit.name,
+      unit_level: id.unit.level,
+      parent_code: id.unit.parentCode ?? '',
+      status: id.status,
+      exported_on: id.exportedOn,
+      members: String(s.members),
+      respondents: String(s.respondents),
+      integrity,
+    }),
+  );
   for (const u of s.units) {
     rows.push(
       make({

@@ -20,24 +20,25 @@ export interface ExportContent {
   readonly respondents: number;
   readonly levels: ReadonlyArray<string>;
   readonly units: ReadonlyArray<{ readonly code: string; readonly level: string; readonly parentCode: string | null; readonly members: number; readonly respondents: number }>;
-  readonly items: ReadonlyArray<{ readonly type: Exclude<RowType, 'unit'>; readonly id: string; readonly counts: Readonly<Record<string, number>> }>;
+  readonly items: ReadonlyArray<{ readonly type: Exclude<RowType, 'unit' | 'export'>; readonly id: string; readonly counts: Readonly<Record<string, number>> }>;
 }
 
-const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+/** Sorts by a key computed once per element (the merge computes this for every file). */
+function sortedBy<T>(list: ReadonlyArray<T>, key: (t: T) => string): T[] {
+  return list
+    .map((t) => ({ t, k: key(t) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .map((x) => x.t);
+}
 
+/** sha256 of a canonical form: rows in any order give the same value (a spreadsheet may sort them). */
 export function integrityOf(c: ExportContent): string {
-  const canonical = JSON.stringify([
-    'tusoi-export',
-    c.format,
-    c.questionnaireSha256,
-    c.unitCode,
-    c.roundLabel.normalize('NFC'),
-    c.status,
-    c.members,
-    c.respondents,
-    c.levels,
-    [...c.units].sort(byKey((u) => u.code)).map((u) => [u.code, u.level, u.parentCode, u.members, u.respondents]),
-    [...c.items].sort(byKey((i) => `${i.type}\u0000${i.id}`)).map((i) => [i.type, i.id, c.levels.map((l) => i.counts[l] ?? 0)]),
-  ]);
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  // One string, hashed once: many small updates cost more than the hashing.
+  let text = JSON.stringify(['tusoi-export', c.format, c.questionnaireSha256, c.unitCode, c.roundLabel.normalize('NFC'), c.status, c.members, c.respondents, c.levels]);
+  for (const u of sortedBy(c.units, (u) => u.code)) text += `\nu${JSON.stringify([u.code, u.level, u.parentCode, u.members, u.respondents])}`;
+  for (const i of sortedBy(c.items, (i) => `${i.type}\u0000${i.id}`)) {
+    text += `\ni${JSON.stringify(i.type)}${JSON.stringify(i.id)}`;
+    for (const l of c.levels) text += `,${i.counts[l] ?? 0}`;
+  }
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

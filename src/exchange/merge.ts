@@ -7,7 +7,42 @@
  * what is already stored comes in through `MergeState`.
  */
 import { allBehaviours, allManifestations, type Questionnaire } from '../questionnaire/model.js';
+import type { CoveredUnit } from '../summary/aggregate.js';
+import type { ExportStatus } from './columns.js';
 import type { ParsedExport } from './import.js';
+
+/**
+ * What a merge needs of one parsed export: identity, covered units, the
+ * counts packed, and whether its items fit the round's questionnaire. Small
+ * and flat, so a worker thread can hand it over cheaply.
+ */
+export interface MergeCandidate {
+  readonly questionnaire: { readonly id: string; readonly version: string; readonly sha256: string };
+  readonly roundLabel: string;
+  readonly unit: { readonly code: string; readonly name: string; readonly level: string; readonly parentCode: string | null };
+  readonly status: ExportStatus;
+  readonly integrity: string;
+  readonly members: number;
+  readonly respondents: number;
+  readonly units: ReadonlyArray<CoveredUnit>;
+  readonly counts: string;
+  readonly itemsProblem: string | undefined;
+}
+
+export function candidateOf(f: ParsedExport, q: Questionnaire): MergeCandidate {
+  return {
+    questionnaire: f.questionnaire,
+    roundLabel: f.roundLabel,
+    unit: f.unit,
+    status: f.status,
+    integrity: f.integrity,
+    members: f.members,
+    respondents: f.respondents,
+    units: f.units,
+    counts: f.packed,
+    itemsProblem: f.questionnaire.sha256 === q.sha256 ? itemsMatch(q, f) : undefined,
+  };
+}
 
 export interface MergeTarget {
   readonly roundId: number;
@@ -47,33 +82,39 @@ export type Decision =
   | { readonly kind: 'skip'; readonly previous: string }
   | { readonly kind: 'reject'; readonly reason: RejectReason };
 
-/** The item ids a file must carry for this questionnaire, by row type. */
+const wanted = new WeakMap<Questionnaire, Record<'group' | 'manifestation' | 'behaviour', ReadonlySet<string>>>();
+
+/** The item ids a file must carry for this questionnaire, by row type (computed once per questionnaire). */
 function itemsMatch(q: Questionnaire, f: ParsedExport): string | undefined {
-  const want = {
-    group: q.groups.map((g) => g.id),
-    manifestation: allManifestations(q).map((m) => m.id),
-    behaviour: allBehaviours(q).map((b) => b.id),
-  };
-  const have = { group: [...f.summary.groups.keys()], manifestation: [...f.summary.manifestations.keys()], behaviour: [...f.summary.behaviours.keys()] };
+  let want = wanted.get(q);
+  if (!want) {
+    want = {
+      group: new Set(q.groups.map((g) => g.id)),
+      manifestation: new Set(allManifestations(q).map((m) => m.id)),
+      behaviour: new Set(allBehaviours(q).map((b) => b.id)),
+    };
+    wanted.set(q, want);
+  }
   for (const key of ['group', 'manifestation', 'behaviour'] as const) {
-    const missing = want[key].filter((id) => !have[key].includes(id));
-    const extra = have[key].filter((id) => !want[key].includes(id));
+    const have = f.itemIds[key];
+    if (have.length === want[key].size && have.every((id) => want[key].has(id))) continue;
+    const missing = [...want[key]].filter((id) => !have.includes(id));
+    const extra = have.filter((id) => !want[key].has(id));
     if (missing.length || extra.length) return `${key}: ${[...missing.map((m) => `−${m}`), ...extra.map((x) => `+${x}`)].slice(0, 5).join(' ')}`;
   }
   const levels = q.levels.map((l) => l.id).join(',');
-  if (f.summary.levels.join(',') !== levels) return `levels: ${f.summary.levels.join(',')} ≠ ${levels}`;
+  if (f.levels.join(',') !== levels) return `levels: ${f.levels.join(',')} ≠ ${levels}`;
   return undefined;
 }
 
-export function decide(f: ParsedExport, target: MergeTarget, state: MergeState): Decision {
+export function decide(f: MergeCandidate, target: MergeTarget, state: MergeState): Decision {
   const q = target.questionnaire;
   if (f.questionnaire.sha256 !== q.sha256) {
     return { kind: 'reject', reason: { code: 'MERGE_QUESTIONNAIRE_MISMATCH', id: f.questionnaire.id, version: f.questionnaire.version, sha256: f.questionnaire.sha256, expected: `${q.id} ${q.version}` } };
   }
   if (f.roundLabel !== target.roundLabel) return { kind: 'reject', reason: { code: 'MERGE_ROUND_MISMATCH', fileRound: f.roundLabel, round: target.roundLabel } };
-  const mismatch = itemsMatch(q, f);
-  if (mismatch) return { kind: 'reject', reason: { code: 'MERGE_ITEMS_MISMATCH', detail: mismatch } };
-  const codes = [f.unit.code, ...f.summary.units.map((u) => u.code)];
+  if (f.itemsProblem) return { kind: 'reject', reason: { code: 'MERGE_ITEMS_MISMATCH', detail: f.itemsProblem } };
+  const codes = [f.unit.code, ...f.units.map((u) => u.code)];
   if (codes.includes(target.receivingUnitCode)) return { kind: 'reject', reason: { code: 'MERGE_OWN_UNIT', unit: target.receivingUnitCode } };
 
   const previous = state.fileOf(f.unit.code);

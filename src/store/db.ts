@@ -44,6 +44,20 @@ function configure(db: Db): void {
   db.pragma('foreign_keys = ON');
 }
 
+const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement>>();
+
+/**
+ * A prepared statement, cached per connection: preparing costs more than
+ * running on the merge path, where the same few statements run per file.
+ */
+export function stmt(db: Db, sql: string): BetterSqlite3.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
 /** Turns SQLite's failures into messages a user can act on; anything else is rethrown as is. */
 export function translateSqliteError(error: unknown, file: string): unknown {
   const code = (error as { code?: unknown } | null)?.code;

@@ -4,7 +4,8 @@
  * expects to hear from.
  */
 import type { CoveredUnit, Summary } from '../summary/aggregate.js';
-import type { Db } from './db.js';
+import { unpackCounts } from '../summary/packed.js';
+import { stmt, type Db } from './db.js';
 
 export interface MergedFile {
   readonly id: number;
@@ -36,7 +37,7 @@ const FILE_COLUMNS = `id, unit_code AS unitCode, unit_name AS unitName, unit_lev
   status, integrity, file_name AS fileName, members, respondents`;
 
 export function findMergedFile(db: Db, roundId: number, unitCode: string): MergedFile | undefined {
-  return db.prepare(`SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`).get(roundId, unitCode) as FileRow | undefined;
+  return stmt(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`).get(roundId, unitCode) as FileRow | undefined;
 }
 
 export function listMergedFiles(db: Db, roundId: number): MergedFile[] {
@@ -46,48 +47,15 @@ export function listMergedFiles(db: Db, roundId: number): MergedFile[] {
 /** Which already merged file covers each of these unit codes (excluding one file, being replaced). */
 export function coveringFiles(db: Db, roundId: number, codes: ReadonlyArray<string>, except?: number): Map<string, MergedFile> {
   const found = new Map<string, MergedFile>();
-  const unitStmt = db.prepare(`SELECT f.id FROM merged_unit u JOIN merged_file f ON f.id = u.file_id WHERE u.round_id = ? AND u.code = ?`);
-  const fileStmt = db.prepare(`SELECT ${FILE_COLUMNS} FROM merged_file WHERE id = ?`);
-  const asFileStmt = db.prepare(`SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`);
+  const unitStmt = stmt(db, `SELECT f.id FROM merged_unit u JOIN merged_file f ON f.id = u.file_id WHERE u.round_id = ? AND u.code = ?`);
+  const fileStmt = stmt(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE id = ?`);
+  const asFileStmt = stmt(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`);
   for (const code of codes) {
     const viaUnit = unitStmt.get(roundId, code) as { id: number } | undefined;
     const file = viaUnit ? (fileStmt.get(viaUnit.id) as FileRow) : (asFileStmt.get(roundId, code) as FileRow | undefined);
     if (file && file.id !== except) found.set(code, file);
   }
   return found;
-}
-
-/** The JSON kept per file: levels, and counts per item in level order. */
-interface StoredCounts {
-  readonly levels: string[];
-  readonly overall: number[];
-  readonly groups: Record<string, number[]>;
-  readonly manifestations: Record<string, number[]>;
-  readonly behaviours: Record<string, number[]>;
-}
-
-function pack(s: Summary): string {
-  const vec = (c: Readonly<Record<string, number>>) => s.levels.map((l) => c[l] ?? 0);
-  const map = (m: ReadonlyMap<string, Readonly<Record<string, number>>>) => Object.fromEntries([...m].map(([k, v]) => [k, vec(v)]));
-  const stored: StoredCounts = { levels: [...s.levels], overall: vec(s.overall), groups: map(s.groups), manifestations: map(s.manifestations), behaviours: map(s.behaviours) };
-  return JSON.stringify(stored);
-}
-
-function unpack(json: string, questionnaire: Summary['questionnaire'], members: number, respondents: number, units: CoveredUnit[]): Summary {
-  const stored = JSON.parse(json) as StoredCounts;
-  const counts = (v: number[]) => Object.fromEntries(stored.levels.map((l, i) => [l, v[i] ?? 0]));
-  const map = (o: Record<string, number[]>) => new Map(Object.entries(o).map(([k, v]) => [k, counts(v)]));
-  return {
-    questionnaire,
-    levels: stored.levels,
-    members,
-    respondents,
-    units,
-    overall: counts(stored.overall),
-    groups: map(stored.groups),
-    manifestations: map(stored.manifestations),
-    behaviours: map(stored.behaviours),
-  };
 }
 
 export interface NewMergedFile {
@@ -97,7 +65,11 @@ export interface NewMergedFile {
   readonly integrity: string;
   readonly fileName: string;
   readonly mergedOn: string;
-  readonly summary: Summary;
+  readonly members: number;
+  readonly respondents: number;
+  readonly units: ReadonlyArray<CoveredUnit>;
+  /** The counts, packed (`summary/packed.ts`). */
+  readonly counts: string;
 }
 
 /**
@@ -106,16 +78,15 @@ export interface NewMergedFile {
  */
 export function storeMergedFile(db: Db, f: NewMergedFile, replaceId?: number): void {
   db.transaction(() => {
-    if (replaceId !== undefined) db.prepare('DELETE FROM merged_file WHERE id = ?').run(replaceId);
-    const info = db
-      .prepare(
+    if (replaceId !== undefined) stmt(db, 'DELETE FROM merged_file WHERE id = ?').run(replaceId);
+    const info = stmt(
+        db,
         `INSERT INTO merged_file (round_id, unit_code, unit_name, unit_level, parent_code, status, integrity, file_name, merged_on, members, respondents, summary_json)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(f.roundId, f.unit.code, f.unit.name, f.unit.level, f.unit.parentCode, f.status, f.integrity, f.fileName, f.mergedOn, f.summary.members, f.summary.respondents, pack(f.summary));
+      ).run(f.roundId, f.unit.code, f.unit.name, f.unit.level, f.unit.parentCode, f.status, f.integrity, f.fileName, f.mergedOn, f.members, f.respondents, f.counts);
     const fileId = Number(info.lastInsertRowid);
-    const unit = db.prepare('INSERT INTO merged_unit (round_id, code, file_id, name, level, parent_code, members, respondents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const u of f.summary.units) unit.run(f.roundId, u.code, fileId, u.name, u.level, u.parentCode, u.members, u.respondents);
+    const unit = stmt(db, 'INSERT INTO merged_unit (round_id, code, file_id, name, level, parent_code, members, respondents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const u of f.units) unit.run(f.roundId, u.code, fileId, u.name, u.level, u.parentCode, u.members, u.respondents);
   }).immediate();
 }
 
@@ -125,7 +96,7 @@ export function mergedSummaries(db: Db, roundId: number, questionnaire: Summary[
   const unitStmt = db.prepare('SELECT code, name, level, parent_code AS parentCode, members, respondents FROM merged_unit WHERE file_id = ? ORDER BY code');
   return files.map(({ json, ...file }) => ({
     file,
-    summary: unpack(json, questionnaire, file.members, file.respondents, unitStmt.all(file.id) as CoveredUnit[]),
+    summary: unpackCounts(json, { questionnaire, members: file.members, respondents: file.respondents, units: unitStmt.all(file.id) as CoveredUnit[] }),
   }));
 }
 

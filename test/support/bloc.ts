@@ -1,0 +1,78 @@
+/** Merging units (a grassroots committee, a bloc) and generated cell exports, in temporary folders. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { generateCellExports, type GenerateOptions, type GeneratedCell } from '../../src/demo/generate.js';
+import { loadQuestionnaireFile, resolveQuestionnaireRef } from '../../src/questionnaire/load.js';
+import type { Questionnaire } from '../../src/questionnaire/model.js';
+import { runCli, type CliResult } from './cli.js';
+
+export function bundled(): Questionnaire {
+  const r = loadQuestionnaireFile(resolveQuestionnaireRef('nq4-khoa-xii'));
+  if (!r.ok) throw new Error('bundled questionnaire invalid');
+  return r.questionnaire;
+}
+
+export interface TempUnit {
+  readonly dir: string;
+  readonly db: string;
+  cli(args: ReadonlyArray<string>, options?: { env?: Record<string, string> }): CliResult;
+  query<T>(sql: string, ...params: unknown[]): T[];
+}
+
+export function tempUnit(code: string, level: string, options: { dir?: string; parent?: string; round?: string | false } = {}): TempUnit {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), `tusoi-${code}-`));
+  const db = join(dir, `${code}.sqlite`);
+  const unit: TempUnit = {
+    dir,
+    db,
+    cli: (args, o = {}) => runCli(['--db', db, ...args], { cwd: dir, ...o }),
+    query: <T>(sql: string, ...params: unknown[]) => {
+      const d = new Database(db, { readonly: true });
+      try {
+        return d.prepare(sql).all(...params) as T[];
+      } finally {
+        d.close();
+      }
+    },
+  };
+  const init = unit.cli(['init', '--unit-code', code, '--unit-name', `Đơn vị ${code}`, '--level', level, ...(options.parent ? ['--parent', options.parent] : [])]);
+  if (init.status !== 0) throw new Error(init.stderr);
+  if (options.round !== false) {
+    const r = unit.cli(['round', 'open', '--label', options.round ?? '2026']);
+    if (r.status !== 0) throw new Error(r.stderr);
+  }
+  return unit;
+}
+
+/** Writes generated cell exports into `dir`; returns the cells. */
+export function writeCells(dir: string, o: Partial<GenerateOptions> & { count: number }): GeneratedCell[] {
+  mkdirSync(dir, { recursive: true });
+  const cells = [...generateCellExports(bundled(), { seed: 1, roundLabel: '2026', ...o })];
+  for (const c of cells) writeFileSync(join(dir, c.fileName), c.csv);
+  return cells;
+}
+
+export interface ReportJson {
+  units: Array<{ code: string; members: number; respondents: number }>;
+  members: number;
+  respondents: number;
+  behaviours: Array<{ id: string; counts: Record<string, number> }>;
+  manifestations: Array<{ id: string; counts: Record<string, number> }>;
+  groups: Array<{ id: string; counts: Record<string, number> }>;
+  overall: { counts: Record<string, number> };
+}
+
+/** Only the figures of a report: what must be equal however the units were merged. */
+export function figures(j: ReportJson) {
+  return {
+    members: j.members,
+    respondents: j.respondents,
+    units: [...j.units].sort((a, b) => a.code.localeCompare(b.code)).map((u) => [u.code, u.members, u.respondents]),
+    behaviours: j.behaviours,
+    manifestations: j.manifestations,
+    groups: j.groups,
+    overall: j.overall.counts,
+  };
+}
