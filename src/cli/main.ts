@@ -112,6 +112,13 @@ function isLang(s: string | undefined): s is Lang {
 
 /** Used by `bin/tusoi.js`: the real process, with arguments in NFC. */
 export async function run(): Promise<void> {
+  // `tusoi report | head`: a reader that stops early is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const argv = process.argv.slice(2).map((a) => a.normalize('NFC'));
   const io: Io = {
     stdin: process.stdin,

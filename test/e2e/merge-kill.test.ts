@@ -35,7 +35,7 @@ describe('merge killed midway', () => {
 
     // Every stored file is whole: its unit rows and all 111 behaviours are there.
     const whole = bloc.query<{ units: number; behaviours: number }>(
-      "SELECT (SELECT COUNT(*) FROM merged_unit u WHERE u.file_id = f.id) AS units, (SELECT COUNT(*) FROM json_each(f.summary_json, '$.behaviours')) AS behaviours FROM merged_file f",
+      "SELECT (SELECT COUNT(*) FROM merged_unit u WHERE u.file_id = f.id) AS units, (SELECT COUNT(*) FROM json_each(f.summary_json, '$.rows') r WHERE json_extract(r.value, '$[0]') = 'behaviour') AS behaviours FROM merged_file f",
     );
     expect(whole.every((w) => w.units === 1 && w.behaviours === 111)).toBe(true);
     expect(bloc.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);

@@ -46,9 +46,9 @@ describe('export', () => {
   const summary = cellSummary(42, 17);
   const csv = exportCsv(exportRows(q, summary, identity, 'vi'), ',');
 
-  it('is UTF-8 with BOM and CRLF, one header and a row per unit covered and per item', () => {
+  it('is UTF-8 with BOM and CRLF: a header, the export row, a row per unit covered and per item', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.split('\r\n').length).toBe(1 + 1 + 1 + 3 + 27 + 111 + 1);
+    expect(csv.split('\r\n').length).toBe(1 + 1 + 1 + 1 + 3 + 27 + 111 + 1);
     const rows = readRows(csv);
     expect(rows[0]).toEqual(headerFor(['khong', 'thinh-thoang', 'thuong-xuyen']));
   });
