@@ -42,7 +42,7 @@ describe('merge killed midway', () => {
 
     const rerun = bloc.cli(['merge', 'in', '--json']);
     expect(rerun.status).toBe(0);
-    const counts = JSON.parse(rerun.stdout).counts as Record<string, number>;
+    const counts = JSON.parse(rerun.stdout).counts as { accepted: number; skipped: number };
     expect(counts.accepted + counts.skipped).toBe(1500);
     expect(counts.skipped).toBe(partial);
     const j = JSON.parse(bloc.cli(['report', '--json']).stdout) as ReportJson;

@@ -120,7 +120,7 @@ describe('tusoi export', () => {
     expect(text).toContain(';final;');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text).toContain('\r\n');
-    expect(cell.cli(['export', '--out', '-']).stdout).toContain('format,tusoi_version');
+    expect(cell.cli(['export', '--out', '-']).stdout).toContain('format,unit_code,round_label');
     expect(cell.cli(['export', '--separator', '|']).status).toBe(1);
   });
 
