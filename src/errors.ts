@@ -53,6 +53,7 @@ export interface ErrorParams {
   ROUND_CLOSED: { label: string };
   NO_FILES: { paths: string };
   UNITS_REJECTED: { file: string; errors: number };
+  DEMO_STEP_FAILED: { command: string };
 }
 export type ErrorCode = keyof ErrorParams;
 

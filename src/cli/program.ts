@@ -55,6 +55,16 @@ export interface CommandSpec {
 
 const COMMANDS: ReadonlyArray<CommandSpec> = [
   {
+    name: 'demo',
+    summary: (m) => m.commands.demo.summary,
+    build: (cmd, { m, act, examples }) => {
+      cmd
+        .option('--dir <dir>', m.commands.demo.dir)
+        .addHelpText('after', examples(m.commands.demo.examples))
+        .action((o: { dir?: string }, c: Command) => act(async (ctx) => (await import('./commands/demo.js')).demo(ctx, o))(c));
+    },
+  },
+  {
     name: 'init',
     summary: (m) => m.commands.init.summary,
     build: (cmd, { m, act, examples }) => {

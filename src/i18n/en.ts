@@ -99,6 +99,14 @@ export const en: Messages = {
       summary: 'the open round: submitted, in progress, not started',
       examples: [['tusoi status --json', 'as JSON']],
     },
+    demo: {
+      summary: 'a demo: makes a small bloc with sample data, merges the reports and shows the result (a few seconds)',
+      dir: 'folder to create the data in (default: a new temporary folder)',
+      examples: [
+        ['tusoi demo --lang en', 'the demo in a temporary folder'],
+        ['tusoi demo --dir trial --lang en', 'in the folder trial'],
+      ],
+    },
     merge: {
       summary: "merge lower units' export files into the higher unit's database",
       paths: '.csv/.txt files or folders (searched recursively)',
@@ -217,6 +225,7 @@ export const en: Messages = {
     ROUND_NOT_MERGING: (p) => `Round "${p.label}" belongs to a cell and takes answers directly; it does not merge files. Merge in the higher unit's database (tusoi init --level dang-uy-co-so or khoi).`,
     ROUND_CLOSED: (p) => `Round "${p.label}" is closed and takes no more files.`,
     NO_FILES: (p) => `No .csv or .txt file found in: ${p.paths}.`,
+    DEMO_STEP_FAILED: (p) => `The demo stopped at: ${p.command}. Please report this to the tusoi developers.`,
     UNITS_REJECTED: (p) => `Nothing imported from ${p.file}: ${p.errors} bad row(s) (see above). Correct the file and import again.`,
     PDF_FAILED: (p) => `The PDF could not be printed (${p.reason}). Export HTML (--format html) and print it with Ctrl+P.`,
   },
@@ -430,6 +439,27 @@ export const en: Messages = {
     noExpected: 'No list of expected units yet. Import one: tusoi unit import units.csv',
     files: (n) => `${n} file(s) merged`,
     provisional: 'provisional',
+  },
+  demo: {
+    intro: (dir, c, n) => `tusoi demo: a bloc party committee with 2 grassroots committees and 3 cells reporting directly — ${c} cells, ${n} members — in ${dir}`,
+    cellsDone: (e, missing) => `✓ ${e} cells answered, closed the round and exported; cell ${missing} has not sent its file.`,
+    committeesDone: '✓ 2 grassroots committees merged their cells and sent their own export to the bloc.',
+    blocDone: '✓ The bloc committee merged every file it received.',
+    committeeName: (code) => `Đảng ủy cơ sở ${code === 'DU01' ? 'Sở Nội vụ' : 'Sở Tài chính'}`,
+    blocName: 'Đảng ủy Khối các cơ quan tỉnh',
+    files: (dir, bloc, html, sent, cells) =>
+      `Files made (in ${dir}):
+  the bloc's database: ${bloc}
+  the printable report (HTML): ${html}
+  the files units sent up: ${sent}
+  the cells' databases: ${cells}`,
+    next: (bloc, cell) =>
+      `Try next:
+  tusoi --db ${bloc} status --json
+  tusoi --db ${bloc} report --suppress-below 5 --lang en
+  tusoi --db ${bloc} report --format pdf      (needs Chromium)
+  tusoi --db ${cell} session                 (a cell with its round still open: members answer)
+  tusoi --help --lang en`,
   },
   exported: {
     written: (file, rows) => `Exported ${rows} rows: ${file} (readable by its owner only). Send this file upward; it holds no member names.`,

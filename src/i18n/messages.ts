@@ -58,6 +58,7 @@ export interface Messages {
     readonly response: CommandHelp & { readonly reopen: CommandHelp & { readonly member: string } };
     readonly session: CommandHelp;
     readonly status: CommandHelp;
+    readonly demo: CommandHelp & { readonly dir: string };
     readonly merge: CommandHelp & { readonly paths: string; readonly round: string; readonly replace: string };
     readonly unit: CommandHelp & { readonly import: CommandHelp & { readonly file: string }; readonly list: CommandHelp };
     readonly report: CommandHelp & { readonly round: string; readonly format: string; readonly out: string; readonly suppress: string };
@@ -237,6 +238,16 @@ export interface Messages {
     readonly noExpected: string;
     readonly files: (n: number) => string;
     readonly provisional: string;
+  };
+  readonly demo: {
+    readonly intro: (dir: string, cells: number, members: number) => string;
+    readonly cellsDone: (exported: number, missing: string) => string;
+    readonly committeesDone: string;
+    readonly blocDone: string;
+    readonly committeeName: (code: string) => string;
+    readonly blocName: string;
+    readonly files: (dir: string, bloc: string, html: string, sent: string, cells: string) => string;
+    readonly next: (bloc: string, cell: string) => string;
   };
   readonly exported: {
     readonly written: (file: string, rows: number) => string;

@@ -102,6 +102,14 @@ export const vi: Messages = {
       summary: 'tình hình đợt đang mở: đã nộp, đang làm, chưa bắt đầu',
       examples: [['tusoi status --json', 'dạng JSON']],
     },
+    demo: {
+      summary: 'chạy thử: tạo một Khối nhỏ với dữ liệu mẫu, gộp báo cáo và in kết quả (vài giây)',
+      dir: 'thư mục để tạo dữ liệu (mặc định: một thư mục tạm mới)',
+      examples: [
+        ['tusoi demo', 'chạy thử trong thư mục tạm'],
+        ['tusoi demo --dir thu-nghiem --lang en', 'trong thư mục thu-nghiem, bằng tiếng Anh'],
+      ],
+    },
     merge: {
       summary: 'gộp các tệp xuất của đơn vị cấp dưới vào cơ sở dữ liệu của cấp trên',
       paths: 'các tệp .csv/.txt hoặc thư mục (tìm cả thư mục con)',
@@ -220,6 +228,7 @@ export const vi: Messages = {
     ROUND_NOT_MERGING: (p) => `Đợt "${p.label}" của chi bộ nhận câu trả lời trực tiếp, không gộp tệp. Gộp báo cáo trong cơ sở dữ liệu của cấp trên (tusoi init --level dang-uy-co-so hoặc khoi).`,
     ROUND_CLOSED: (p) => `Đợt "${p.label}" đã đóng, không nhận thêm tệp.`,
     NO_FILES: (p) => `Không tìm thấy tệp .csv hoặc .txt nào trong: ${p.paths}.`,
+    DEMO_STEP_FAILED: (p) => `Bản chạy thử dừng ở bước: ${p.command}. Xin báo lỗi này cho người phát triển tusoi.`,
     UNITS_REJECTED: (p) => `Không nhập gì từ ${p.file}: ${p.errors} dòng sai (xem trên). Sửa tệp rồi nhập lại.`,
     PDF_FAILED: (p) => `Không in được PDF (${p.reason}). Xuất HTML (--format html) rồi in bằng Ctrl+P.`,
   },
@@ -433,6 +442,27 @@ export const vi: Messages = {
     noExpected: 'Chưa có danh sách đơn vị cần báo cáo. Nhập: tusoi unit import don-vi.csv',
     files: (n) => `${n} tệp đã gộp`,
     provisional: 'tạm thời',
+  },
+  demo: {
+    intro: (dir, c, n) => `Chạy thử tusoi: một Đảng ủy Khối với 2 đảng ủy cơ sở và 3 chi bộ trực thuộc — ${c} chi bộ, ${n} đảng viên — trong thư mục ${dir}`,
+    cellsDone: (e, missing) => `✓ ${e} chi bộ đã trả lời, đóng đợt và xuất tệp; chi bộ ${missing} chưa gửi.`,
+    committeesDone: '✓ 2 đảng ủy cơ sở đã gộp tệp của các chi bộ và gửi tệp của mình lên Khối.',
+    blocDone: '✓ Đảng ủy Khối đã gộp mọi tệp nhận được.',
+    committeeName: (code) => `Đảng ủy cơ sở ${code === 'DU01' ? 'Sở Nội vụ' : 'Sở Tài chính'}`,
+    blocName: 'Đảng ủy Khối các cơ quan tỉnh',
+    files: (dir, bloc, html, sent, cells) =>
+      `Các tệp đã tạo (trong ${dir}):
+  cơ sở dữ liệu của Khối: ${bloc}
+  báo cáo in được (HTML): ${html}
+  tệp các đơn vị gửi lên: ${sent}
+  cơ sở dữ liệu của các chi bộ: ${cells}`,
+    next: (bloc, cell) =>
+      `Thử tiếp:
+  tusoi --db ${bloc} status --json
+  tusoi --db ${bloc} report --suppress-below 5
+  tusoi --db ${bloc} report --format pdf      (cần Chromium)
+  tusoi --db ${cell} session                 (chi bộ còn mở đợt: mời đảng viên trả lời)
+  tusoi --help`,
   },
   exported: {
     written: (file, rows) => `Đã xuất ${rows} dòng: ${file} (chỉ chủ tệp đọc được). Gửi tệp này cho cấp trên; không có tên đảng viên trong tệp.`,

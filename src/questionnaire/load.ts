@@ -72,19 +72,22 @@ export function parseQuestionnaireBytes(buf: Uint8Array, source: string): ParseR
   return parseQuestionnaire(new TextDecoder('utf-8').decode(buf), source);
 }
 
-function readBytes(file: string): Buffer {
+function readBytes(file: string, shown: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file });
-    throw new UserError('FILE_UNREADABLE', { file, reason: code ?? String(error) }, { cause: error });
+    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file: shown });
+    throw new UserError('FILE_UNREADABLE', { file: shown, reason: code ?? String(error) }, { cause: error });
   }
 }
 
-/** Reads and parses one questionnaire file; file-system failures are `UserError`s. */
-export function loadQuestionnaireFile(file: string): ParseResult {
-  return parseQuestionnaireBytes(readBytes(file), file);
+/**
+ * Reads and parses one questionnaire file; file-system failures are
+ * `UserError`s. `shown` is the name used in messages (the path as the user typed it).
+ */
+export function loadQuestionnaireFile(file: string, shown: string = file): ParseResult {
+  return parseQuestionnaireBytes(readBytes(file, shown), shown);
 }
 
 /** The bundled questionnaire files, by name. */
@@ -100,8 +103,9 @@ export function bundledFiles(): string[] {
  * Finds a questionnaire by file path or by the id of a bundled one
  * (bundled files are named `<id>.yaml`).
  */
-export function resolveQuestionnaireRef(ref: string): string {
-  if (existsSync(ref) && statSync(ref).isFile()) return ref;
+export function resolveQuestionnaireRef(ref: string, cwd: string = process.cwd()): string {
+  const path = resolve(cwd, ref);
+  if (existsSync(path) && statSync(path).isFile()) return path;
   const bundled = bundledFiles().find((f) => basename(f).replace(/\.ya?ml$/, '') === ref);
   if (bundled) return bundled;
   if (/[\\/]|\.ya?ml$/i.test(ref)) throw new UserError('FILE_NOT_FOUND', { file: ref });

@@ -1,5 +1,6 @@
 /** `tusoi answer`: a member's interview in the terminal, or a paper form from a CSV file. */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Db } from '../../store/db.js';
@@ -67,13 +68,13 @@ export async function answer(ctx: Context, o: AnswerOptions): Promise<number> {
   });
 }
 
-function readBytes(file: string): Buffer {
+function readBytes(path: string): Buffer {
   try {
-    return readFileSync(file);
+    return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file });
-    throw new UserError('FILE_UNREADABLE', { file, reason: code });
+    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file: path });
+    throw new UserError('FILE_UNREADABLE', { file: path, reason: code });
   }
 }
 
@@ -82,7 +83,7 @@ async function paperForm(ctx: Context, file: string, query: string | undefined, 
   if (!query) throw new UserError('EMPTY_NAME', { what: '--member' });
   // Loaded only here: the CSV reader is not needed to answer in the terminal.
   const [{ readTable }, { answersFromTable }] = await Promise.all([import('../../exchange/table.js'), import('../../exchange/answers-csv.js')]);
-  const { table, problems } = readTable(readBytes(file), file);
+  const { table, problems } = readTable(readBytes(resolve(ctx.io.cwd, file)), file);
   return withDatabaseAsync(ctx.db, async (db) => {
     const round = collectingRound(ctx, db);
     const q = roundQuestionnaire(db, round);

@@ -1,5 +1,6 @@
 /** `tusoi member add | list | remove | import`. */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { membersFromTable, MEMBER_CODE_PATTERN } from '../../exchange/members-csv.js';
@@ -77,7 +78,7 @@ export async function memberRemove(ctx: Context, query: string): Promise<number>
 export async function memberImport(ctx: Context, file: string): Promise<number> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readFileSync(resolve(ctx.io.cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', { file, reason: code ?? '' } as { file: string; reason: string });

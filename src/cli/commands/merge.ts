@@ -4,7 +4,7 @@
  * was rejected, 1 otherwise.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { decide, type MergeState, type RejectReason } from '../../exchange/merge.js';
@@ -82,7 +82,7 @@ export interface MergeOutcome {
 }
 
 export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { round?: string; replace?: boolean }): Promise<number> {
-  const files = collectFiles(paths);
+  const files = collectFiles(paths.map((p) => resolve(ctx.io.cwd, p)));
   if (files.length === 0) throw new UserError('NO_FILES', { paths: paths.join(', ') });
   const m = ctx.m;
   const outcome: MergeOutcome = { accepted: [], skipped: [], replaced: [], rejected: [] };

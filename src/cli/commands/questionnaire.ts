@@ -2,6 +2,7 @@
  * `tusoi questionnaire list | show | validate`.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
 import { bundledFiles, firstInvalidUtf8, loadQuestionnaireFile, resolveQuestionnaireRef } from '../../questionnaire/load.js';
 import { allBehaviours, allManifestations, type Questionnaire } from '../../questionnaire/model.js';
@@ -26,7 +27,7 @@ async function printProblems(ctx: Context, problems: ReadonlyArray<Problem>): Pr
 }
 
 export async function listQuestionnaires(ctx: Context, files: ReadonlyArray<string>): Promise<number> {
-  const entries = [...bundledFiles().map((file) => ({ file, bundled: true })), ...files.map((file) => ({ file, bundled: false }))];
+  const entries = [...bundledFiles().map((file) => ({ file, bundled: true })), ...files.map((file) => ({ file: resolve(ctx.io.cwd, file), bundled: false }))];
   const rows: Array<Record<string, unknown>> = [];
   let failed = false;
   const lines: string[] = [];
@@ -51,7 +52,7 @@ export async function listQuestionnaires(ctx: Context, files: ReadonlyArray<stri
 }
 
 export async function showQuestionnaire(ctx: Context, ref: string): Promise<number> {
-  const file = resolveQuestionnaireRef(ref);
+  const file = resolveQuestionnaireRef(ref, ctx.io.cwd);
   const result = loadQuestionnaireFile(file);
   if (!result.ok) {
     await printProblems(ctx, result.problems);
@@ -94,8 +95,9 @@ export async function validateQuestionnaires(ctx: Context, files: ReadonlyArray<
   let failed = false;
   const reports: Array<Record<string, unknown>> = [];
   for (const file of files) {
-    if (fix && fixNfc(file) && !ctx.json) ctx.io.stderr.write(`${ctx.m.problems.fixed(file)}\n`);
-    const result = loadQuestionnaireFile(file);
+    const path = resolve(ctx.io.cwd, file);
+    if (fix && fixNfc(path) && !ctx.json) ctx.io.stderr.write(`${ctx.m.problems.fixed(file)}\n`);
+    const result = loadQuestionnaireFile(path, file);
     const problems = result.ok ? result.warnings : result.problems;
     const errors = problems.filter(isError).length;
     const warnings = problems.length - errors;

@@ -29,7 +29,7 @@ export function roundJson(r: Round): Record<string, unknown> {
 export async function roundOpen(ctx: Context, o: { label?: string; questionnaire?: string; anonymous?: boolean }): Promise<number> {
   const label = (o.label ?? String(ctx.io.now().getFullYear())).normalize('NFC').trim();
   if (label === '' || label.length > 64) throw new UserError('BAD_LABEL', { label });
-  const file = resolveQuestionnaireRef(o.questionnaire ?? DEFAULT_QUESTIONNAIRE);
+  const file = resolveQuestionnaireRef(o.questionnaire ?? DEFAULT_QUESTIONNAIRE, ctx.io.cwd);
   const parsed = loadQuestionnaireFile(file);
   if (!parsed.ok) {
     const style = await createStyle(ctx.io.stderr, ctx.io.env);

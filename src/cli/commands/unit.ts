@@ -1,5 +1,6 @@
 /** `tusoi unit import | list`: the units a merging unit expects to hear from. */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
 import { readTable } from '../../exchange/table.js';
 import { unitsFromTable } from '../../exchange/units-csv.js';
@@ -11,7 +12,7 @@ import { printCsvProblems, writeJson } from './shared.js';
 export async function unitImport(ctx: Context, file: string): Promise<number> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readFileSync(resolve(ctx.io.cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file });
