@@ -94,8 +94,17 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
   try {
     const program = createProgram(io, m, lang, result, argv);
     result.commandPath = commandPathFor(program, argv);
-    if (argv.length === 0) {
-      // No arguments: the help (the home menu on a terminal comes with a later command set).
+    const noCommand = result.commandPath === 'tusoi' && !argv.some((a) => /^(-h|--help|-V|--version|help)$/.test(a) || !a.startsWith('-') && !isOptionValue(argv, a));
+    if (noCommand) {
+      // `tusoi` alone (global options allowed): the home menu on a terminal, the help otherwise.
+      if (io.stdin.isTTY && io.stdout.isTTY) {
+        program.parseOptions([...argv]);
+        const g = program.opts<{ db?: string; json?: boolean }>();
+        const db = (g.db ?? io.env.TUSOI_DB ?? 'tusoi.sqlite').normalize('NFC');
+        const { home } = await import('./home.js');
+        const { isAbsolute, join } = await import('node:path');
+        return await home({ io, m, lang, json: false, db: isAbsolute(db) ? db : join(io.cwd, db) }, argv, main);
+      }
       io.stdout.write(program.helpInformation());
       return ExitCode.Ok;
     }
@@ -104,6 +113,12 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
   } catch (error) {
     return handleError(error, m, io, result.commandPath);
   }
+}
+
+/** True when `a` stands right after an option that takes a value (`--db FILE`). */
+function isOptionValue(argv: ReadonlyArray<string>, a: string): boolean {
+  const i = argv.indexOf(a);
+  return i > 0 && /^--(db|lang)$/.test(argv[i - 1]!);
 }
 
 function isLang(s: string | undefined): s is Lang {

@@ -58,8 +58,9 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     name: 'demo',
     summary: (m) => m.commands.demo.summary,
     build: (cmd, { m, act, examples }) => {
+      const p = m.help.placeholders;
       cmd
-        .option('--dir <dir>', m.commands.demo.dir)
+        .option(`--dir <${p.dir}>`, m.commands.demo.dir)
         .addHelpText('after', examples(m.commands.demo.examples))
         .action((o: { dir?: string }, c: Command) => act(async (ctx) => (await import('./commands/demo.js')).demo(ctx, o))(c));
     },
@@ -68,12 +69,13 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     name: 'init',
     summary: (m) => m.commands.init.summary,
     build: (cmd, { m, act, examples }) => {
+      const p = m.help.placeholders;
       const h = m.commands.init;
       cmd
-        .requiredOption('--unit-code <code>', h.unitCode)
-        .requiredOption('--unit-name <name>', h.unitName)
-        .option('--level <level>', h.level)
-        .option('--parent <code>', h.parent)
+        .requiredOption(`--unit-code <${p.code}>`, h.unitCode)
+        .requiredOption(`--unit-name <${p.name}>`, h.unitName)
+        .option(`--level <${p.level}>`, h.level)
+        .option(`--parent <${p.code}>`, h.parent)
         .addHelpText('after', examples(h.examples))
         .action((o: { unitCode: string; unitName: string; level?: string; parent?: string }, c: Command) =>
           act(async (ctx) => (await import('./commands/init.js')).init(ctx, o))(c),
@@ -84,12 +86,13 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     name: 'member',
     summary: (m) => m.commands.member.summary,
     build: (member, { m, act, examples }) => {
+      const p = m.help.placeholders;
       const h = m.commands.member;
       member
         .command('add')
         .description(h.add.summary)
-        .argument('<names...>', h.add.names)
-        .option('--code <code>', h.add.code)
+        .argument(`<${p.names}...>`, h.add.names)
+        .option(`--code <${p.code}>`, h.add.code)
         .addHelpText('after', examples(h.add.examples))
         .action((names: string[], o: { code?: string }, c: Command) =>
           act(async (ctx) => (await import('./commands/member.js')).memberAdd(ctx, names, o.code))(c),
@@ -102,12 +105,12 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
       member
         .command('remove')
         .description(h.remove.summary)
-        .argument('<member>', h.remove.member)
+        .argument(`<${p.member}>`, h.remove.member)
         .action((q: string, _o, c: Command) => act(async (ctx) => (await import('./commands/member.js')).memberRemove(ctx, q))(c));
       member
         .command('import')
         .description(h.import.summary)
-        .argument('<file>', h.import.file)
+        .argument(`<${p.file}>`, h.import.file)
         .addHelpText('after', examples(h.import.examples))
         .action((file: string, _o, c: Command) => act(async (ctx) => (await import('./commands/member.js')).memberImport(ctx, file))(c));
     },
@@ -116,12 +119,13 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     name: 'round',
     summary: (m) => m.commands.round.summary,
     build: (round, { m, act, examples }) => {
+      const p = m.help.placeholders;
       const h = m.commands.round;
       round
         .command('open')
         .description(h.open.summary)
-        .option('--label <label>', h.open.label)
-        .option('--questionnaire <id|file>', h.open.questionnaire)
+        .option(`--label <${p.label}>`, h.open.label)
+        .option(`--questionnaire <${p.idOrFile}>`, h.open.questionnaire)
         .option('--anonymous', h.open.anonymous)
         .addHelpText('after', examples(h.open.examples))
         .action((o: { label?: string; questionnaire?: string; anonymous?: boolean }, c: Command) =>
@@ -141,10 +145,11 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     name: 'answer',
     summary: (m) => m.commands.answer.summary,
     build: (cmd, { m, act, examples }) => {
+      const p = m.help.placeholders;
       const h = m.commands.answer;
       cmd
-        .option('--member <name|code>', h.member)
-        .option('--answers <file>', h.answers)
+        .option(`--member <${p.member}>`, h.member)
+        .option(`--answers <${p.file}>`, h.answers)
         .option('--replace', h.replace)
         .addHelpText('after', examples(h.examples))
         .action((o: { member?: string; answers?: string; replace?: boolean }, c: Command) =>
@@ -174,10 +179,11 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     name: 'merge',
     summary: (m) => m.commands.merge.summary,
     build: (cmd, { m, act, examples }) => {
+      const p = m.help.placeholders;
       const h = m.commands.merge;
       cmd
-        .argument('<paths...>', h.paths)
-        .option('--round <label>', h.round)
+        .argument(`<${p.paths}...>`, h.paths)
+        .option(`--round <${p.label}>`, h.round)
         .option('--replace', h.replace)
         .addHelpText('after', examples(h.examples))
         .action((paths: string[], o: { round?: string; replace?: boolean }, c: Command) =>
@@ -189,11 +195,12 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     name: 'unit',
     summary: (m) => m.commands.unit.summary,
     build: (unit, { m, act, examples }) => {
+      const p = m.help.placeholders;
       const h = m.commands.unit;
       unit
         .command('import')
         .description(h.import.summary)
-        .argument('<file>', h.import.file)
+        .argument(`<${p.file}>`, h.import.file)
         .addHelpText('after', examples(h.import.examples))
         .action((file: string, _o, c: Command) => act(async (ctx) => (await import('./commands/unit.js')).unitImport(ctx, file))(c));
       unit
@@ -206,12 +213,13 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     name: 'report',
     summary: (m) => m.commands.report.summary,
     build: (cmd, { m, act, examples }) => {
+      const p = m.help.placeholders;
       const h = m.commands.report;
       cmd
-        .option('--round <label>', h.round)
-        .option('--format <format>', h.format)
-        .option('--out <file>', h.out)
-        .option('--suppress-below <k>', h.suppress)
+        .option(`--round <${p.label}>`, h.round)
+        .option(`--format <${p.format}>`, h.format)
+        .option(`--out <${p.file}>`, h.out)
+        .option(`--suppress-below <${p.k}>`, h.suppress)
         .addHelpText('after', examples(h.examples))
         .action((o: { round?: string; format?: string; out?: string; suppressBelow?: string }, c: Command) =>
           act(async (ctx) => (await import('./commands/report.js')).report(ctx, o))(c),
@@ -222,11 +230,12 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     name: 'export',
     summary: (m) => m.commands.export.summary,
     build: (cmd, { m, act, examples }) => {
+      const p = m.help.placeholders;
       const h = m.commands.export;
       cmd
-        .option('--round <label>', h.round)
-        .option('--out <file>', h.out)
-        .option('--separator <sep>', h.separator)
+        .option(`--round <${p.label}>`, h.round)
+        .option(`--out <${p.file}>`, h.out)
+        .option(`--separator <${p.sep}>`, h.separator)
         .addHelpText('after', examples(h.examples))
         .action((o: { round?: string; out?: string; separator?: string }, c: Command) =>
           act(async (ctx) => (await import('./commands/report.js')).exportCommand(ctx, o))(c),
@@ -237,11 +246,12 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     name: 'response',
     summary: (m) => m.commands.response.summary,
     build: (response, { m, act }) => {
+      const p = m.help.placeholders;
       const h = m.commands.response;
       response
         .command('reopen')
         .description(h.reopen.summary)
-        .requiredOption('--member <name|code>', h.reopen.member)
+        .requiredOption(`--member <${p.member}>`, h.reopen.member)
         .action((o: { member: string }, c: Command) => act(async (ctx) => (await import('./commands/answer.js')).responseReopen(ctx, o.member))(c));
     },
   },
@@ -249,11 +259,12 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     name: 'questionnaire',
     summary: (m) => m.commands.questionnaire.summary,
     build: (questionnaire, { m, act, examples }) => {
+      const p = m.help.placeholders;
       const q = m.commands.questionnaire;
       questionnaire
         .command('list')
         .description(q.list.summary)
-        .argument('[files...]', q.list.files)
+        .argument(`[${p.files}...]`, q.list.files)
         .addHelpText('after', examples(q.list.examples))
         .action((files: string[], _o, cmd: Command) =>
           act(async (ctx) => (await import('./commands/questionnaire.js')).listQuestionnaires(ctx, files))(cmd),
@@ -261,7 +272,7 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
       questionnaire
         .command('show')
         .description(q.show.summary)
-        .argument('<ref>', q.show.ref)
+        .argument(`<${p.ref}>`, q.show.ref)
         .addHelpText('after', examples(q.show.examples))
         .action((ref: string, _o, cmd: Command) =>
           act(async (ctx) => (await import('./commands/questionnaire.js')).showQuestionnaire(ctx, ref))(cmd),
@@ -269,7 +280,7 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
       questionnaire
         .command('validate')
         .description(q.validate.summary)
-        .argument('<files...>', q.validate.files)
+        .argument(`<${p.files}...>`, q.validate.files)
         .option('--fix', q.validate.fix)
         .addHelpText('after', examples(q.validate.examples))
         .action((files: string[], o: { fix?: boolean }, cmd: Command) =>
@@ -323,14 +334,23 @@ export function createProgram(io: Io, m: Messages, lang: Lang, result: ProgramRe
       // Errors are worded by main.ts in the user's language.
       outputError: () => undefined,
     })
-    .configureHelp({ styleTitle: (t) => titles[t] ?? t, showGlobalOptions: true, sortSubcommands: false })
+    .configureHelp({
+      styleTitle: (t) => titles[t] ?? t,
+      showGlobalOptions: true,
+      sortSubcommands: false,
+      // "[options]" and "[command]" in the user's language too.
+      styleUsage: (u) => u.replace('[options]', m.help.optionsPlaceholder).replace('[command]', m.help.commandPlaceholder),
+      styleCommandText: (u) => u.replace('[options]', m.help.optionsPlaceholder).replace('[command]', m.help.commandPlaceholder),
+      styleSubcommandText: (u) => u.replace('[options]', m.help.optionsPlaceholder).replace('[command]', m.help.commandPlaceholder),
+      styleSubcommandTerm: (u) => u.replace('[options]', m.help.optionsPlaceholder).replace('[command]', m.help.commandPlaceholder),
+    })
     .exitOverride()
     .helpOption('-h, --help', m.help.helpOption)
-    .helpCommand('help [command]', m.help.helpCommand)
+    .helpCommand(`help ${m.help.commandPlaceholder}`, m.help.helpCommand)
     .version(packageVersion(), '-V, --version', m.help.versionOption)
     .description(m.program.description)
-    .option('--db <file>', m.program.db)
-    .option('--lang <lang>', m.program.lang)
+    .option(`--db <${m.help.placeholders.file}>`, m.program.db)
+    .option(`--lang <${m.help.placeholders.lang}>`, m.program.lang)
     .option('--json', m.program.json)
     .addHelpText('after', `\n${m.program.exitCodes}\n`);
 

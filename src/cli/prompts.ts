@@ -87,6 +87,17 @@ export class TerminalUi {
     });
   }
 
+  /** A plain menu: one choice by arrows, digits or Enter. */
+  async choose<T>(message: string, choices: ReadonlyArray<{ readonly label: string; readonly value: T; readonly hint?: string }>): Promise<T> {
+    return select<T>({
+      message,
+      choices: choices.map((c) => ({ name: c.label, value: c.value, ...(c.hint ? { description: c.hint } : {}) })),
+      loop: false,
+      pageSize: choices.length,
+      theme: { indexMode: 'number', ...this.keys() },
+    });
+  }
+
   async confirm(message: string, defaultValue = true): Promise<boolean> {
     return confirm({ message, default: defaultValue, theme: { keywords: { yes: this.m.interview.yes, no: this.m.interview.no } } } as Parameters<typeof confirm>[0]);
   }

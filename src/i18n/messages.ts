@@ -19,6 +19,28 @@ export interface HelpMessages {
   readonly helpOption: string;
   readonly helpCommand: string;
   readonly versionOption: string;
+  /** How [options] and [command] read in a usage line. */
+  readonly optionsPlaceholder: string;
+  readonly commandPlaceholder: string;
+  /** Names of option values and arguments, as shown in help (`--db <tệp>`). */
+  readonly placeholders: {
+    readonly file: string;
+    readonly files: string;
+    readonly dir: string;
+    readonly code: string;
+    readonly name: string;
+    readonly names: string;
+    readonly level: string;
+    readonly label: string;
+    readonly idOrFile: string;
+    readonly member: string;
+    readonly format: string;
+    readonly k: string;
+    readonly sep: string;
+    readonly lang: string;
+    readonly paths: string;
+    readonly ref: string;
+  };
 }
 
 export interface CommandHelp {
@@ -238,6 +260,31 @@ export interface Messages {
     readonly noExpected: string;
     readonly files: (n: number) => string;
     readonly provisional: string;
+  };
+  readonly home: {
+    readonly title: (db: string) => string;
+    readonly prompt: string;
+    readonly items: {
+      readonly session: string;
+      readonly answer: string;
+      readonly status: string;
+      readonly report: string;
+      readonly export: string;
+      readonly merge: string;
+      readonly members: string;
+      readonly rounds: string;
+      readonly help: string;
+      readonly quit: string;
+    };
+    readonly membersMenu: { readonly list: string; readonly add: string; readonly import: string; readonly back: string };
+    readonly roundsMenu: { readonly list: string; readonly open: string; readonly close: string; readonly back: string };
+    readonly running: (command: string) => string;
+    readonly askPath: string;
+    readonly askNames: string;
+    readonly askFile: string;
+    readonly askLabel: (year: string) => string;
+    readonly confirmClose: string;
+    readonly back: string;
   };
   readonly demo: {
     readonly intro: (dir: string, cells: number, members: number) => string;
