@@ -24,7 +24,7 @@ describe('npm pack', () => {
     const prefix = join(work, 'prefix');
     execFileSync('npm', ['install', '-g', '--prefix', prefix, '--allow-scripts=better-sqlite3', join(work, tgz)], { stdio: 'ignore', timeout: 600_000 });
     const bin = join(prefix, 'bin', 'tusoi');
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.TUSOI_LANG;
     expect(execFileSync(bin, ['--version'], { encoding: 'utf8', env }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const demo = execFileSync(bin, ['demo', '--dir', join(work, 'demo')], { encoding: 'utf8', env });

@@ -19,6 +19,8 @@ export function runCli(args: ReadonlyArray<string>, options: { env?: Record<stri
     env,
     input: options.input ?? '',
     encoding: 'utf8',
+    // A bloc's report of thousands of units is several megabytes of JSON.
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,0 +1,70 @@
+/**
+ * Broken questionnaires, mutated from valid ones with a fixed seed: parsing
+ * never throws, and every problem is located and coded; through the CLI, exit
+ * 1 with `file:line:col` and no stack trace, or a clean success for a mutant
+ * that is still valid. A failing case is written to test/fixtures/fuzz/.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseQuestionnaireBytes } from '../../src/questionnaire/load.js';
+import { PROBLEM_CODES } from '../../src/questionnaire/problems.js';
+import { seeded } from '../support/random.js';
+import { ROOT, runCli, STACK_LINE } from '../support/cli.js';
+import { tempCell } from '../support/cell.js';
+import { count } from './level.js';
+import { mutate } from './mutate.js';
+
+const CASES = count(300, 1000);
+const SOURCES = ['test/fixtures/questionnaires/small.yaml', 'questionnaires/nq4-khoa-xii.yaml'].map((f) => readFileSync(join(ROOT, f)));
+
+function saveFailure(seed: number, bytes: Buffer): string {
+  const file = join(ROOT, 'test/fixtures/fuzz', `questionnaire-${seed}.yaml`);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+describe(`${CASES} broken questionnaires`, () => {
+  it('never throw; every problem has a known code and a position', () => {
+    let valid = 0;
+    for (let seed = 1; seed <= CASES; seed++) {
+      const rnd = seeded(seed);
+      const { name, bytes } = mutate(SOURCES[seed % SOURCES.length]!, rnd);
+      let result;
+      try {
+        result = parseQuestionnaireBytes(bytes, 'mutant.yaml');
+      } catch (error) {
+        throw new Error(`seed ${seed} (${name}) threw ${String(error)}; saved as ${saveFailure(seed, bytes)}`);
+      }
+      if (result.ok) {
+        valid++;
+        continue;
+      }
+      expect(result.problems.length, `seed ${seed}`).toBeGreaterThan(0);
+      for (const p of result.problems) {
+        if (!PROBLEM_CODES.includes(p.code) || p.line < 1 || p.col < 1) {
+          throw new Error(`seed ${seed} (${name}): ${JSON.stringify(p)}; saved as ${saveFailure(seed, bytes)}`);
+        }
+      }
+    }
+    expect(valid).toBeLessThan(CASES);
+  });
+
+  it('through the CLI: exit 1 with file:line:col and no stack trace, or a clean success; round open stores nothing', () => {
+    const cell = tempCell({ members: ['Nguyễn Văn An'] });
+    const n = count(15, 60);
+    for (let seed = 1; seed <= n; seed++) {
+      const { bytes } = mutate(SOURCES[seed % SOURCES.length]!, seeded(10_000 + seed));
+      const file = join(cell.dir, `m${seed}.yaml`);
+      writeFileSync(file, bytes);
+      const v = runCli(['questionnaire', 'validate', file]);
+      expect([0, 1], `seed ${seed}: ${v.stderr}`).toContain(v.status);
+      expect(v.stderr, `seed ${seed}`).not.toMatch(STACK_LINE);
+      if (v.status === 1) expect(v.stderr).toMatch(new RegExp(`m${seed}\\.yaml:\\d+:\\d+`));
+      const open = cell.cli(['round', 'open', '--label', `r${seed}`, '--questionnaire', file]);
+      expect(open.stderr).not.toMatch(STACK_LINE);
+      if (open.status === 0) expect(cell.cli(['round', 'close']).status).toBe(0);
+      else expect(cell.query('SELECT label FROM round WHERE label = ?', `r${seed}`)).toEqual([]);
+    }
+  }, 300_000);
+});
