@@ -32,7 +32,7 @@ async function firstQuestionOnce(db, cwd) {
   });
 }
 
-async function setupCell(members, submitted) {
+export async function setupCell(members, submitted) {
   const { createDatabase } = await import(`${ROOT}/dist/store/db.js`);
   const { saveUnit } = await import(`${ROOT}/dist/store/unit.js`);
   const { addMembers } = await import(`${ROOT}/dist/store/members.js`);

@@ -7,6 +7,7 @@ import { startupBench } from './startup.mjs';
 import { questionnaireBench } from './questionnaire.mjs';
 import { interviewBench } from './interview.mjs';
 import { mergeBench } from './merge.mjs';
+import { summaryBench } from './summary.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -18,6 +19,7 @@ process.stderr.write(`tusoi bench: node ${process.version}, ${os.cpus().length} 
 rows.push(...startupBench(runs));
 rows.push(...(await questionnaireBench(runs)));
 rows.push(...(await interviewBench(runs)));
+rows.push(...(await summaryBench(runs, { quick })));
 rows.push(...(await mergeBench({ quick })));
 printTable(rows);
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1], JSON.stringify({ node: process.version, cpus: os.cpus().length, rows }, null, 2));
