@@ -8,7 +8,7 @@
  * kept behind this one function so that a parallel one can return if laptops
  * with more cores show a gain.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readExport } from '../exchange/import.js';
 import { candidateOf, type MergeCandidate } from '../exchange/merge.js';
 import type { CsvProblem } from '../exchange/problems.js';
@@ -25,11 +25,34 @@ export type ReadOutcome =
   | { readonly index: number; readonly problems: ReadonlyArray<CsvProblem> }
   | { readonly index: number; readonly error: string };
 
+// One buffer reused for every file: a new one per file was a sixth of a
+// 10,000-file merge (allocation, page faults, garbage collection). The text
+// decoded from it is a new string, so nothing keeps a reference to it.
+let buffer = Buffer.allocUnsafe(256 * 1024);
+
+/** A file's bytes in the shared buffer (valid until the next call). */
+function readIntoBuffer(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > buffer.length) buffer = Buffer.allocUnsafe(Math.max(size, buffer.length * 2));
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads and checks one file: a merge candidate, the problems found, or why it could not be read. */
 export function readCandidate(job: ReadJob, q: Questionnaire): ReadOutcome {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(job.file);
+    bytes = readIntoBuffer(job.file);
   } catch (error) {
     return { index: job.index, error: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
