@@ -54,6 +54,9 @@ export interface ErrorParams {
   NO_FILES: { paths: string };
   UNITS_REJECTED: { file: string; errors: number };
   DEMO_STEP_FAILED: { command: string };
+  ANONYMOUS_OPEN: { label: string };
+  RESPONSE_CLOSED: Record<string, never>;
+  DB_INCOMPLETE: { file: string };
 }
 export type ErrorCode = keyof ErrorParams;
 

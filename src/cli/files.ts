@@ -3,7 +3,7 @@
  * (a temporary file renamed into place), readable by the owner only, with
  * failures worded for the user.
  */
-import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -14,11 +14,15 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 
   try {
     const fd = openSync(tmp, 'wx', mode);
     try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      // A write may be short (a disk filling up): loop until every byte is down, then sync.
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let done = 0;
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, file);
+    renameWithRetry(tmp, file);
   } catch (error) {
     try {
       unlinkSync(tmp);
@@ -28,6 +32,23 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     if (code === 'ENOSPC') throw new UserError('DB_FULL', { file });
     throw new UserError('FILE_WRITE_FAILED', { file, reason: code }, { cause: error });
+  }
+}
+
+/** Antivirus on Windows holds a new file for a moment: a rename is retried briefly before it fails. */
+function renameWithRetry(from: string, to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 10 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error;
+      const until = Date.now() + 50 * (attempt + 1);
+      while (Date.now() < until) {
+        // a short synchronous wait: this path is rare and the caller is synchronous
+      }
+    }
   }
 }
 

@@ -54,6 +54,11 @@ export function printPdf(htmlFile: string, pdfFile: string, env: Readonly<Record
       throw new UserError('PDF_FAILED', { reason: r.error ? r.error.message : `exit ${r.status}` });
     }
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helpers may still hold the profile for a moment (Windows): never fail for that.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      // a temporary folder left behind is harmless
+    }
   }
 }

@@ -220,10 +220,34 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .option(`--format <${p.format}>`, h.format)
         .option(`--out <${p.file}>`, h.out)
         .option(`--suppress-below <${p.k}>`, h.suppress)
+        .option(`--compare <${p.label}>`, h.compare)
         .addHelpText('after', examples(h.examples))
-        .action((o: { round?: string; format?: string; out?: string; suppressBelow?: string }, c: Command) =>
+        .action((o: { round?: string; format?: string; out?: string; suppressBelow?: string; compare?: string }, c: Command) =>
           act(async (ctx) => (await import('./commands/report.js')).report(ctx, o))(c),
         );
+    },
+  },
+  {
+    name: 'measure',
+    summary: (m) => m.commands.measure.summary,
+    build: (measure, { m, act, examples }) => {
+      const h = m.commands.measure;
+      measure
+        .command('add')
+        .description(h.add.summary)
+        .argument(`<${m.help.placeholders.name}>`, h.add.text)
+        .option(`--behaviour <${m.help.placeholders.code}>`, h.add.behaviour)
+        .addHelpText('after', examples(h.add.examples))
+        .action((text: string, o: { behaviour?: string }, c: Command) => act(async (ctx) => (await import('./commands/measure.js')).measureAdd(ctx, text, o.behaviour))(c));
+      measure
+        .command('list')
+        .description(h.list.summary)
+        .action((_o, c: Command) => act(async (ctx) => (await import('./commands/measure.js')).measureList(ctx))(c));
+      measure
+        .command('done')
+        .description(h.done.summary)
+        .argument('<id>', h.done.id)
+        .action((id: string, _o, c: Command) => act(async (ctx) => (await import('./commands/measure.js')).measureDone(ctx, id))(c));
     },
   },
   {

@@ -33,7 +33,7 @@ export function summariseRound(db: Db, round: Round): RoundSummary {
     name: unit.name,
     level: unit.level,
     parentCode: unit.parentCode,
-    members: countParticipatingMembers(db, round.id),
+    members: round.membersAtClose ?? countParticipatingMembers(db, round.id),
   });
   return { unit, round, questionnaire, summary, parts: [] };
 }

@@ -152,11 +152,23 @@ export const en: Messages = {
       format: 'text (default), html, pdf or json',
       out: 'file to write (default for html/pdf: <unit code>-<round>.html|pdf)',
       suppress: 'hide counts from 1 to K−1 (for reports shared beyond the cell), e.g. 5',
+      compare: 'compare with an earlier round (its label)',
       examples: [
         ['tusoi report --lang en', 'the report on screen, most reported behaviours first'],
         ['tusoi report --format html', 'an A4 HTML file to print (Ctrl+P)'],
         ['tusoi report --format pdf --suppress-below 5', 'a PDF hiding counts below 5'],
       ],
+    },
+    measure: {
+      summary: "the cell's collective corrective measures (shown in the cell's report)",
+      add: {
+        summary: 'add a measure',
+        text: 'what the cell will do',
+        behaviour: 'the behaviour it addresses (e.g. TT4.3)',
+        examples: [['tusoi measure add "Weekly briefing with clear assignments" --behaviour TT4.3', 'a measure for TT4.3']],
+      },
+      list: { summary: "list the round's measures" },
+      done: { summary: 'mark a measure as carried out', id: 'the measure number (see: tusoi measure list)' },
     },
     export: {
       summary: "export the unit's summary as a CSV file to send upward (no member names)",
@@ -245,6 +257,9 @@ export const en: Messages = {
     ROUND_NOT_MERGING: (p) => `Round "${p.label}" belongs to a cell and takes answers directly; it does not merge files. Merge in the higher unit's database (tusoi init --level dang-uy-co-so or khoi).`,
     ROUND_CLOSED: (p) => `Round "${p.label}" is closed and takes no more files.`,
     NO_FILES: (p) => `No .csv or .txt file found in: ${p.paths}.`,
+    ANONYMOUS_OPEN: (p) => `Round "${p.label}" is anonymous and still open: a report or an export now (after each turn) would reveal each person's answers. Close it first: tusoi round close`,
+    RESPONSE_CLOSED: () => 'This response has been submitted (in another window) or the round is closed; no more answers are saved.',
+    DB_INCOMPLETE: (p) => `${p.file} was not fully initialised (it has no unit). Delete it and run tusoi init again.`,
     DEMO_STEP_FAILED: (p) => `The demo stopped at: ${p.command}. Please report this to the tusoi developers.`,
     UNITS_REJECTED: (p) => `Nothing imported from ${p.file}: ${p.errors} bad row(s) (see above). Correct the file and import again.`,
     PDF_FAILED: (p) => `The PDF could not be printed (${p.reason}). Export HTML (--format html) and print it with Ctrl+P.`,
@@ -413,6 +428,13 @@ export const en: Messages = {
     manifestationNote: 'Members showing at least one behaviour of the manifestation occasionally / frequently (each member counted at their highest level).',
     topBehaviours: 'Most reported behaviours (for discussion)',
     topNote: 'Ranked by the number of members reporting them occasionally or frequently.',
+    compareTitle: (label) => `Compared with round ${label}`,
+    compareNote: (b, a) => `Members reporting occasionally or frequently (${b} respondents before, ${a} now); ▲ up, ▼ down.`,
+    compareDifferent: (shared, ob, oa) => `The two rounds used different questionnaires: only the ${shared} behaviours with the same id are compared (${ob} only before, ${oa} only now); manifestations are not compared.`,
+    compareColumns: ['Id', 'Before', 'Now', 'Change'],
+    compareBiggest: 'Behaviours that changed most',
+    measuresTitle: "The cell's corrective measures",
+    measureDone: 'done',
     hiddenBehaviours: (n, mark) => `${n} other behaviour(s) with hidden counts (${mark}).`,
     allBehaviours: 'All behaviours',
     noneReported: 'No member reported any behaviour occasionally or frequently.',
@@ -505,6 +527,11 @@ export const en: Messages = {
   tusoi --db ${bloc} report --format pdf      (needs Chromium)
   tusoi --db ${cell} session                 (a cell with its round still open: members answer)
   tusoi --help --lang en`,
+  },
+  measures: {
+    added: (id, round) => `Added measure ${id} to round ${round}. It appears in the cell's report.`,
+    none: 'No measures yet. Add one: tusoi measure add "what the cell will do" --behaviour TT4.3',
+    done: (id) => `Marked measure ${id} as done.`,
   },
   exported: {
     written: (file, rows) => `Exported ${rows} rows: ${file} (readable by its owner only). Send this file upward; it holds no member names.`,

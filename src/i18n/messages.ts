@@ -83,7 +83,12 @@ export interface Messages {
     readonly demo: CommandHelp & { readonly dir: string };
     readonly merge: CommandHelp & { readonly paths: string; readonly round: string; readonly replace: string };
     readonly unit: CommandHelp & { readonly import: CommandHelp & { readonly file: string }; readonly list: CommandHelp };
-    readonly report: CommandHelp & { readonly round: string; readonly format: string; readonly out: string; readonly suppress: string };
+    readonly report: CommandHelp & { readonly round: string; readonly format: string; readonly out: string; readonly suppress: string; readonly compare: string };
+    readonly measure: CommandHelp & {
+      readonly add: CommandHelp & { readonly text: string; readonly behaviour: string };
+      readonly list: CommandHelp;
+      readonly done: CommandHelp & { readonly id: string };
+    };
     readonly export: CommandHelp & { readonly round: string; readonly out: string; readonly separator: string };
     readonly questionnaire: CommandHelp & {
       readonly list: CommandHelp & { readonly files: string };
@@ -214,6 +219,13 @@ export interface Messages {
     readonly topBehaviours: string;
     readonly topNote: string;
     readonly hiddenBehaviours: (n: number, mark: string) => string;
+    readonly compareTitle: (label: string) => string;
+    readonly compareNote: (before: number, after: number) => string;
+    readonly compareDifferent: (shared: number, onlyBefore: number, onlyAfter: number) => string;
+    readonly compareColumns: readonly [string, string, string, string];
+    readonly compareBiggest: string;
+    readonly measuresTitle: string;
+    readonly measureDone: string;
     readonly allBehaviours: string;
     readonly noneReported: string;
     readonly noRespondents: string;
@@ -295,6 +307,11 @@ export interface Messages {
     readonly blocName: string;
     readonly files: (dir: string, bloc: string, html: string, sent: string, cells: string) => string;
     readonly next: (bloc: string, cell: string) => string;
+  };
+  readonly measures: {
+    readonly added: (id: number, round: string) => string;
+    readonly none: string;
+    readonly done: (id: number) => string;
   };
   readonly exported: {
     readonly written: (file: string, rows: number) => string;

@@ -155,11 +155,23 @@ export const vi: Messages = {
       format: 'text (mặc định), html, pdf hoặc json',
       out: 'tệp ghi ra (mặc định cho html/pdf: <mã đơn vị>-<đợt>.html|pdf)',
       suppress: 'ẩn các số từ 1 đến K−1 (khi gửi báo cáo ra ngoài chi bộ), ví dụ 5',
+      compare: 'so với một đợt trước (tên đợt)',
       examples: [
         ['tusoi report', 'báo cáo trên màn hình, hành vi được tự nhận nhiều nhất xếp trước'],
         ['tusoi report --format html', 'tệp HTML khổ A4 để in (Ctrl+P)'],
         ['tusoi report --format pdf --suppress-below 5', 'PDF ẩn các số nhỏ hơn 5'],
       ],
+    },
+    measure: {
+      summary: 'biện pháp khắc phục chung của chi bộ (hiện trong báo cáo của chi bộ)',
+      add: {
+        summary: 'thêm một biện pháp',
+        text: 'nội dung biện pháp',
+        behaviour: 'mã hành vi mà biện pháp nhắm tới (ví dụ TT4.3)',
+        examples: [['tusoi measure add "Họp giao ban đầu tuần, phân công rõ người, rõ việc" --behaviour TT4.3', 'biện pháp cho hành vi TT4.3']],
+      },
+      list: { summary: 'liệt kê các biện pháp của đợt' },
+      done: { summary: 'đánh dấu biện pháp đã thực hiện', id: 'số thứ tự của biện pháp (xem: tusoi measure list)' },
     },
     export: {
       summary: 'xuất số liệu tổng hợp của đơn vị ra tệp CSV để gửi cấp trên (không có tên đảng viên)',
@@ -248,6 +260,9 @@ export const vi: Messages = {
     ROUND_NOT_MERGING: (p) => `Đợt "${p.label}" của chi bộ nhận câu trả lời trực tiếp, không gộp tệp. Gộp báo cáo trong cơ sở dữ liệu của cấp trên (tusoi init --level dang-uy-co-so hoặc khoi).`,
     ROUND_CLOSED: (p) => `Đợt "${p.label}" đã đóng, không nhận thêm tệp.`,
     NO_FILES: (p) => `Không tìm thấy tệp .csv hoặc .txt nào trong: ${p.paths}.`,
+    ANONYMOUS_OPEN: (p) => `Đợt "${p.label}" là đợt ẩn danh và còn mở: báo cáo hay xuất tệp lúc này (sau từng lượt) sẽ để lộ câu trả lời của từng người. Đóng đợt trước: tusoi round close`,
+    RESPONSE_CLOSED: () => 'Phiếu này đã được nộp (ở cửa sổ khác) hoặc đợt đã đóng; câu trả lời không được lưu thêm.',
+    DB_INCOMPLETE: (p) => `Tệp ${p.file} chưa được khởi tạo xong (thiếu thông tin đơn vị). Xóa tệp rồi chạy lại tusoi init.`,
     DEMO_STEP_FAILED: (p) => `Bản chạy thử dừng ở bước: ${p.command}. Xin báo lỗi này cho người phát triển tusoi.`,
     UNITS_REJECTED: (p) => `Không nhập gì từ ${p.file}: ${p.errors} dòng sai (xem trên). Sửa tệp rồi nhập lại.`,
     PDF_FAILED: (p) => `Không in được PDF (${p.reason}). Xuất HTML (--format html) rồi in bằng Ctrl+P.`,
@@ -416,6 +431,13 @@ export const vi: Messages = {
     manifestationNote: 'Số đảng viên có ít nhất một hành vi của biểu hiện ở mức thỉnh thoảng / thường xuyên (mức cao nhất của mỗi người).',
     topBehaviours: 'Các hành vi được tự nhận nhiều nhất (đề nghị thảo luận)',
     topNote: 'Xếp theo số đảng viên tự nhận ở mức thỉnh thoảng hoặc thường xuyên.',
+    compareTitle: (label) => `So với đợt ${label}`,
+    compareNote: (b, a) => `Số đảng viên tự nhận ở mức thỉnh thoảng hoặc thường xuyên (đợt trước ${b} người trả lời, đợt này ${a}); ▲ tăng, ▼ giảm.`,
+    compareDifferent: (shared, ob, oa) => `Hai đợt dùng bộ câu hỏi khác nhau: chỉ so ${shared} hành vi có chung mã (${ob} chỉ có ở đợt trước, ${oa} chỉ có ở đợt này); không so theo biểu hiện.`,
+    compareColumns: ['Mã', 'Đợt trước', 'Đợt này', 'Thay đổi'],
+    compareBiggest: 'Hành vi thay đổi nhiều nhất',
+    measuresTitle: 'Biện pháp khắc phục của chi bộ',
+    measureDone: 'đã thực hiện',
     hiddenBehaviours: (n, mark) => `${n} hành vi khác có số liệu bị ẩn (${mark}).`,
     allBehaviours: 'Toàn bộ hành vi',
     noneReported: 'Không đảng viên nào tự nhận hành vi nào ở mức thỉnh thoảng hoặc thường xuyên.',
@@ -508,6 +530,11 @@ export const vi: Messages = {
   tusoi --db ${bloc} report --format pdf      (cần Chromium)
   tusoi --db ${cell} session                 (chi bộ còn mở đợt: mời đảng viên trả lời)
   tusoi --help`,
+  },
+  measures: {
+    added: (id, round) => `Đã thêm biện pháp số ${id} cho đợt ${round}. Biện pháp hiện trong báo cáo của chi bộ.`,
+    none: 'Chưa có biện pháp nào. Thêm: tusoi measure add "nội dung" --behaviour TT4.3',
+    done: (id) => `Đã đánh dấu biện pháp số ${id} là đã thực hiện.`,
   },
   exported: {
     written: (file, rows) => `Đã xuất ${rows} dòng: ${file} (chỉ chủ tệp đọc được). Gửi tệp này cho cấp trên; không có tên đảng viên trong tệp.`,

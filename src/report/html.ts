@@ -8,6 +8,7 @@ import { escapeHtml as e } from './escape.js';
 import { formatCount, formatPercent } from './format.js';
 import type { ItemRow, ReportModel } from './model.js';
 import { stackedBars } from './svg.js';
+import { changeText } from './text.js';
 
 const CSS = `
 @page { size: A4; margin: 16mm 14mm; }
@@ -41,6 +42,24 @@ function table(model: ReportModel, m: Messages, rows: ReadonlyArray<{ id: string
   return `<table><thead><tr><th>${e(m.report.id)}</th><th>${e(m.report.content)}</th>${levels.map((l) => `<th>${e(l.label)}</th>`).join('')}</tr></thead><tbody>
 ${rows.map((x) => `<tr><td>${e(x.id)}${x.mark ? `<span class="status">${e(x.mark)}</span>` : ''}</td><td>${e(x.text)}</td>${levels.map((l) => countCell(model, x.row, l.id)).join('')}</tr>`).join('\n')}
 </tbody></table>`;
+}
+
+function comparisonHtml(model: ReportModel, m: Messages): string {
+  const c = model.comparison!;
+  const r = m.report;
+  const side = (x: { reported: number; percent: number }) => `${x.reported} (${formatPercent(x.percent, model.lang)}%)`;
+  const [id, before, now, delta] = r.compareColumns;
+  const rows = (items: ReadonlyArray<(typeof c.behaviours)[number]>) =>
+    `<table><thead><tr><th>${e(id)}</th><th>${e(before)}</th><th>${e(now)}</th><th>${e(delta)}</th></tr></thead><tbody>${items
+      .map((it) => `<tr><td>${e(it.id)}</td><td class="n">${side(it.before)}</td><td class="n">${side(it.after)}</td><td class="n">${e(changeText(it.change, model.lang))}</td></tr>`)
+      .join('')}</tbody></table>`;
+  const biggest = [...c.behaviours].filter((b) => b.change.count !== 0).sort((a, b) => Math.abs(b.change.points) - Math.abs(a.change.points) || a.id.localeCompare(b.id)).slice(0, 10);
+  return [
+    `<h2>${e(r.compareTitle(c.label))}</h2><p class="note">${e(r.compareNote(c.respondents.before, c.respondents.after))}</p>`,
+    c.sameQuestionnaire ? '' : `<p class="note">${e(r.compareDifferent(c.behaviours.length, c.onlyBefore.length, c.onlyAfter.length))}</p>`,
+    c.manifestations.length ? rows(c.manifestations) : '',
+    biggest.length ? `<p><strong>${e(r.compareBiggest)}</strong></p>${rows(biggest)}` : '',
+  ].join('\n');
 }
 
 export function renderHtmlReport(model: ReportModel, m: Messages): string {
@@ -83,9 +102,13 @@ ${model.units.map((u) => `<tr><td>${e(u.code)}</td><td>${e(u.name)}</td><td clas
     );
     parts.push(table(model, m, model.manifestations.map((mf) => ({ id: mf.id, text: mf.text, row: mf, ...(mf.status === 'verbatim' ? {} : { mark: '*' }) }))));
     if (model.manifestations.some((mf) => mf.status !== 'verbatim')) parts.push(`<p class="note">${e(r.unverifiedMark)}</p>`);
+    if (model.comparison) parts.push(comparisonHtml(model, m));
     parts.push(`<h2>${e(r.topBehaviours)}</h2><p class="note">${e(r.topNote)}</p>`);
     const top = model.ranked.filter((b) => b.rank > 0).slice(0, 20);
     parts.push(top.length ? table(model, m, top.map((b) => ({ id: b.id, text: b.text, row: b }))) : `<p>${e(r.noneReported)}</p>`);
+    if (model.measures.length > 0) {
+      parts.push(`<h2>${e(r.measuresTitle)}</h2><ol>${model.measures.map((me) => `<li>${e(me.text)}${me.behaviourId ? ` (${e(me.behaviourId)})` : ''}${me.done ? ` — <strong>${e(r.measureDone)}</strong>` : ''}</li>`).join('')}</ol>`);
+    }
     parts.push(`<h2 class="page-break">${e(r.allBehaviours)}</h2>`);
     parts.push(table(model, m, model.manifestations.flatMap((mf) => mf.behaviours.map((b) => ({ id: b.id, text: b.text, row: b })))));
   }

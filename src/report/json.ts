@@ -27,6 +27,8 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
     groups: model.groups.map(item),
     overall: { counts: model.overall.shown.values, percent: model.overall.percent, ...(model.overall.shown.suppressed ? { suppressed: true } : {}) },
     ...(model.byUnit.length > 0 ? { byUnit: model.byUnit } : {}),
+    ...(model.comparison ? { compare: model.comparison } : {}),
+    ...(model.measures.length > 0 ? { measures: model.measures } : {}),
     generatedOn: model.generatedOn,
   };
 }

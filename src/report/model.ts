@@ -5,6 +5,7 @@
  */
 import { localText, type Lang, type Questionnaire } from '../questionnaire/model.js';
 import { percent, reported, type Summary } from '../summary/aggregate.js';
+import type { Comparison } from '../summary/compare.js';
 import { suppressAcross, suppressCounts, type Shown } from '../summary/suppress.js';
 
 export interface ReportUnit {
@@ -50,6 +51,17 @@ export interface UnitRow {
   readonly top: ReadonlyArray<{ readonly id: string; readonly reported: number | null }>;
 }
 
+export interface ReportComparison extends Comparison {
+  readonly label: string;
+}
+
+export interface ReportMeasure {
+  readonly id: number;
+  readonly behaviourId: string | null;
+  readonly text: string;
+  readonly done: boolean;
+}
+
 export interface ReportModel {
   readonly unit: ReportUnit;
   readonly round: ReportRound;
@@ -67,6 +79,10 @@ export interface ReportModel {
   readonly ranked: ReadonlyArray<ItemRow & { readonly manifestationId: string }>;
   /** For a merging unit: a row per merged export. */
   readonly byUnit: ReadonlyArray<UnitRow>;
+  /** `--compare LABEL`: the change since that round. */
+  readonly comparison: ReportComparison | undefined;
+  /** The cell's own measures (a cell's report only). */
+  readonly measures: ReadonlyArray<ReportMeasure>;
   readonly suppressBelow: number | undefined;
   readonly generatedOn: string;
   readonly lang: Lang;
@@ -82,6 +98,8 @@ export function buildReportModel(
     suppressBelow?: number;
     generatedOn: string;
     parts?: ReadonlyArray<{ readonly unit: ReportUnit; readonly summary: Summary }>;
+    comparison?: ReportComparison;
+    measures?: ReadonlyArray<ReportMeasure>;
   },
 ): ReportModel {
   const { lang } = context;
@@ -113,6 +131,8 @@ export function buildReportModel(
   const byUnit = unitRows(q, context.parts ?? [], levels, k);
   return {
     byUnit,
+    comparison: context.comparison,
+    measures: context.measures ?? [],
     unit: context.unit,
     round: context.round,
     questionnaire: { ...s.questionnaire, title: localText(q.title, lang) },

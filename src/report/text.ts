@@ -82,6 +82,8 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
   }
   if (model.manifestations.some((mf) => mf.status !== 'verbatim')) out.push(style.dim(r.unverifiedMark));
 
+  if (model.comparison) out.push(...comparisonLines(model, m, style));
+
   out.push('', style.bold(r.topBehaviours));
   out.push(style.dim(wrap(r.topNote, WIDTH, 0)));
   const top = model.ranked.filter((b) => b.rank > 0).slice(0, options.top ?? 15);
@@ -92,5 +94,40 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
     for (const b of top) out.push(line(b.id, 9, b, b.text));
   }
   if (hidden > 0) out.push(style.dim(r.hiddenBehaviours(hidden, formatCount(null, model.suppressBelow))));
+  if (model.measures.length > 0) {
+    out.push('', style.bold(r.measuresTitle));
+    for (const me of model.measures) {
+      const line = `${me.id}. ${me.done ? '✓ ' : ''}${me.text}${me.behaviourId ? ` (${me.behaviourId})` : ''}${me.done ? ` — ${r.measureDone}` : ''}`;
+      out.push(wrap(line, WIDTH, 3, 0));
+    }
+  }
   return `${out.join('\n')}\n`;
+}
+
+/** "▲ 2 (+6,1)" / "▼ 1 (−3,0)" / "= 0". */
+export function changeText(c: { count: number; points: number }, lang: ReportModel['lang']): string {
+  if (c.count === 0 && c.points === 0) return '= 0';
+  const sign = c.points > 0 || (c.points === 0 && c.count > 0) ? '▲' : '▼';
+  const pts = `${c.points > 0 ? '+' : c.points < 0 ? '−' : ''}${formatPercent(Math.abs(c.points), lang)}`;
+  return `${sign} ${Math.abs(c.count)} (${pts})`;
+}
+
+function comparisonLines(model: ReportModel, m: Messages, style: Style): string[] {
+  const c = model.comparison!;
+  const r = m.report;
+  const side = (x: { reported: number; percent: number }) => `${x.reported} (${formatPercent(x.percent, model.lang)}%)`;
+  const [id, before, now, delta] = r.compareColumns;
+  const out = ['', style.bold(r.compareTitle(c.label)), style.dim(wrap(r.compareNote(c.respondents.before, c.respondents.after), WIDTH, 0))];
+  if (!c.sameQuestionnaire) out.push(style.warn(wrap(r.compareDifferent(c.behaviours.length, c.onlyBefore.length, c.onlyAfter.length), WIDTH, 0)));
+  const row = (a: string, b: string, x: string, d: string) => `${padEnd(a, 9)}${padEnd(b, 15)}${padEnd(x, 15)}${d}`;
+  if (c.manifestations.length > 0) {
+    out.push(style.dim(row(id, before, now, delta)));
+    for (const it of c.manifestations) out.push(row(it.id, side(it.before), side(it.after), changeText(it.change, model.lang)));
+  }
+  const biggest = [...c.behaviours].filter((b) => b.change.count !== 0).sort((a, b) => Math.abs(b.change.points) - Math.abs(a.change.points) || a.id.localeCompare(b.id)).slice(0, 10);
+  if (biggest.length > 0) {
+    out.push('', style.bold(r.compareBiggest), style.dim(row(id, before, now, delta)));
+    for (const it of biggest) out.push(row(it.id, side(it.before), side(it.after), changeText(it.change, model.lang)));
+  }
+  return out;
 }

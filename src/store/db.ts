@@ -84,7 +84,7 @@ function guard<T>(file: string, fn: () => T): T {
  * Refuses, with a clear message, a missing file, a file that is not a tusoi
  * database, and a database made by a newer tusoi.
  */
-export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+export function openDatabase(file: string, options: { readonly?: boolean; durable?: boolean } = {}): Db {
   if (!existsSync(file)) throw new UserError('DB_NOT_FOUND', { file });
   if (!statSync(file).isFile()) throw new UserError('DB_NOT_TUSOI', { file });
   let header: string;
@@ -103,6 +103,8 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
       if (version > LATEST_VERSION) throw new UserError('DB_TOO_NEW', { file, version, supported: LATEST_VERSION });
       if (!options.readonly) {
         configure(db);
+        // An acknowledged answer must survive a power cut too, not only a crash.
+        if (options.durable) db.pragma('synchronous = FULL');
         if (version < LATEST_VERSION) migrate(db);
       } else {
         db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -153,8 +155,8 @@ export function withDatabase<T>(file: string, fn: (db: Db) => T, options: { read
 }
 
 /** As `withDatabase`, for work that awaits (the interview). */
-export async function withDatabaseAsync<T>(file: string, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDatabase(file);
+export async function withDatabaseAsync<T>(file: string, fn: (db: Db) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
+  const db = openDatabase(file, options);
   try {
     return await fn(db);
   } catch (error) {

@@ -7,6 +7,7 @@
  * one-time resume code is stored as a hash only while the response is open.
  */
 import { createHash, randomInt } from 'node:crypto';
+import { UserError } from '../errors.js';
 import type { Db } from './db.js';
 import type { Round } from './rounds.js';
 
@@ -19,6 +20,9 @@ export interface StoredResponse {
   readonly cursor: string | null;
   readonly answers: ReadonlyMap<string, string>;
 }
+
+/** A response takes answers only while its round is open (an interview left running in another window). */
+const ROUND_OPEN = 'EXISTS (SELECT 1 FROM round r WHERE r.id = response.round_id AND r.closed_on IS NULL)';
 
 /** Unambiguous characters for codes read off a screen (no 0/O, 1/I). */
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -105,8 +109,10 @@ export function resumeAnonymousResponse(db: Db, round: Round, code: string): Sto
 /** Commits one answer and where the member stands, atomically; refused once submitted. */
 export function saveAnswer(db: Db, responseId: number, behaviourId: string, level: string, cursor: string | null): void {
   db.transaction(() => {
-    const open = db.prepare("UPDATE response SET cursor = ? WHERE id = ? AND status = 'in_progress'").run(cursor, responseId);
-    if (open.changes !== 1) throw new Error(`response ${responseId} is not open`);
+    const open = db
+      .prepare(`UPDATE response SET cursor = ? WHERE id = ? AND status = 'in_progress' AND ${ROUND_OPEN}`)
+      .run(cursor, responseId);
+    if (open.changes !== 1) throw new UserError('RESPONSE_CLOSED', {});
     db.prepare(
       'INSERT INTO answer (response_id, behaviour_id, level) VALUES (?, ?, ?) ON CONFLICT (response_id, behaviour_id) DO UPDATE SET level = excluded.level',
     ).run(responseId, behaviourId, level);
@@ -122,9 +128,9 @@ export function saveCursor(db: Db, responseId: number, cursor: string | null): v
 export function submitResponse(db: Db, round: Round, responseId: number, memberId: number, today: string): void {
   db.transaction(() => {
     const done = db
-      .prepare("UPDATE response SET status = 'submitted', submitted_on = ?, cursor = NULL, resume_hash = NULL WHERE id = ? AND status = 'in_progress'")
+      .prepare(`UPDATE response SET status = 'submitted', submitted_on = ?, cursor = NULL, resume_hash = NULL WHERE id = ? AND status = 'in_progress' AND ${ROUND_OPEN}`)
       .run(today, responseId);
-    if (done.changes !== 1) throw new Error(`response ${responseId} is not open`);
+    if (done.changes !== 1) throw new UserError('RESPONSE_CLOSED', {});
     setParticipation(db, round.id, memberId, 'submitted');
   }).immediate();
 }

@@ -15,6 +15,8 @@ export interface Round {
   readonly kind: RoundKind;
   readonly openedOn: string;
   readonly closedOn: string | null;
+  /** The members counted when the round was closed (null while open). */
+  readonly membersAtClose: number | null;
   readonly questionnaire: { readonly id: string; readonly version: string; readonly sha256: string };
 }
 
@@ -25,12 +27,13 @@ interface RoundRow {
   kind: RoundKind;
   openedOn: string;
   closedOn: string | null;
+  membersAtClose: number | null;
   qid: string;
   version: string;
   sha256: string;
 }
 
-const SELECT = `SELECT r.id, r.label, r.anonymous, r.kind, r.opened_on AS openedOn, r.closed_on AS closedOn,
+const SELECT = `SELECT r.id, r.label, r.anonymous, r.kind, r.opened_on AS openedOn, r.closed_on AS closedOn, r.members_at_close AS membersAtClose,
   q.qid, q.version, q.sha256 FROM round r JOIN questionnaire q ON q.sha256 = r.questionnaire_sha256`;
 
 const toRound = (r: RoundRow): Round => ({
@@ -40,6 +43,7 @@ const toRound = (r: RoundRow): Round => ({
   kind: r.kind,
   openedOn: r.openedOn,
   closedOn: r.closedOn,
+  membersAtClose: r.membersAtClose,
   questionnaire: { id: r.qid, version: r.version, sha256: r.sha256 },
 });
 
@@ -89,10 +93,10 @@ export function openRound(
   }).immediate();
 }
 
-export function closeRound(db: Db, id: number, today: string): void {
-  db.prepare('UPDATE round SET closed_on = ? WHERE id = ? AND closed_on IS NULL').run(today, id);
+export function closeRound(db: Db, id: number, today: string, members: number | null): void {
+  db.prepare('UPDATE round SET closed_on = ?, members_at_close = ? WHERE id = ? AND closed_on IS NULL').run(today, members, id);
 }
 
 export function reopenRound(db: Db, id: number): void {
-  db.prepare('UPDATE round SET closed_on = NULL WHERE id = ?').run(id);
+  db.prepare('UPDATE round SET closed_on = NULL, members_at_close = NULL WHERE id = ?').run(id);
 }

@@ -1,4 +1,5 @@
 /** The unit (chi bộ, đảng ủy cơ sở, khối…) a database belongs to: one per file. */
+import { UserError } from '../errors.js';
 import type { Db } from './db.js';
 
 export interface Unit {
@@ -21,8 +22,8 @@ export function saveUnit(db: Db, unit: Unit, today: string): void {
 
 export function getUnit(db: Db): Unit {
   const row = db.prepare('SELECT code, name, level, parent_code AS parentCode FROM unit WHERE id = 1').get() as Unit | undefined;
-  // NOTE: init writes the unit in the same transaction that creates the file's schema.
-  if (!row) throw new Error('database has no unit row');
+  // NOTE: init removes the file if it cannot write the unit; a file without one was cut short.
+  if (!row) throw new UserError('DB_INCOMPLETE', { file: db.name });
   return row;
 }
 

@@ -23,8 +23,10 @@ export function suppressCounts(counts: Counts, levels: ReadonlyArray<string>, k:
   if (k === undefined || k <= 1) return { values, suppressed: false };
   const hidden = new Set(levels.filter((l) => values[l]! >= 1 && values[l]! < k));
   if (hidden.size === 1) {
-    // One hidden count = total − the others: hide the smallest other as well.
-    const others = levels.filter((l) => !hidden.has(l)).sort((a, b) => values[a]! - values[b]!);
+    // One hidden count = total − the others: hide the smallest other non-zero
+    // count as well (hiding a zero would protect nothing). Where there is none,
+    // the hidden count is the whole total, and nothing more can be hidden.
+    const others = levels.filter((l) => !hidden.has(l) && values[l]! > 0).sort((a, b) => values[a]! - values[b]!);
     if (others[0] !== undefined) hidden.add(others[0]);
   }
   for (const l of hidden) values[l] = null;
@@ -42,7 +44,7 @@ export function suppressAcross(figures: ReadonlyArray<number | null>): Array<num
   if (hiddenCount !== 1) return out;
   let smallest = -1;
   out.forEach((v, i) => {
-    if (v !== null && (smallest < 0 || v < (out[smallest] as number))) smallest = i;
+    if (v !== null && v > 0 && (smallest < 0 || v < (out[smallest] as number))) smallest = i;
   });
   if (smallest >= 0) out[smallest] = null;
   return out;

@@ -126,6 +126,12 @@ describe('tusoi export', () => {
 
   it('in an anonymous round, neither the export nor the HTML report holds any member name', () => {
     const cell = answeredCell(6, ['--label', '2026', '--anonymous'], 9);
+    // Open, it is not reported at all: a report between two turns would give one person away.
+    const early = cell.cli(['report', '--json']);
+    expect(early.status).toBe(1);
+    expect(early.stderr).toContain('ẩn danh');
+    expect(cell.cli(['export']).status).toBe(1);
+    expect(cell.cli(['round', 'close']).status).toBe(0);
     expect(cell.cli(['export']).status).toBe(0);
     expect(cell.cli(['report', '--format', 'html']).status).toBe(0);
     const json = cell.cli(['report', '--json']).stdout;
@@ -137,5 +143,31 @@ describe('tusoi export', () => {
       }
     }
     for (const name of NAMES) expect(json).not.toContain(name);
+  });
+});
+
+describe('a closed round keeps its figures', () => {
+  it('adding a member after closing changes neither the participation nor the export', () => {
+    const cell = answeredCell(3);
+    expect(cell.cli(['round', 'close']).status).toBe(0);
+    expect(cell.cli(['export', '--out', 'a.csv']).status).toBe(0);
+    expect(cell.cli(['member', 'add', 'Đinh Văn Mới']).status).toBe(0);
+    expect(cell.cli(['export', '--out', 'b.csv']).status).toBe(0);
+    const a = readFileSync(join(cell.dir, 'a.csv'), 'utf8');
+    const b = readFileSync(join(cell.dir, 'b.csv'), 'utf8');
+    expect(b).toBe(a);
+    expect((JSON.parse(cell.cli(['report', '--json']).stdout) as ReportJson).members).toBe(6);
+  });
+});
+
+describe('paper forms without a terminal', () => {
+  it('take only an exact code or name, never a partial match nobody confirmed', () => {
+    const cell = tempCell({ members: ['Nguyễn Văn Anh', 'Trần Thị Bích Ngọc'], round: ['--label', '2026'] });
+    const form = join(cell.dir, 'f.csv');
+    writeFileSync(form, `behaviour,level\n${behaviourIds(cell).map((id) => `${id},khong`).join('\n')}\n`);
+    const partial = cell.cli(['answer', '--member', 'van a', '--answers', form]);
+    expect(partial.status).toBe(1);
+    expect(cell.query('SELECT COUNT(*) AS n FROM response')).toEqual([{ n: 0 }]);
+    expect(cell.cli(['answer', '--member', 'nguyen van anh', '--answers', form]).status).toBe(0);
   });
 });

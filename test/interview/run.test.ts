@@ -71,7 +71,7 @@ describe('the interview loop', () => {
     ]);
     expect(db.prepare('SELECT status, submitted_on AS d, cursor FROM response').get()).toEqual({ status: 'submitted', d: '2026-11-23', cursor: null });
     // Locked: no further answer is accepted.
-    expect(() => saveAnswer(db, again.id, 'A1.1', 'thuong-xuyen', null)).toThrow(/not open/);
+    expect(() => saveAnswer(db, again.id, 'A1.1', 'thuong-xuyen', null)).toThrow(expect.objectContaining({ name: 'UserError', code: 'RESPONSE_CLOSED' }));
   });
 
   it('does not submit when the member declines the confirmation', async () => {

@@ -65,7 +65,7 @@ export async function answer(ctx: Context, o: AnswerOptions): Promise<number> {
     const member = await whoIsAnswering(ctx, db, round, ui, o.member);
     await interviewMember(ctx, db, round, q, member, ui);
     return ExitCode.Ok;
-  });
+  }, { durable: true });
 }
 
 function readBytes(path: string): Buffer {

@@ -1,4 +1,5 @@
 /** `tusoi init`: a new database for one unit, created 0600, never over an existing file. */
+import { rmSync } from 'node:fs';
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { createDatabase } from '../../store/db.js';
@@ -27,9 +28,13 @@ export async function init(ctx: Context, o: InitOptions): Promise<number> {
   const db = createDatabase(ctx.db);
   try {
     saveUnit(db, { code, name, level, parentCode: parent || null }, isoDay(ctx.io.now()));
-  } finally {
+  } catch (error) {
+    // A file without its unit is not a usable database: remove it, so init can be run again.
     db.close();
+    for (const f of [ctx.db, `${ctx.db}-wal`, `${ctx.db}-shm`]) rmSync(f, { force: true });
+    throw error;
   }
+  db.close();
   if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ file: ctx.db, unit: { code, name, level, parent: parent || null } }, null, 2)}\n`);
   else ctx.io.stdout.write(`${ctx.m.db.created(ctx.db, `${name} (${code})`)}\n${ctx.m.db.next}\n`);
   return ExitCode.Ok;

@@ -8,9 +8,11 @@ import { exportCsv, exportRows } from '../../exchange/export.js';
 import type { Delimiter } from '../../exchange/sniff.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { reportJson } from '../../report/json.js';
-import { buildReportModel, type ReportModel } from '../../report/model.js';
+import { buildReportModel, type ReportComparison, type ReportMeasure, type ReportModel } from '../../report/model.js';
 import { renderTextReport } from '../../report/text.js';
+import { listMeasures } from '../../store/commitments.js';
 import { withDatabase, type Db } from '../../store/db.js';
+import { compareSummaries } from '../../summary/compare.js';
 import { findOpenRound, findRound, listRounds, type Round } from '../../store/rounds.js';
 import type { Context } from '../context.js';
 import { defaultFileName, writeFileAtomic } from '../files.js';
@@ -54,9 +56,15 @@ export interface ReportOptions {
   readonly format?: string;
   readonly out?: string;
   readonly suppressBelow?: string;
+  readonly compare?: string;
 }
 
-export function modelFor(ctx: Context, rs: RoundSummary, suppressBelow: number | undefined): ReportModel {
+interface Extras {
+  readonly comparison?: ReportComparison;
+  readonly measures?: ReadonlyArray<ReportMeasure>;
+}
+
+export function modelFor(ctx: Context, rs: RoundSummary, suppressBelow: number | undefined, extras: Extras = {}): ReportModel {
   return buildReportModel(rs.questionnaire, rs.summary, {
     unit: rs.unit,
     round: { label: rs.round.label, anonymous: rs.round.anonymous, open: rs.round.closedOn === null },
@@ -67,15 +75,40 @@ export function modelFor(ctx: Context, rs: RoundSummary, suppressBelow: number |
       unit: { code: p.file.unitCode, name: p.file.unitName, level: p.file.unitLevel, parentCode: p.file.parentCode },
       summary: p.summary,
     })),
+    ...(extras.comparison ? { comparison: extras.comparison } : {}),
+    ...(extras.measures ? { measures: extras.measures } : {}),
   });
+}
+
+/** The summary, the comparison asked for, and (in a cell) its measures: one read of the database. */
+/**
+ * An anonymous round is reported only once closed: reports taken between two
+ * turns would differ by exactly one person's answers.
+ */
+function reportableRound(ctx: Context, db: Db, label: string | undefined): Round {
+  const round = chooseRound(ctx, db, label);
+  if (round.anonymous && round.closedOn === null && round.kind === 'collect') throw new UserError('ANONYMOUS_OPEN', { label: round.label });
+  return round;
+}
+
+function gather(ctx: Context, db: Db, o: ReportOptions): { rs: RoundSummary; extras: Extras } {
+  const rs = summariseRound(db, reportableRound(ctx, db, o.round));
+  let comparison: ReportComparison | undefined;
+  if (o.compare !== undefined) {
+    const other = findRound(db, o.compare.normalize('NFC'));
+    if (!other) throw new UserError('ROUND_NOT_FOUND', { label: o.compare });
+    comparison = { label: other.label, ...compareSummaries(summariseRound(db, other).summary, rs.summary) };
+  }
+  const measures = rs.round.kind === 'collect' ? listMeasures(db, rs.round.id).map((x) => ({ id: x.id, behaviourId: x.behaviourId, text: x.text, done: x.doneOn !== null })) : [];
+  return { rs, extras: { ...(comparison ? { comparison } : {}), measures } };
 }
 
 export async function report(ctx: Context, o: ReportOptions): Promise<number> {
   const format = (ctx.json ? 'json' : (o.format ?? 'text')) as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new UserError('BAD_OPTION_VALUE', { option: '--format', value: String(o.format), allowed: REPORT_FORMATS.join(', ') });
   const k = parseSuppress(o.suppressBelow);
-  const rs = withDatabase(ctx.db, (db) => summariseRound(db, chooseRound(ctx, db, o.round)));
-  const model = modelFor(ctx, rs, k);
+  const { rs, extras } = withDatabase(ctx.db, (db) => gather(ctx, db, o));
+  const model = modelFor(ctx, rs, k, extras);
   if (format === 'json') {
     writeJson(ctx, reportJson(model));
     return ExitCode.Ok;
@@ -107,7 +140,11 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
     const { readFileSync } = await import('node:fs');
     writeFileAtomic(file, readFileSync(pdfTmp));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      // a temporary folder left behind is harmless
+    }
   }
   ctx.io.stdout.write(`${ctx.m.report.written(file)}\n`);
   return ExitCode.Ok;
@@ -124,7 +161,7 @@ const SEPARATORS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', 
 export async function exportCommand(ctx: Context, o: ExportOptions): Promise<number> {
   const delimiter = SEPARATORS[o.separator ?? ','];
   if (!delimiter) throw new UserError('BAD_OPTION_VALUE', { option: '--separator', value: String(o.separator), allowed: ', ; tab' });
-  const rs = withDatabase(ctx.db, (db) => summariseRound(db, chooseRound(ctx, db, o.round)));
+  const rs = withDatabase(ctx.db, (db) => summariseRound(db, reportableRound(ctx, db, o.round)));
   const open = rs.round.closedOn === null;
   if (open) ctx.io.stderr.write(`${ctx.m.exported.provisional(rs.round.label)}\n`);
   const rows = exportRows(

@@ -7,6 +7,7 @@ import { isError } from '../../questionnaire/problems.js';
 import { renderProblem } from '../../report/problems.js';
 import { withDatabase } from '../../store/db.js';
 import { closeRound, findOpenRound, findRound, listRounds, openRound, type Round } from '../../store/rounds.js';
+import { countParticipatingMembers } from '../../store/members.js';
 import { getUnit, isCollectingLevel } from '../../store/unit.js';
 import type { Context } from '../context.js';
 import { createStyle } from '../style.js';
@@ -52,7 +53,7 @@ export async function roundOpen(ctx: Context, o: { label?: string; questionnaire
 export async function roundClose(ctx: Context): Promise<number> {
   return withDatabase(ctx.db, (db) => {
     const round = requireOpenRound(ctx, db);
-    closeRound(db, round.id, isoDay(ctx.io.now()));
+    closeRound(db, round.id, isoDay(ctx.io.now()), round.kind === 'collect' ? countParticipatingMembers(db, round.id) : null);
     if (ctx.json) writeJson(ctx, { ...roundJson(round), open: false });
     else ctx.io.stdout.write(`${ctx.m.rounds.closed(round.label)}\n`);
     return ExitCode.Ok;

@@ -47,6 +47,8 @@ export async function session(ctx: Context): Promise<number> {
       try {
         await interviewMember(ctx, db, round, q, choice, ui);
       } catch (error) {
+        // Whatever ends a turn, the next person must not see it.
+        if (!isInterrupt(error) && !(error instanceof Error && error.name === 'UserError')) ui.clearScreen();
         // Ctrl+C during a member's turn ends that turn (answers are saved), not the session.
         if (!isInterrupt(error) && !(error instanceof Error && error.name === 'UserError')) throw error;
         if (error instanceof UserError) {
@@ -58,5 +60,5 @@ export async function session(ctx: Context): Promise<number> {
       ui.write(`${m.session.handOver}\n\n`);
       await ui.pressEnter(m.session.pressEnter);
     }
-  });
+  }, { durable: true });
 }

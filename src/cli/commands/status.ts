@@ -17,10 +17,11 @@ import { createStyle } from '../style.js';
 import { writeJson } from './shared.js';
 
 function cellStatus(db: Db, round: Round | undefined) {
-  const members = listMembers(db);
   const part = round ? roundParticipation(db, round.id) : { submitted: [], inProgress: [] };
   const submitted = new Set(part.submitted);
   const inProgress = new Set(part.inProgress);
+  // Members since deactivated still count in the round they took part in (as in the report).
+  const members = listMembers(db, { includeInactive: true }).filter((m) => m.active || submitted.has(m.id) || inProgress.has(m.id));
   return members.map((m) => ({
     code: m.code,
     name: m.name,
