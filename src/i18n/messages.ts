@@ -313,6 +313,22 @@ export interface Messages {
     readonly none: string;
     readonly done: (id: number) => string;
   };
+  readonly commitments: {
+    readonly intro: (n: number) => string;
+    readonly behaviour: (id: string, level: string, text: string) => string;
+    readonly ask: string;
+    readonly askKeep: (current: string) => string;
+    readonly due: string;
+    readonly saved: (id: string) => string;
+    readonly removed: (id: string) => string;
+    readonly done: (n: number) => string;
+    readonly reviewTitle: (round: string) => string;
+    readonly followIntro: (round: string, n: number) => string;
+    readonly followItem: (round: string, id: string, text: string, action: string, due: string | null) => string;
+    readonly followAsk: string;
+    readonly outcomes: { readonly done: string; readonly partly: string; readonly not_done: string };
+    readonly followSaved: string;
+  };
   readonly exported: {
     readonly written: (file: string, rows: number) => string;
     readonly provisional: (label: string) => string;

@@ -9,7 +9,7 @@ import { createProgram } from '../../src/cli/program.js';
 import { vi } from '../../src/i18n/vi.js';
 import { memoryIo } from '../support/memory-io.js';
 
-const NAMES = ['demo', 'init', 'member', 'round', 'answer', 'session', 'status', 'merge', 'unit', 'report', 'export', 'response', 'questionnaire'];
+const NAMES = ['demo', 'init', 'member', 'round', 'answer', 'session', 'status', 'merge', 'unit', 'report', 'measure', 'export', 'response', 'questionnaire'];
 const program = createProgram(memoryIo(), vi, 'vi', { exitCode: 0, commandPath: 'tusoi' }, NAMES);
 const paths: string[][] = [[]];
 const commandNames = new Set<string>(['tusoi', 'help']);
