@@ -30,6 +30,9 @@ describe('tusoi session (kiosk)', () => {
     s.type(KEYS.enter);
     await s.waitFor('Nộp phiếu bây giờ?', { from: offset });
     s.type('c' + KEYS.enter);
+    // One reported behaviour: the member may write a commitment, and skips it.
+    await s.waitFor('khắc phục? (Enter: bỏ qua)', { from: offset });
+    s.type(KEYS.enter);
     await s.waitFor('Mời đồng chí tiếp theo.', { from: offset });
     const handOverRaw = s.raw().length;
     s.type(KEYS.enter);
