@@ -71,6 +71,8 @@ export async function interviewBench(runs) {
   // 1,000 submitted responses, then answers committed one by one as the interview does.
   const big = await setupCell(1010, 1000);
   const { startNamedResponse, saveAnswer } = await import(`${ROOT}/dist/store/responses.js`);
+  // As the interview runs: every commit durable (synchronous = FULL).
+  big.db.pragma('synchronous = FULL');
   const commits = [];
   for (let m = 1000; m < 1010; m++) {
     const r = startNamedResponse(big.db, big.round, big.list[m].id);
