@@ -3,8 +3,8 @@
  * (a temporary file renamed into place), readable by the owner only, with
  * failures worded for the user.
  */
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): void {
@@ -56,4 +56,15 @@ function renameWithRetry(from: string, to: string): void {
 export function defaultFileName(unitCode: string, roundLabel: string, extension: string): string {
   const safe = (s: string) => s.normalize('NFC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
   return `${safe(unitCode)}-${safe(roundLabel)}.${extension}`;
+}
+
+/** Reads a file the user named (relative to `cwd`); failures are worded for the user, naming the file as typed. */
+export function readUserFile(cwd: string, file: string): Buffer {
+  try {
+    return readFileSync(resolve(cwd, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file });
+    throw new UserError('FILE_UNREADABLE', { file, reason: code }, { cause: error });
+  }
 }

@@ -2,11 +2,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { generateCellExports, type GenerateOptions, type GeneratedCell } from '../../src/demo/generate.js';
 import { loadQuestionnaireFile, resolveQuestionnaireRef } from '../../src/questionnaire/load.js';
 import type { Questionnaire } from '../../src/questionnaire/model.js';
-import { runCli, type CliResult } from './cli.js';
+import { queryFile, runCli, type CliResult } from './cli.js';
 
 export function bundled(): Questionnaire {
   const r = loadQuestionnaireFile(resolveQuestionnaireRef('nq4-khoa-xii'));
@@ -28,14 +27,7 @@ export function tempUnit(code: string, level: string, options: { dir?: string; p
     dir,
     db,
     cli: (args, o = {}) => runCli(['--db', db, ...args], { cwd: dir, ...o }),
-    query: <T>(sql: string, ...params: unknown[]) => {
-      const d = new Database(db, { readonly: true });
-      try {
-        return d.prepare(sql).all(...params) as T[];
-      } finally {
-        d.close();
-      }
-    },
+    query: <T>(sql: string, ...params: unknown[]) => queryFile<T>(db, sql, params),
   };
   const init = unit.cli(['init', '--unit-code', code, '--unit-name', `Đơn vị ${code}`, '--level', level, ...(options.parent ? ['--parent', options.parent] : [])]);
   if (init.status !== 0) throw new Error(init.stderr);

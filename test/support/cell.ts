@@ -2,8 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { runCli, type CliResult } from './cli.js';
+import { queryFile, runCli, type CliResult } from './cli.js';
 
 export interface TempCell {
   readonly dir: string;
@@ -20,14 +19,7 @@ export function tempCell(options: { members?: ReadonlyArray<string>; round?: Rea
     dir,
     db,
     cli: (args, o = {}) => runCli(['--db', db, ...args], { cwd: dir, ...o }),
-    query: <T>(sql: string, ...params: unknown[]) => {
-      const d = new Database(db, { readonly: true });
-      try {
-        return d.prepare(sql).all(...params) as T[];
-      } finally {
-        d.close();
-      }
-    },
+    query: <T>(sql: string, ...params: unknown[]) => queryFile<T>(db, sql, params),
   };
   const init = cell.cli(['init', '--unit-code', 'CB03', '--unit-name', 'Chi bộ Văn phòng', '--parent', 'DU01']);
   if (init.status !== 0) throw new Error(init.stderr);

@@ -1,5 +1,6 @@
 /** Runs the real compiled CLI (`bin/tusoi.js`) in a child process. */
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,3 +28,13 @@ export function runCli(args: ReadonlyArray<string>, options: { env?: Record<stri
 
 /** A stack trace line, which a user's mistake must never print. */
 export const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$/m;
+
+/** A read-only look at a database file, for assertions. */
+export function queryFile<T>(file: string, sql: string, params: unknown[]): T[] {
+  const d = new Database(file, { readonly: true });
+  try {
+    return d.prepare(sql).all(...params) as T[];
+  } finally {
+    d.close();
+  }
+}

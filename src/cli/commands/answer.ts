@@ -1,6 +1,4 @@
 /** `tusoi answer`: a member's interview in the terminal, or a paper form from a CSV file. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Db } from '../../store/db.js';
@@ -9,6 +7,7 @@ import { countMembers, listMembers, type Member } from '../../store/members.js';
 import { enterPaperResponse, findMemberResponse, participationOf, roundParticipation, reopenResponse } from '../../store/responses.js';
 import { roundQuestionnaire, type Round } from '../../store/rounds.js';
 import type { Context } from '../context.js';
+import { readUserFile } from '../files.js';
 import { interviewMember } from '../interview.js';
 import { outputWidth } from '../io.js';
 import { resolveMember } from '../member-ref.js';
@@ -68,22 +67,12 @@ export async function answer(ctx: Context, o: AnswerOptions): Promise<number> {
   }, { durable: true });
 }
 
-function readBytes(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file: path });
-    throw new UserError('FILE_UNREADABLE', { file: path, reason: code });
-  }
-}
-
 /** A whole response from a paper form: all or nothing, submitted and locked. Works without a terminal. */
 async function paperForm(ctx: Context, file: string, query: string | undefined, replace: boolean): Promise<number> {
   if (!query) throw new UserError('EMPTY_NAME', { what: '--member' });
   // Loaded only here: the CSV reader is not needed to answer in the terminal.
   const [{ readTable }, { answersFromTable }] = await Promise.all([import('../../exchange/table.js'), import('../../exchange/answers-csv.js')]);
-  const { table, problems } = readTable(readBytes(resolve(ctx.io.cwd, file)), file);
+  const { table, problems } = readTable(readUserFile(ctx.io.cwd, file), file);
   return withDatabaseAsync(ctx.db, async (db) => {
     const round = collectingRound(ctx, db);
     const q = roundQuestionnaire(db, round);

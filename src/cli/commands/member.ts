@@ -1,6 +1,4 @@
 /** `tusoi member add | list | remove | import`. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { membersFromTable, MEMBER_CODE_PATTERN } from '../../exchange/members-csv.js';
@@ -10,6 +8,7 @@ import { withDatabase, withDatabaseAsync } from '../../store/db.js';
 import { addMembers, listMembers, planMembers, removeMember, type NewMember } from '../../store/members.js';
 import { nameKey } from '../../text/vietnamese.js';
 import type { Context } from '../context.js';
+import { readUserFile } from '../files.js';
 import { resolveMember } from '../member-ref.js';
 import { printCsvProblems, writeJson } from './shared.js';
 
@@ -76,14 +75,7 @@ export async function memberRemove(ctx: Context, query: string): Promise<number>
 
 /** All or nothing: every bad row is reported with its line, and nothing is stored unless all are valid. */
 export async function memberImport(ctx: Context, file: string): Promise<number> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(resolve(ctx.io.cwd, file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', { file, reason: code ?? '' } as { file: string; reason: string });
-  }
-  const { table, problems } = readTable(bytes, file);
+  const { table, problems } = readTable(readUserFile(ctx.io.cwd, file), file);
   const parsed = membersFromTable(table, file);
   const all: CsvProblem[] = [...problems, ...parsed.problems];
   return withDatabaseAsync(ctx.db, async (db) => {

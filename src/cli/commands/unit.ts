@@ -1,24 +1,15 @@
 /** `tusoi unit import | list`: the units a merging unit expects to hear from. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
 import { readTable } from '../../exchange/table.js';
 import { unitsFromTable } from '../../exchange/units-csv.js';
 import { withDatabase } from '../../store/db.js';
 import { listExpectedUnits, saveExpectedUnits } from '../../store/merged.js';
 import type { Context } from '../context.js';
+import { readUserFile } from '../files.js';
 import { printCsvProblems, writeJson } from './shared.js';
 
 export async function unitImport(ctx: Context, file: string): Promise<number> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(resolve(ctx.io.cwd, file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file });
-    throw new UserError('FILE_UNREADABLE', { file, reason: code });
-  }
-  const { table, problems } = readTable(bytes, file);
+  const { table, problems } = readTable(readUserFile(ctx.io.cwd, file), file);
   const parsed = unitsFromTable(table, file);
   const all = [...problems, ...parsed.problems];
   if (all.length > 0) {
