@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeTable, legacyVietnameseEvidence, legacyVietnameseSuspect, looksLikeUtf8Mojibake, type Encoding } from '../../src/exchange/decode.js';
 import { normaliseNewlines, sniffDelimiter, type Delimiter } from '../../src/exchange/sniff.js';
 
-/** Samples re-saved by LibreOffice Calc 7.4 (see the design notes); copied here because a clone has no ../shared. */
+/** Samples re-saved by LibreOffice Calc 7.4 (see the design notes); copied into the repository: a user's clone has no design folder. */
 function fixture(name: string): Buffer {
   return readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
 }
