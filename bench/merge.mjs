@@ -2,6 +2,7 @@
 // to the sqlite3 shell `.import`ing the same rows (the floor: read and parse
 // every file into one table, one transaction), measured in the same run.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +73,10 @@ async function sqliteOnce(dir) {
 
 export async function mergeBench({ quick }) {
   const sizes = quick ? [200, 1000] : [1000, 3000, 10000];
-  const cache = join(tmpdir(), 'tusoi-bench-exports');
+  // The cache is keyed by the file layout, so a change of columns never reuses stale files.
+  const { headerFor } = await import(`${ROOT}/dist/exchange/columns.js`);
+  const layout = createHash('sha256').update(headerFor(['khong', 'thinh-thoang', 'thuong-xuyen']).join(',')).digest('hex').slice(0, 8);
+  const cache = join(tmpdir(), `tusoi-bench-exports-${layout}`);
   const rows = [];
   const results = [];
   for (const n of sizes) {

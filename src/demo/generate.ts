@@ -43,7 +43,7 @@ export interface GenerateOptions {
   /** Cells are spread over these parents (none: cells report directly). */
   readonly parents?: ReadonlyArray<string>;
   readonly status?: 'final' | 'provisional';
-  readonly exportedOn?: string;
+  readonly exportedAt?: string;
   readonly tusoiVersion?: string;
   readonly codePrefix?: string;
 }
@@ -67,7 +67,7 @@ export function* generateCellExports(q: Questionnaire, o: GenerateOptions): Gene
         unit: { code, name, level: 'chi-bo', parentCode },
         roundLabel: o.roundLabel,
         status: o.status ?? 'final',
-        exportedOn: o.exportedOn ?? '2026-11-23',
+        exportedAt: o.exportedAt ?? '2026-11-23T09:00:00Z',
       },
       'vi',
     );

@@ -16,7 +16,8 @@ export interface ExportIdentity {
   readonly unit: { readonly code: string; readonly name: string; readonly level: string; readonly parentCode: string | null };
   readonly roundLabel: string;
   readonly status: ExportStatus;
-  readonly exportedOn: string;
+  /** When, to the second (UTC): of two provisional exports of a unit, the later one counts. */
+  readonly exportedAt: string;
 }
 
 export function exportContent(s: Summary, id: ExportIdentity): ExportContent {
@@ -74,7 +75,7 @@ export function exportRows(q: Questionnaire, s: Summary, id: ExportIdentity, lan
       unit_level: id.unit.level,
       parent_code: id.unit.parentCode ?? '',
       status: id.status,
-      exported_on: id.exportedOn,
+      exported_at: id.exportedAt,
       members: String(s.members),
       respondents: String(s.respondents),
       integrity,

@@ -26,7 +26,7 @@ export interface ParsedExport {
   readonly unit: { readonly code: string; readonly name: string; readonly level: string; readonly parentCode: string | null };
   readonly roundLabel: string;
   readonly status: ExportStatus;
-  readonly exportedOn: string;
+  readonly exportedAt: string;
   readonly integrity: string;
   readonly members: number;
   readonly respondents: number;
@@ -251,7 +251,7 @@ export function readExport(bytes: Uint8Array, file: string): ReadResult {
       unit: { code: unitCode, name: identity.get('unit_name') ?? '', level: identity.get('unit_level') ?? '', parentCode: identity.get('parent_code') || null },
       roundLabel: content.roundLabel,
       status: content.status,
-      exportedOn: identity.get('exported_on') ?? '',
+      exportedAt: identity.get('exported_at') ?? '',
       integrity,
       members,
       respondents,

@@ -22,6 +22,7 @@ export interface MergeCandidate {
   readonly unit: { readonly code: string; readonly name: string; readonly level: string; readonly parentCode: string | null };
   readonly status: ExportStatus;
   readonly integrity: string;
+  readonly exportedAt: string;
   readonly members: number;
   readonly respondents: number;
   readonly units: ReadonlyArray<CoveredUnit>;
@@ -36,6 +37,7 @@ export function candidateOf(f: ParsedExport, q: Questionnaire): MergeCandidate {
     unit: f.unit,
     status: f.status,
     integrity: f.integrity,
+    exportedAt: f.exportedAt,
     members: f.members,
     respondents: f.respondents,
     units: f.units,
@@ -57,6 +59,7 @@ export interface StoredFileRef {
   readonly unitCode: string;
   readonly status: 'final' | 'provisional';
   readonly integrity: string;
+  readonly exportedAt: string;
   readonly fileName: string;
 }
 
@@ -79,7 +82,7 @@ export type RejectReason =
 export type Decision =
   | { readonly kind: 'accept' }
   | { readonly kind: 'replace'; readonly replaceId: number; readonly previous: string }
-  | { readonly kind: 'skip'; readonly previous: string }
+  | { readonly kind: 'skip'; readonly previous: string; readonly older?: boolean }
   | { readonly kind: 'reject'; readonly reason: RejectReason };
 
 const wanted = new WeakMap<Questionnaire, Record<'group' | 'manifestation' | 'behaviour', ReadonlySet<string>>>();
@@ -125,6 +128,12 @@ export function decide(f: MergeCandidate, target: MergeTarget, state: MergeState
       return { kind: 'reject', reason: { code: 'MERGE_PROVISIONAL_AFTER_FINAL', unit: f.unit.code, previous: previous.fileName } };
     }
     if (previous.status === 'final' && !target.replace) return { kind: 'reject', reason: { code: 'MERGE_CONFLICT', unit: f.unit.code, previous: previous.fileName } };
+    // Two provisional exports: the later one counts, whatever order the files arrive in
+    // (Windows names a second download "X (1).csv", which sorts first).
+    if (previous.status === 'provisional' && f.status === 'provisional' && !target.replace) {
+      if (f.exportedAt < previous.exportedAt) return { kind: 'skip', previous: previous.fileName, older: true };
+      if (f.exportedAt === previous.exportedAt) return { kind: 'reject', reason: { code: 'MERGE_CONFLICT', unit: f.unit.code, previous: previous.fileName } };
+    }
     replaceId = previous.id;
   }
   const clash = state.covering(codes, replaceId);

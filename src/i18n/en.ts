@@ -458,6 +458,7 @@ export const en: Messages = {
     progress: (d, n) => `Merging ${d}/${n} files…`,
     accepted: (file, unit) => `  + ${file}: merged (${unit})`,
     skipped: (file, previous) => `  = ${file}: already merged (${previous}), skipped`,
+    older: (file, newer) => `  = ${file}: an older provisional export than ${newer}, already merged; skipped`,
     replaced: (file, previous) => `  ~ ${file}: replaces ${previous}`,
     rejected: (file) => `  ✗ ${file}: not merged`,
     summary: (a, s, r, x) => `Merged ${a} file(s), skipped ${s} already merged, replaced ${r}, rejected ${x}.`,

@@ -248,6 +248,7 @@ export interface Messages {
     readonly progress: (done: number, total: number) => string;
     readonly accepted: (file: string, unit: string) => string;
     readonly skipped: (file: string, previous: string) => string;
+    readonly older: (file: string, newer: string) => string;
     readonly replaced: (file: string, previous: string) => string;
     readonly rejected: (file: string) => string;
     readonly summary: (accepted: number, skipped: number, replaced: number, rejected: number) => string;

@@ -461,6 +461,7 @@ export const vi: Messages = {
     progress: (d, n) => `Đang gộp ${d}/${n} tệp…`,
     accepted: (file, unit) => `  + ${file}: đã gộp (${unit})`,
     skipped: (file, previous) => `  = ${file}: đã gộp trước đó (${previous}), bỏ qua`,
+    older: (file, newer) => `  = ${file}: bản tạm thời cũ hơn ${newer} đã gộp, bỏ qua`,
     replaced: (file, previous) => `  ~ ${file}: thay cho ${previous}`,
     rejected: (file) => `  ✗ ${file}: không gộp`,
     summary: (a, s, r, x) => `Đã gộp ${a} tệp, bỏ qua ${s} tệp đã có, thay ${r} tệp, từ chối ${x} tệp.`,

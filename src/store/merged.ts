@@ -15,6 +15,7 @@ export interface MergedFile {
   readonly parentCode: string | null;
   readonly status: 'final' | 'provisional';
   readonly integrity: string;
+  readonly exportedAt: string;
   readonly fileName: string;
   readonly members: number;
   readonly respondents: number;
@@ -28,13 +29,14 @@ interface FileRow {
   parentCode: string | null;
   status: 'final' | 'provisional';
   integrity: string;
+  exportedAt: string;
   fileName: string;
   members: number;
   respondents: number;
 }
 
 const FILE_COLUMNS = `id, unit_code AS unitCode, unit_name AS unitName, unit_level AS unitLevel, parent_code AS parentCode,
-  status, integrity, file_name AS fileName, members, respondents`;
+  status, integrity, exported_at AS exportedAt, file_name AS fileName, members, respondents`;
 
 export function findMergedFile(db: Db, roundId: number, unitCode: string): MergedFile | undefined {
   return stmt(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`).get(roundId, unitCode) as FileRow | undefined;
@@ -63,6 +65,7 @@ export interface NewMergedFile {
   readonly unit: { readonly code: string; readonly name: string; readonly level: string; readonly parentCode: string | null };
   readonly status: 'final' | 'provisional';
   readonly integrity: string;
+  readonly exportedAt: string;
   readonly fileName: string;
   readonly mergedOn: string;
   readonly members: number;
@@ -81,9 +84,9 @@ export function storeMergedFile(db: Db, f: NewMergedFile, replaceId?: number): v
     if (replaceId !== undefined) stmt(db, 'DELETE FROM merged_file WHERE id = ?').run(replaceId);
     const info = stmt(
         db,
-        `INSERT INTO merged_file (round_id, unit_code, unit_name, unit_level, parent_code, status, integrity, file_name, merged_on, members, respondents, summary_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(f.roundId, f.unit.code, f.unit.name, f.unit.level, f.unit.parentCode, f.status, f.integrity, f.fileName, f.mergedOn, f.members, f.respondents, f.counts);
+        `INSERT INTO merged_file (round_id, unit_code, unit_name, unit_level, parent_code, status, integrity, exported_at, file_name, merged_on, members, respondents, summary_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(f.roundId, f.unit.code, f.unit.name, f.unit.level, f.unit.parentCode, f.status, f.integrity, f.exportedAt, f.fileName, f.mergedOn, f.members, f.respondents, f.counts);
     const fileId = Number(info.lastInsertRowid);
     const unit = stmt(db, 'INSERT INTO merged_unit (round_id, code, file_id, name, level, parent_code, members, respondents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const u of f.units) unit.run(f.roundId, u.code, fileId, u.name, u.level, u.parentCode, u.members, u.respondents);

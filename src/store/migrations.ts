@@ -110,6 +110,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
           parent_code  TEXT,
           status       TEXT NOT NULL CHECK (status IN ('final', 'provisional')),
           integrity    TEXT NOT NULL,
+          exported_at  TEXT NOT NULL,
           file_name    TEXT NOT NULL,
           merged_on    TEXT NOT NULL,
           members      INTEGER NOT NULL,

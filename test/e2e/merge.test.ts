@@ -141,6 +141,15 @@ describe('tusoi merge', () => {
     expect(bloc.cli(['merge', join(bloc.dir, 'cells', cells[2]!.fileName)]).stdout).toContain('thay cho');
     expect(bloc.query('SELECT status FROM merged_file WHERE unit_code = ?', cells[2]!.code)).toEqual([{ status: 'final' }]);
 
+    // Two provisional exports of one unit arriving in the wrong order: the later export counts.
+    const newer = writeCells(join(bloc.dir, 'p-new'), { count: 3, seed: 41, status: 'provisional', exportedAt: '2026-11-20T10:00:00Z' })[1]!;
+    const older = writeCells(join(bloc.dir, 'p-old'), { count: 3, seed: 42, status: 'provisional', exportedAt: '2026-11-19T10:00:00Z' })[1]!;
+    expect(bloc.cli(['merge', join(bloc.dir, 'p-new', newer.fileName)]).status).toBe(0);
+    const late = bloc.cli(['merge', join(bloc.dir, 'p-old', older.fileName)]);
+    expect(late.status).toBe(0);
+    expect(late.stdout).toContain('bản tạm thời cũ hơn');
+    expect(bloc.query<{ n: number }>('SELECT respondents AS n FROM merged_file WHERE unit_code = ?', newer.code)[0]!.n).toBe(newer.summary.respondents);
+
     // Excel dropped the leading zeros of a unit code that was all digits.
     const numeric = writeCells(join(bloc.dir, 'num'), { count: 1, seed: 3, codePrefix: '0' })[0]!;
     writeFileSync(join(bloc.dir, 'num', 'x.csv'), numeric.csv.replaceAll(`'${numeric.code}`, numeric.code).replaceAll(numeric.code, String(Number(numeric.code))));

@@ -29,7 +29,7 @@ const identity: ExportIdentity = {
   unit: { code: 'CB03', name: 'Chi bộ Văn phòng “Số 1”, Sở Nội vụ', level: 'chi-bo', parentCode: 'DU01' },
   roundLabel: '2026',
   status: 'final',
-  exportedOn: '2026-11-23',
+  exportedAt: '2026-11-23T09:00:00Z',
 };
 
 const plain = (s: Summary) => ({

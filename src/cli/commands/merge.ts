@@ -76,7 +76,7 @@ interface Rejection {
 
 export interface MergeOutcome {
   readonly accepted: Array<{ file: string; unit: string }>;
-  readonly skipped: Array<{ file: string; previous: string }>;
+  readonly skipped: Array<{ file: string; previous: string; older?: boolean }>;
   readonly replaced: Array<{ file: string; unit: string; previous: string }>;
   readonly rejected: Rejection[];
 }
@@ -131,6 +131,7 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
         unit: f.unit,
         status: f.status,
         integrity: f.integrity,
+        exportedAt: f.exportedAt,
         fileName: name,
         mergedOn: today,
         members: f.members,
@@ -143,7 +144,7 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
           outcome.rejected.push({ file: name, problems: [{ code: decision.reason.code, line: 0, message: reasonText(m, decision.reason) }] });
           continue;
         case 'skip':
-          outcome.skipped.push({ file: name, previous: decision.previous });
+          outcome.skipped.push({ file: name, previous: decision.previous, ...(decision.older ? { older: true } : {}) });
           continue;
         case 'replace':
           if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
@@ -173,7 +174,7 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
     const verbose = files.length <= 50;
     if (verbose) {
       for (const a of outcome.accepted) ctx.io.stdout.write(`${m.merge.accepted(a.file, a.unit)}\n`);
-      for (const s of outcome.skipped) ctx.io.stdout.write(`${m.merge.skipped(s.file, s.previous)}\n`);
+      for (const s of outcome.skipped) ctx.io.stdout.write(`${s.older ? m.merge.older(s.file, s.previous) : m.merge.skipped(s.file, s.previous)}\n`);
       for (const r of outcome.replaced) ctx.io.stdout.write(`${m.merge.replaced(r.file, r.previous)}\n`);
     }
     for (const r of outcome.rejected) {

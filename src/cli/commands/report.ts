@@ -167,7 +167,7 @@ export async function exportCommand(ctx: Context, o: ExportOptions): Promise<num
   const rows = exportRows(
     rs.questionnaire,
     rs.summary,
-    { tusoiVersion: packageVersion(), unit: rs.unit, roundLabel: rs.round.label, status: open ? 'provisional' : 'final', exportedOn: isoDay(ctx.io.now()) },
+    { tusoiVersion: packageVersion(), unit: rs.unit, roundLabel: rs.round.label, status: open ? 'provisional' : 'final', exportedAt: `${ctx.io.now().toISOString().slice(0, 19)}Z` },
     ctx.lang,
   );
   const csv = exportCsv(rows, delimiter);
