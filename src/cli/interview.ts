@@ -136,8 +136,7 @@ export async function interviewMember(ctx: Context, db: Db, round: Round, q: Que
     });
   } catch (error) {
     if (isInterrupt(error)) {
-      const resume = round.anonymous ? `tusoi answer --member ${member.code}` : `tusoi answer --member ${member.code}`;
-      ui.write(`\n${m.paused(answered.size, total, resume)}\n`);
+      ui.write(`\n${m.paused(answered.size, total, `tusoi answer --member ${member.code}`)}\n`);
     }
     throw error;
   }

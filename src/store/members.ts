@@ -162,6 +162,3 @@ export function removeMember(db: Db, id: number): 'deleted' | 'deactivated' {
   }).immediate();
 }
 
-export function reactivateMember(db: Db, id: number): void {
-  db.prepare('UPDATE member SET active = 1 WHERE id = ?').run(id);
-}

@@ -97,6 +97,3 @@ export function closeRound(db: Db, id: number, today: string, members: number | 
   db.prepare('UPDATE round SET closed_on = ?, members_at_close = ? WHERE id = ? AND closed_on IS NULL').run(today, members, id);
 }
 
-export function reopenRound(db: Db, id: number): void {
-  db.prepare('UPDATE round SET closed_on = NULL, members_at_close = NULL WHERE id = ?').run(id);
-}

@@ -24,15 +24,6 @@ export class CountsPacker {
   }
 }
 
-export function packCounts(s: Pick<Summary, 'levels' | 'overall' | 'groups' | 'manifestations' | 'behaviours'>): string {
-  const p = new CountsPacker(s.levels);
-  const vec = (c: Counts) => s.levels.map((l) => c[l] ?? 0);
-  p.add('overall', 'overall', vec(s.overall));
-  for (const [id, c] of s.groups) p.add('group', id, vec(c));
-  for (const [id, c] of s.manifestations) p.add('manifestation', id, vec(c));
-  for (const [id, c] of s.behaviours) p.add('behaviour', id, vec(c));
-  return p.done();
-}
 
 export function unpackCounts(json: string, rest: Pick<Summary, 'questionnaire' | 'members' | 'respondents'> & { units: CoveredUnit[] }): Summary {
   const p = JSON.parse(json) as { levels: string[]; rows: Array<[PackedRowType, string, ...number[]]> };
