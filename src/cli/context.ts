@@ -10,4 +10,12 @@ export interface Context {
   readonly json: boolean;
   /** The database file: --db, else TUSOI_DB, else ./tusoi.sqlite. */
   readonly db: string;
+  /**
+   * Runs another tusoi command in-process, as typed (`main` itself, passed in
+   * rather than imported so that no command depends on the entry point): the
+   * demo and the home menu are made of real commands.
+   */
+  readonly run: Runner;
 }
+
+export type Runner = (argv: ReadonlyArray<string>, io: Io) => Promise<number>;

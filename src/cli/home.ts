@@ -5,20 +5,19 @@
  */
 import { ExitCode, isInterrupt } from '../errors.js';
 import type { Context } from './context.js';
-import type { Io } from './io.js';
 import type { TerminalUi } from './prompts.js';
 
 type Item = 'session' | 'answer' | 'status' | 'report' | 'export' | 'merge' | 'members' | 'rounds' | 'help' | 'quit';
 
-export async function home(ctx: Context, globalArgs: ReadonlyArray<string>, run: (argv: string[], io: Io) => Promise<number>): Promise<number> {
-  const { createUi } = await import('./commands/answer.js');
+export async function home(ctx: Context, globalArgs: ReadonlyArray<string>): Promise<number> {
+  const { createUi } = await import('./ui.js');
   const ui: TerminalUi = await createUi(ctx);
   const h = ctx.m.home;
   const shown = (args: string[]) => ['tusoi', ...globalArgs.filter((a) => a !== '--lang' && !/^(vi|en)$/.test(a)), ...args].join(' ');
   const exec = async (args: string[]) => {
     ui.write(`\n${h.running(shown(args))}\n\n`);
     try {
-      await run([...globalArgs, ...args], ctx.io);
+      await ctx.run([...globalArgs, ...args], ctx.io);
     } catch (error) {
       if (!isInterrupt(error)) throw error;
     }

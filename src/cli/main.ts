@@ -9,6 +9,7 @@ import type { Messages } from '../i18n/messages.js';
 // asked for: every module on this path costs start-up time (about 0.5 ms each).
 import { vi } from '../i18n/vi.js';
 import type { Lang } from '../questionnaire/model.js';
+import { userErrorText } from './error-text.js';
 import type { Io } from './io.js';
 import { commandPathFor, createProgram, type ProgramResult } from './program.js';
 
@@ -51,10 +52,6 @@ function isCommanderError(e: unknown): e is Error & { code: string } {
   return e instanceof Error && typeof code === 'string' && code.startsWith('commander.');
 }
 
-/** The words for a user error, in the user's language. */
-export function userErrorText(e: UserError, m: Messages): string {
-  return (m.errors[e.code] as (p: unknown) => string)(e.params);
-}
 
 /** Maps anything thrown to words on stderr and an exit code. */
 export function handleError(error: unknown, m: Messages, io: Io, commandPath: string): number {
@@ -92,7 +89,7 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
   }
   const result: ProgramResult = { exitCode: ExitCode.Ok, commandPath: 'tusoi' };
   try {
-    const program = createProgram(io, m, lang, result, argv);
+    const program = createProgram(io, m, lang, result, argv, main);
     result.commandPath = commandPathFor(program, argv);
     const noCommand = result.commandPath === 'tusoi' && !argv.some((a) => /^(-h|--help|-V|--version|help)$/.test(a) || !a.startsWith('-') && !isOptionValue(argv, a));
     if (noCommand) {
@@ -103,7 +100,7 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
         const db = (g.db ?? io.env.TUSOI_DB ?? 'tusoi.sqlite').normalize('NFC');
         const { home } = await import('./home.js');
         const { isAbsolute, join } = await import('node:path');
-        return await home({ io, m, lang, json: false, db: isAbsolute(db) ? db : join(io.cwd, db) }, argv, main);
+        return await home({ io, m, lang, json: false, db: isAbsolute(db) ? db : join(io.cwd, db), run: main }, argv);
       }
       io.stdout.write(program.helpInformation());
       return ExitCode.Ok;

@@ -3,14 +3,15 @@
  * module lazily (so `--help` loads neither YAML, SQLite nor prompts) and
  * stores the exit code the command returns.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join } from 'node:path';
 import type { Command as CommandType } from 'commander';
 import type { Messages } from '../i18n/messages.js';
 import type { Lang } from '../questionnaire/model.js';
-import type { Context } from './context.js';
+import { InternalError } from '../errors.js';
+import type { Context, Runner } from './context.js';
 import type { Io } from './io.js';
+import { packageVersion } from './version.js';
 
 /**
  * NOTE: commander is loaded through `require`: its ESM entry is a wrapper whose
@@ -32,10 +33,6 @@ interface GlobalOptions {
   json?: boolean;
 }
 
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Wraps a command's work: builds its context and stores the exit code it returns. */
 export type Act = (run: (ctx: Context) => Promise<number>) => (cmd: Command) => Promise<void>;
@@ -342,7 +339,11 @@ export function commandPathFor(program: Command, argv: ReadonlyArray<string>): s
   return names.join(' ');
 }
 
-export function createProgram(io: Io, m: Messages, lang: Lang, result: ProgramResult, argv: ReadonlyArray<string> = []): Command {
+const noRunner: Runner = async () => {
+  throw new InternalError('createProgram was given no runner for in-process commands');
+};
+
+export function createProgram(io: Io, m: Messages, lang: Lang, result: ProgramResult, argv: ReadonlyArray<string> = [], run: Runner = noRunner): Command {
   const titles: Record<string, string> = {
     'Usage:': m.help.usage,
     'Arguments:': m.help.arguments,
@@ -381,7 +382,7 @@ export function createProgram(io: Io, m: Messages, lang: Lang, result: ProgramRe
   const context = (cmd: Command): Context => {
     const g = cmd.optsWithGlobals<GlobalOptions>();
     const db = (g.db ?? io.env.TUSOI_DB ?? 'tusoi.sqlite').normalize('NFC');
-    return { io, m, lang, json: g.json === true, db: isAbsolute(db) ? db : join(io.cwd, db) };
+    return { io, m, lang, json: g.json === true, db: isAbsolute(db) ? db : join(io.cwd, db), run };
   };
   const act: Act = (run) => async (cmd) => {
     result.exitCode = await run(context(cmd));

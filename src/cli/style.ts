@@ -4,28 +4,12 @@
  * NOTE: chalk ignores NO_COLOR (its maintainers declined it), so the level is
  * decided here, and chalk is loaded only when colour will really be used.
  */
+import { PLAIN_STYLE, type Style } from '../report/style.js';
 import type { Io, OutStream } from './io.js';
 
-export interface Style {
-  readonly bold: (s: string) => string;
-  readonly dim: (s: string) => string;
-  readonly warn: (s: string) => string;
-  readonly error: (s: string) => string;
-  readonly ok: (s: string) => string;
-  /** One colour per answer level, by position (0 = none). */
-  readonly level: (index: number, s: string) => string;
-}
+export { PLAIN_STYLE, type Style };
 
 const identity = (s: string): string => s;
-
-export const PLAIN_STYLE: Style = {
-  bold: identity,
-  dim: identity,
-  warn: identity,
-  error: identity,
-  ok: identity,
-  level: (_i, s) => s,
-};
 
 /** The colour level for a stream: 0 none, 1 basic, as NO_COLOR / FORCE_COLOR / TTY say. */
 export function colourLevel(stream: OutStream, env: Io['env']): 0 | 1 | 2 | 3 {

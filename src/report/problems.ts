@@ -5,7 +5,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { Problem } from '../questionnaire/problems.js';
 import type { CsvProblem } from '../exchange/problems.js';
-import type { Style } from '../cli/style.js';
+import type { Style } from './style.js';
 
 export function problemMessage(p: Problem, m: Messages): string {
   return m.problems.messages[p.code](p.params);

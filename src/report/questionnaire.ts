@@ -3,7 +3,7 @@
  * Manifestations whose wording is not confirmed are marked wherever shown.
  */
 import type { Messages } from '../i18n/messages.js';
-import type { Style } from '../cli/style.js';
+import type { Style } from './style.js';
 import { allBehaviours, allManifestations, localText, type Lang, type LocalText, type Manifestation, type Questionnaire } from '../questionnaire/model.js';
 import { wrap } from '../text/wrap.js';
 

@@ -3,7 +3,7 @@
  * per-group figures, the 27 manifestations, and the most reported behaviours
  * first (what the meeting should discuss). Colour comes in as a Style.
  */
-import type { Style } from '../cli/style.js';
+import type { Style } from './style.js';
 import type { Messages } from '../i18n/messages.js';
 import { displayWidth, padEnd, wrap } from '../text/wrap.js';
 import { formatCount, formatPercent } from './format.js';

@@ -1,41 +1,25 @@
 /** `tusoi answer`: a member's interview in the terminal, or a paper form from a CSV file. */
-import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
+import { pendingMembers } from '../../services/interview.js';
+import { enterPaperForm } from '../../services/paper-form.js';
+import { collectingRound } from '../../services/round-choice.js';
 import type { Db } from '../../store/db.js';
 import { withDatabaseAsync } from '../../store/db.js';
-import { countMembers, listMembers, type Member } from '../../store/members.js';
-import { enterPaperResponse, findMemberResponse, participationOf, roundParticipation, reopenResponse } from '../../store/responses.js';
+import { countMembers, type Member } from '../../store/members.js';
+import { reopenResponse } from '../../store/responses.js';
 import { roundQuestionnaire, type Round } from '../../store/rounds.js';
 import type { Context } from '../context.js';
 import { readUserFile } from '../files.js';
 import { interviewMember } from '../interview.js';
-import { outputWidth } from '../io.js';
 import { resolveMember } from '../member-ref.js';
 import type { TerminalUi } from '../prompts.js';
-import { createStyle } from '../style.js';
-import { isInteractive, printCsvProblems, requireOpenRound, writeJson } from './shared.js';
+import { createUi } from '../ui.js';
+import { isInteractive, printCsvProblems, writeJson } from './shared.js';
 
 export interface AnswerOptions {
   readonly member?: string;
   readonly answers?: string;
   readonly replace?: boolean;
-}
-
-export async function createUi(ctx: Context): Promise<TerminalUi> {
-  const [{ TerminalUi }, style] = await Promise.all([import('../prompts.js'), createStyle(ctx.io.stdout, ctx.io.env)]);
-  return new TerminalUi(ctx.io.stdout, ctx.m, ctx.lang, style, outputWidth(ctx.io.stdout));
-}
-
-function collectingRound(ctx: Context, db: Db): Round {
-  const round = requireOpenRound(ctx, db);
-  if (round.kind !== 'collect') throw new UserError('ROUND_NOT_COLLECTING', { label: round.label });
-  return round;
-}
-
-/** The members who have not submitted yet, for the picker. */
-export function pendingMembers(db: Db, round: Round): Member[] {
-  const submitted = new Set(roundParticipation(db, round.id).submitted);
-  return listMembers(db).filter((m) => !submitted.has(m.id));
 }
 
 /** Asks who is at the keyboard (or takes --member) and has them confirm. */
@@ -58,7 +42,7 @@ export async function answer(ctx: Context, o: AnswerOptions): Promise<number> {
   if (!isInteractive(ctx)) throw new UserError('NOT_A_TERMINAL', { command: 'tusoi answer' });
   const ui = await createUi(ctx);
   return withDatabaseAsync(ctx.db, async (db) => {
-    const round = collectingRound(ctx, db);
+    const round = collectingRound(db, ctx.io.now());
     if (countMembers(db) === 0) throw new UserError('NO_MEMBERS', {});
     const q = roundQuestionnaire(db, round);
     const member = await whoIsAnswering(ctx, db, round, ui, o.member);
@@ -74,20 +58,16 @@ async function paperForm(ctx: Context, file: string, query: string | undefined, 
   const [{ readTable }, { answersFromTable }] = await Promise.all([import('../../exchange/table.js'), import('../../exchange/answers-csv.js')]);
   const { table, problems } = readTable(readUserFile(ctx.io.cwd, file), file);
   return withDatabaseAsync(ctx.db, async (db) => {
-    const round = collectingRound(ctx, db);
+    const round = collectingRound(db, ctx.io.now());
     const q = roundQuestionnaire(db, round);
     const member = await resolveMember(db, query, undefined, ctx.m.interview.who);
-    if (!member.active) throw new UserError('MEMBER_INACTIVE', { member: `${member.name} (${member.code})` });
     const parsed = answersFromTable(table, file, q);
     const all = [...problems, ...parsed.problems];
     if (all.length > 0) {
       await printCsvProblems(ctx, all);
       throw new UserError('ANSWERS_REJECTED', { file, errors: all.length });
     }
-    const taken = round.anonymous ? participationOf(db, round.id, member.id) !== 'none' : findMemberResponse(db, round, member.id) !== undefined;
-    if (taken && round.anonymous) throw new UserError(replace ? 'ANONYMOUS_NO_REPLACE' : 'RESPONSE_EXISTS', { member: member.name, code: member.code });
-    if (taken && !replace) throw new UserError('RESPONSE_EXISTS', { member: member.name, code: member.code });
-    enterPaperResponse(db, round, member.id, parsed.answers, { replace, today: isoDay(ctx.io.now()) });
+    enterPaperForm(db, round, { member, answers: parsed.answers, replace }, ctx.io.now());
     if (ctx.json) writeJson(ctx, { member: { code: member.code, name: member.name }, round: round.label, answers: parsed.answers.size, submitted: true });
     else ctx.io.stdout.write(`${ctx.m.interview.paperEntered(member.name, parsed.answers.size)}\n`);
     return ExitCode.Ok;
@@ -97,7 +77,7 @@ async function paperForm(ctx: Context, file: string, query: string | undefined, 
 /** `tusoi response reopen --member`: the secretary unlocks a submitted response (named rounds only). */
 export async function responseReopen(ctx: Context, query: string): Promise<number> {
   return withDatabaseAsync(ctx.db, async (db) => {
-    const round = collectingRound(ctx, db);
+    const round = collectingRound(db, ctx.io.now());
     if (round.anonymous) throw new UserError('ANONYMOUS_NO_REOPEN', {});
     const member = await resolveMember(db, query, undefined, ctx.m.interview.who, { includeInactive: true });
     if (!reopenResponse(db, round, member.id)) throw new UserError('RESPONSE_NOT_SUBMITTED', { member: member.name });
@@ -107,4 +87,3 @@ export async function responseReopen(ctx: Context, query: string): Promise<numbe
   });
 }
 
-export { collectingRound };

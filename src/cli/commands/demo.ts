@@ -56,12 +56,11 @@ export async function demo(ctx: Context, o: { dir?: string }): Promise<number> {
   const dir = o.dir ? resolve(ctx.io.cwd, o.dir) : mkdtempSync(join(tmpdir(), 'tusoi-demo-'));
   mkdirSync(dir, { recursive: true });
   for (const sub of ['chi-bo', 'phieu', 'gui-len', 'dang-uy-co-so']) mkdirSync(join(dir, sub), { recursive: true });
-  const { main } = await import('../main.js');
   const quiet = silent(ctx.io);
   const lang = ['--lang', ctx.lang];
   /** Runs one tusoi command exactly as typed, in-process; any failure stops the demo. */
   const tusoi = async (args: string[], io: Io = quiet): Promise<void> => {
-    const code = await main([...lang, ...args], { ...io, cwd: dir });
+    const code = await ctx.run([...lang, ...args], { ...io, cwd: dir });
     if (code !== 0) throw new UserError('DEMO_STEP_FAILED', { command: `tusoi ${args.join(' ')}` });
   };
   const out = (s: string) => ctx.io.stdout.write(`${s}\n`);

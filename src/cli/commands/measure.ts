@@ -7,14 +7,14 @@ import { withDatabase } from '../../store/db.js';
 import { roundQuestionnaire } from '../../store/rounds.js';
 import { nameKey } from '../../text/vietnamese.js';
 import type { Context } from '../context.js';
-import { chooseRound } from './report.js';
+import { chooseRound } from '../../services/round-choice.js';
 import { writeJson } from './shared.js';
 
 export async function measureAdd(ctx: Context, text: string, behaviour: string | undefined): Promise<number> {
   const clean = nameKey(text);
   if (clean === '') throw new UserError('EMPTY_NAME', { what: 'NỘI DUNG' });
   return withDatabase(ctx.db, (db) => {
-    const round = chooseRound(ctx, db, undefined);
+    const round = chooseRound(db, undefined, ctx.io.now());
     if (behaviour !== undefined && !allBehaviours(roundQuestionnaire(db, round)).some((b) => b.id === behaviour)) {
       throw new UserError('BAD_OPTION_VALUE', { option: '--behaviour', value: behaviour, allowed: 'TT1.1 … TDB9.3' });
     }
@@ -27,7 +27,7 @@ export async function measureAdd(ctx: Context, text: string, behaviour: string |
 
 export async function measureList(ctx: Context): Promise<number> {
   return withDatabase(ctx.db, (db) => {
-    const round = chooseRound(ctx, db, undefined);
+    const round = chooseRound(db, undefined, ctx.io.now());
     const list = listMeasures(db, round.id);
     if (ctx.json) {
       writeJson(ctx, { round: round.label, measures: list.map((x) => ({ id: x.id, behaviour: x.behaviourId, text: x.text, addedOn: x.addedOn, doneOn: x.doneOn })) });
@@ -42,7 +42,7 @@ export async function measureList(ctx: Context): Promise<number> {
 export async function measureDone(ctx: Context, idText: string): Promise<number> {
   const id = Number(idText);
   return withDatabase(ctx.db, (db) => {
-    const round = chooseRound(ctx, db, undefined);
+    const round = chooseRound(db, undefined, ctx.io.now());
     if (!Number.isInteger(id) || !markMeasureDone(db, round.id, id, isoDay(ctx.io.now()))) {
       throw new UserError('BAD_OPTION_VALUE', { option: 'id', value: idText, allowed: listMeasures(db, round.id).map((x) => x.id).join(', ') || '—' });
     }

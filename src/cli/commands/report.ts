@@ -1,43 +1,24 @@
 /** `tusoi report` and `tusoi export`: the round's summary on screen, on paper, as JSON or as CSV. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { exportCsv, exportRows } from '../../exchange/export.js';
 import type { Delimiter } from '../../exchange/sniff.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { reportJson } from '../../report/json.js';
-import { buildReportModel, type ReportComparison, type ReportMeasure, type ReportModel } from '../../report/model.js';
 import { renderTextReport } from '../../report/text.js';
-import { listMeasures } from '../../store/commitments.js';
-import { withDatabase, type Db } from '../../store/db.js';
-import { compareSummaries } from '../../summary/compare.js';
-import { findOpenRound, findRound, listRounds, type Round } from '../../store/rounds.js';
+import { withDatabase } from '../../store/db.js';
+import { exportRound } from '../../services/export-round.js';
+import { gatherReport, reportModel } from '../../services/report-round.js';
 import type { Context } from '../context.js';
 import { defaultFileName, writeFileAtomic } from '../files.js';
 import { printPdf } from '../pdf.js';
-import { packageVersion } from '../program.js';
-import { summariseRound, type RoundSummary } from '../round-summary.js';
 import { createStyle } from '../style.js';
+import { packageVersion } from '../version.js';
 import { writeJson } from './shared.js';
 
 export const REPORT_FORMATS = ['text', 'html', 'pdf', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** The round asked for, else the open one, else the latest. */
-export function chooseRound(ctx: Context, db: Db, label: string | undefined): Round {
-  if (label !== undefined) {
-    const r = findRound(db, label.normalize('NFC'));
-    if (!r) throw new UserError('ROUND_NOT_FOUND', { label });
-    return r;
-  }
-  const open = findOpenRound(db);
-  if (open) return open;
-  const last = listRounds(db).at(-1);
-  if (!last) throw new UserError('NO_ROUNDS', { year: String(ctx.io.now().getFullYear()) });
-  return last;
-}
 
 function resolveOut(ctx: Context, out: string | undefined, fallback: string): string {
   const file = out ?? fallback;
@@ -59,56 +40,13 @@ export interface ReportOptions {
   readonly compare?: string;
 }
 
-interface Extras {
-  readonly comparison?: ReportComparison;
-  readonly measures?: ReadonlyArray<ReportMeasure>;
-}
-
-export function modelFor(ctx: Context, rs: RoundSummary, suppressBelow: number | undefined, extras: Extras = {}): ReportModel {
-  return buildReportModel(rs.questionnaire, rs.summary, {
-    unit: rs.unit,
-    round: { label: rs.round.label, anonymous: rs.round.anonymous, open: rs.round.closedOn === null },
-    lang: ctx.lang,
-    ...(suppressBelow !== undefined ? { suppressBelow } : {}),
-    generatedOn: isoDay(ctx.io.now()),
-    parts: rs.parts.map((p) => ({
-      unit: { code: p.file.unitCode, name: p.file.unitName, level: p.file.unitLevel, parentCode: p.file.parentCode },
-      summary: p.summary,
-    })),
-    ...(extras.comparison ? { comparison: extras.comparison } : {}),
-    ...(extras.measures ? { measures: extras.measures } : {}),
-  });
-}
-
-/** The summary, the comparison asked for, and (in a cell) its measures: one read of the database. */
-/**
- * An anonymous round is reported only once closed: reports taken between two
- * turns would differ by exactly one person's answers.
- */
-function reportableRound(ctx: Context, db: Db, label: string | undefined): Round {
-  const round = chooseRound(ctx, db, label);
-  if (round.anonymous && round.closedOn === null && round.kind === 'collect') throw new UserError('ANONYMOUS_OPEN', { label: round.label });
-  return round;
-}
-
-function gather(ctx: Context, db: Db, o: ReportOptions): { rs: RoundSummary; extras: Extras } {
-  const rs = summariseRound(db, reportableRound(ctx, db, o.round));
-  let comparison: ReportComparison | undefined;
-  if (o.compare !== undefined) {
-    const other = findRound(db, o.compare.normalize('NFC'));
-    if (!other) throw new UserError('ROUND_NOT_FOUND', { label: o.compare });
-    comparison = { label: other.label, ...compareSummaries(summariseRound(db, other).summary, rs.summary) };
-  }
-  const measures = rs.round.kind === 'collect' ? listMeasures(db, rs.round.id).map((x) => ({ id: x.id, behaviourId: x.behaviourId, text: x.text, done: x.doneOn !== null })) : [];
-  return { rs, extras: { ...(comparison ? { comparison } : {}), measures } };
-}
-
 export async function report(ctx: Context, o: ReportOptions): Promise<number> {
   const format = (ctx.json ? 'json' : (o.format ?? 'text')) as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new UserError('BAD_OPTION_VALUE', { option: '--format', value: String(o.format), allowed: REPORT_FORMATS.join(', ') });
   const k = parseSuppress(o.suppressBelow);
-  const { rs, extras } = withDatabase(ctx.db, (db) => gather(ctx, db, o));
-  const model = modelFor(ctx, rs, k, extras);
+  const data = withDatabase(ctx.db, (db) => gatherReport(db, { ...(o.round !== undefined ? { round: o.round } : {}), ...(o.compare !== undefined ? { compare: o.compare } : {}) }, ctx.io.now()));
+  const { rs } = data;
+  const model = reportModel(data, { lang: ctx.lang, now: ctx.io.now(), ...(k !== undefined ? { suppressBelow: k } : {}) });
   if (format === 'json') {
     writeJson(ctx, reportJson(model));
     return ExitCode.Ok;
@@ -137,7 +75,6 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
     writeFileAtomic(htmlFile, html);
     const pdfTmp = join(dir, 'report.pdf');
     printPdf(htmlFile, pdfTmp, ctx.io.env);
-    const { readFileSync } = await import('node:fs');
     writeFileAtomic(file, readFileSync(pdfTmp));
   } finally {
     try {
@@ -161,23 +98,16 @@ const SEPARATORS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', 
 export async function exportCommand(ctx: Context, o: ExportOptions): Promise<number> {
   const delimiter = SEPARATORS[o.separator ?? ','];
   if (!delimiter) throw new UserError('BAD_OPTION_VALUE', { option: '--separator', value: String(o.separator), allowed: ', ; tab' });
-  const rs = withDatabase(ctx.db, (db) => summariseRound(db, reportableRound(ctx, db, o.round)));
-  const open = rs.round.closedOn === null;
-  if (open) ctx.io.stderr.write(`${ctx.m.exported.provisional(rs.round.label)}\n`);
-  const rows = exportRows(
-    rs.questionnaire,
-    rs.summary,
-    { tusoiVersion: packageVersion(), unit: rs.unit, roundLabel: rs.round.label, status: open ? 'provisional' : 'final', exportedAt: `${ctx.io.now().toISOString().slice(0, 19)}Z` },
-    ctx.lang,
-  );
-  const csv = exportCsv(rows, delimiter);
+  const now = ctx.io.now();
+  const x = withDatabase(ctx.db, (db) => exportRound(db, { ...(o.round !== undefined ? { round: o.round } : {}), delimiter, lang: ctx.lang, tusoiVersion: packageVersion() }, now));
+  if (x.status === 'provisional') ctx.io.stderr.write(`${ctx.m.exported.provisional(x.round.label)}\n`);
   if (o.out === '-') {
-    ctx.io.stdout.write(csv);
+    ctx.io.stdout.write(x.csv);
     return ExitCode.Ok;
   }
-  const file = resolveOut(ctx, o.out, defaultFileName(rs.unit.code, rs.round.label, 'csv'));
-  writeFileAtomic(file, csv);
-  if (ctx.json) writeJson(ctx, { file, rows: rows.length - 1, status: open ? 'provisional' : 'final' });
-  else ctx.io.stdout.write(`${ctx.m.exported.written(file, rows.length - 1)}\n`);
+  const file = resolveOut(ctx, o.out, defaultFileName(x.unit.code, x.round.label, 'csv'));
+  writeFileAtomic(file, x.csv);
+  if (ctx.json) writeJson(ctx, { file, rows: x.rows, status: x.status });
+  else ctx.io.stdout.write(`${ctx.m.exported.written(file, x.rows)}\n`);
   return ExitCode.Ok;
 }

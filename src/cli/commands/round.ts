@@ -1,17 +1,15 @@
 /** `tusoi round open | close | list`. */
 import { readFileSync } from 'node:fs';
-import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { loadQuestionnaireFile, resolveQuestionnaireRef } from '../../questionnaire/load.js';
 import { isError } from '../../questionnaire/problems.js';
 import { renderProblem } from '../../report/problems.js';
+import { cleanRoundLabel, closeOpenRound, openNewRound } from '../../services/round-lifecycle.js';
 import { withDatabase } from '../../store/db.js';
-import { closeRound, findOpenRound, findRound, listRounds, openRound, type Round } from '../../store/rounds.js';
-import { countParticipatingMembers } from '../../store/members.js';
-import { getUnit, isCollectingLevel } from '../../store/unit.js';
+import { listRounds, type Round } from '../../store/rounds.js';
 import type { Context } from '../context.js';
 import { createStyle } from '../style.js';
-import { requireOpenRound, writeJson } from './shared.js';
+import { writeJson } from './shared.js';
 
 export const DEFAULT_QUESTIONNAIRE = 'nq4-khoa-xii';
 
@@ -28,8 +26,7 @@ export function roundJson(r: Round): Record<string, unknown> {
 }
 
 export async function roundOpen(ctx: Context, o: { label?: string; questionnaire?: string; anonymous?: boolean }): Promise<number> {
-  const label = (o.label ?? String(ctx.io.now().getFullYear())).normalize('NFC').trim();
-  if (label === '' || label.length > 64) throw new UserError('BAD_LABEL', { label });
+  const label = cleanRoundLabel(o.label ?? String(ctx.io.now().getFullYear()));
   const file = resolveQuestionnaireRef(o.questionnaire ?? DEFAULT_QUESTIONNAIRE, ctx.io.cwd);
   const parsed = loadQuestionnaireFile(file);
   if (!parsed.ok) {
@@ -39,11 +36,7 @@ export async function roundOpen(ctx: Context, o: { label?: string; questionnaire
   }
   const sourceText = readFileSync(file, 'utf8');
   return withDatabase(ctx.db, (db) => {
-    const open = findOpenRound(db);
-    if (open) throw new UserError('ROUND_ALREADY_OPEN', { label: open.label });
-    if (findRound(db, label)) throw new UserError('ROUND_LABEL_TAKEN', { label });
-    const kind = isCollectingLevel(getUnit(db).level) ? 'collect' : 'merge';
-    const round = openRound(db, { label, questionnaire: parsed.questionnaire, sourceText, anonymous: o.anonymous === true, kind, today: isoDay(ctx.io.now()) });
+    const round = openNewRound(db, { label, questionnaire: parsed.questionnaire, sourceText, anonymous: o.anonymous === true }, ctx.io.now());
     if (ctx.json) writeJson(ctx, roundJson(round));
     else ctx.io.stdout.write(`${ctx.m.rounds.opened(round.label, `${round.questionnaire.id} ${round.questionnaire.version}`, round.anonymous)}\n`);
     return ExitCode.Ok;
@@ -52,8 +45,7 @@ export async function roundOpen(ctx: Context, o: { label?: string; questionnaire
 
 export async function roundClose(ctx: Context): Promise<number> {
   return withDatabase(ctx.db, (db) => {
-    const round = requireOpenRound(ctx, db);
-    closeRound(db, round.id, isoDay(ctx.io.now()), round.kind === 'collect' ? countParticipatingMembers(db, round.id) : null);
+    const round = closeOpenRound(db, ctx.io.now());
     if (ctx.json) writeJson(ctx, { ...roundJson(round), open: false });
     else ctx.io.stdout.write(`${ctx.m.rounds.closed(round.label)}\n`);
     return ExitCode.Ok;

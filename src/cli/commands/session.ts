@@ -10,8 +10,10 @@ import { roundQuestionnaire } from '../../store/rounds.js';
 import { getUnit } from '../../store/unit.js';
 import type { Context } from '../context.js';
 import { interviewMember } from '../interview.js';
-import { userErrorText } from '../main.js';
-import { collectingRound, createUi, pendingMembers } from './answer.js';
+import { userErrorText } from '../error-text.js';
+import { pendingMembers } from '../../services/interview.js';
+import { collectingRound } from '../../services/round-choice.js';
+import { createUi } from '../ui.js';
 import { isInteractive } from './shared.js';
 
 const QUIT = Symbol('quit');
@@ -21,7 +23,7 @@ export async function session(ctx: Context): Promise<number> {
   const ui = await createUi(ctx);
   const m = ctx.m;
   return withDatabaseAsync(ctx.db, async (db) => {
-    const round = collectingRound(ctx, db);
+    const round = collectingRound(db, ctx.io.now());
     if (countMembers(db) === 0) throw new UserError('NO_MEMBERS', {});
     const q = roundQuestionnaire(db, round);
     const unit = getUnit(db);

@@ -1,7 +1,4 @@
 /** Small helpers shared by the commands. */
-import { UserError } from '../../errors.js';
-import type { Db } from '../../store/db.js';
-import { findOpenRound, type Round } from '../../store/rounds.js';
 import type { Context } from '../context.js';
 import type { Style } from '../style.js';
 import { createStyle } from '../style.js';
@@ -10,13 +7,6 @@ import { renderCsvProblem } from '../../report/problems.js';
 
 export function writeJson(ctx: Context, value: unknown): void {
   ctx.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-/** The open round, or a message naming the command that opens one. */
-export function requireOpenRound(ctx: Context, db: Db): Round {
-  const round = findOpenRound(db);
-  if (!round) throw new UserError('NO_OPEN_ROUND', { year: String(ctx.io.now().getFullYear()) });
-  return round;
 }
 
 export async function printCsvProblems(ctx: Context, problems: ReadonlyArray<CsvProblem>): Promise<void> {

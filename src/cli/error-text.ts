@@ -1,0 +1,7 @@
+/** The words for a user error in the user's language: used by the top-level catch and by the kiosk, which goes on after one. */
+import type { UserError } from '../errors.js';
+import type { Messages } from '../i18n/messages.js';
+
+export function userErrorText(e: UserError, m: Messages): string {
+  return (m.errors[e.code] as (p: unknown) => string)(e.params);
+}

@@ -1,0 +1,27 @@
+/**
+ * Entering a member's paper form: the whole response at once, submitted and
+ * locked, all or nothing. A named round's form may replace the member's
+ * earlier response; an anonymous round's may not (it cannot be found again).
+ */
+import { isoDay } from '../clock.js';
+import { UserError } from '../errors.js';
+import type { Db } from '../store/db.js';
+import type { Member } from '../store/members.js';
+import { enterPaperResponse, findMemberResponse, participationOf } from '../store/responses.js';
+import type { Round } from '../store/rounds.js';
+
+export interface PaperForm {
+  readonly member: Member;
+  /** Behaviour id → level id, every behaviour answered (checked by the reader of the form). */
+  readonly answers: ReadonlyMap<string, string>;
+  readonly replace: boolean;
+}
+
+export function enterPaperForm(db: Db, round: Round, form: PaperForm, now: Date): void {
+  const { member, replace } = form;
+  if (!member.active) throw new UserError('MEMBER_INACTIVE', { member: `${member.name} (${member.code})` });
+  const taken = round.anonymous ? participationOf(db, round.id, member.id) !== 'none' : findMemberResponse(db, round, member.id) !== undefined;
+  if (taken && round.anonymous) throw new UserError(replace ? 'ANONYMOUS_NO_REPLACE' : 'RESPONSE_EXISTS', { member: member.name, code: member.code });
+  if (taken && !replace) throw new UserError('RESPONSE_EXISTS', { member: member.name, code: member.code });
+  enterPaperResponse(db, round, member.id, form.answers, { replace, today: isoDay(now) });
+}

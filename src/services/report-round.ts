@@ -1,0 +1,61 @@
+/**
+ * What a report of a round is made of, read in one go: the round's summary,
+ * the comparison asked for, and (in a cell) its collective measures; then the
+ * report model every format renders.
+ */
+import { isoDay } from '../clock.js';
+import type { Lang } from '../questionnaire/model.js';
+import { buildReportModel, type ReportComparison, type ReportMeasure, type ReportModel } from '../report/model.js';
+import { listMeasures } from '../store/commitments.js';
+import type { Db } from '../store/db.js';
+import { compareSummaries } from '../summary/compare.js';
+import { reportableRound, requireRound } from './round-choice.js';
+import { summariseRound, type RoundSummary } from './round-summary.js';
+
+export interface ReportRequest {
+  /** The round's label; the open round, else the latest, when absent. */
+  readonly round?: string;
+  /** The label of an earlier round to compare with. */
+  readonly compare?: string;
+}
+
+export interface ReportData {
+  readonly rs: RoundSummary;
+  readonly comparison?: ReportComparison;
+  readonly measures: ReadonlyArray<ReportMeasure>;
+}
+
+export function gatherReport(db: Db, req: ReportRequest, now: Date): ReportData {
+  const rs = summariseRound(db, reportableRound(db, req.round, now));
+  let comparison: ReportComparison | undefined;
+  if (req.compare !== undefined) {
+    const other = requireRound(db, req.compare);
+    comparison = { label: other.label, ...compareSummaries(summariseRound(db, other).summary, rs.summary) };
+  }
+  const measures = rs.round.kind === 'collect' ? listMeasures(db, rs.round.id).map((x) => ({ id: x.id, behaviourId: x.behaviourId, text: x.text, done: x.doneOn !== null })) : [];
+  return { rs, ...(comparison ? { comparison } : {}), measures };
+}
+
+export interface ModelOptions {
+  readonly lang: Lang;
+  readonly now: Date;
+  readonly suppressBelow?: number;
+}
+
+/** The model every report format renders, from what `gatherReport` read. */
+export function reportModel(data: ReportData, o: ModelOptions): ReportModel {
+  const { rs } = data;
+  return buildReportModel(rs.questionnaire, rs.summary, {
+    unit: rs.unit,
+    round: { label: rs.round.label, anonymous: rs.round.anonymous, open: rs.round.closedOn === null },
+    lang: o.lang,
+    ...(o.suppressBelow !== undefined ? { suppressBelow: o.suppressBelow } : {}),
+    generatedOn: isoDay(o.now),
+    parts: rs.parts.map((p) => ({
+      unit: { code: p.file.unitCode, name: p.file.unitName, level: p.file.unitLevel, parentCode: p.file.parentCode },
+      summary: p.summary,
+    })),
+    ...(data.comparison ? { comparison: data.comparison } : {}),
+    measures: data.measures,
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * Opening and closing a round. A round's kind follows the unit's level: a
+ * cell collects answers, a committee merges its units' files.
+ */
+import { isoDay } from '../clock.js';
+import { UserError } from '../errors.js';
+import type { Questionnaire } from '../questionnaire/model.js';
+import type { Db } from '../store/db.js';
+import { countParticipatingMembers } from '../store/members.js';
+import { closeRound, findOpenRound, findRound, openRound, type Round } from '../store/rounds.js';
+import { getUnit, isCollectingLevel } from '../store/unit.js';
+import { requireOpenRound } from './round-choice.js';
+
+export interface NewRound {
+  readonly label: string;
+  readonly questionnaire: Questionnaire;
+  /** The YAML as read, pinned with the round. */
+  readonly sourceText: string;
+  readonly anonymous: boolean;
+}
+
+/** Checks a round label as typed (NFC, trimmed, 1–64 characters) and returns it clean. */
+export function cleanRoundLabel(label: string): string {
+  const clean = label.normalize('NFC').trim();
+  if (clean === '' || clean.length > 64) throw new UserError('BAD_LABEL', { label: clean });
+  return clean;
+}
+
+/** Opens a round, refusing a second open round and a label already used. */
+export function openNewRound(db: Db, r: NewRound, now: Date): Round {
+  const open = findOpenRound(db);
+  if (open) throw new UserError('ROUND_ALREADY_OPEN', { label: open.label });
+  if (findRound(db, r.label)) throw new UserError('ROUND_LABEL_TAKEN', { label: r.label });
+  const kind = isCollectingLevel(getUnit(db).level) ? 'collect' : 'merge';
+  return openRound(db, { ...r, kind, today: isoDay(now) });
+}
+
+/**
+ * Closes the open round. A cell's round keeps the number of members who took
+ * part, so members added or removed later change neither its rate nor its export.
+ */
+export function closeOpenRound(db: Db, now: Date): Round {
+  const round = requireOpenRound(db, now);
+  closeRound(db, round.id, isoDay(now), round.kind === 'collect' ? countParticipatingMembers(db, round.id) : null);
+  return round;
+}
