@@ -10,16 +10,16 @@ import { describe, expect, it } from 'vitest';
 import { tempCell } from '../support/cell.js';
 
 describe('the printed report', () => {
-  it('prints to an A4 PDF whose text has the Vietnamese manifestation names', () => {
-    const cell = tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng'], round: ['--label', '2026'] });
-    const show = JSON.parse(cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json']).stdout) as {
+  it('prints to an A4 PDF whose text has the Vietnamese manifestation names', async () => {
+    const cell = await tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng'], round: ['--label', '2026'] });
+    const show = JSON.parse(cell.bin(['questionnaire', 'show', 'nq4-khoa-xii', '--json']).stdout) as {
       groups: Array<{ text: { vi: string }; manifestations: Array<{ id: string; text: { vi: string }; behaviours: Array<{ id: string }> }> }>;
     };
     const ids = show.groups.flatMap((g) => g.manifestations.flatMap((m) => m.behaviours.map((b) => b.id)));
     const form = join(cell.dir, 'f.csv');
     writeFileSync(form, `behaviour,level\n${ids.map((id, i) => `${id},${i % 9 === 0 ? 'thinh-thoang' : 'khong'}`).join('\n')}\n`);
-    expect(cell.cli(['answer', '--member', 'M001', '--answers', form]).status).toBe(0);
-    const r = cell.cli(['report', '--format', 'pdf', '--out', 'bao-cao.pdf']);
+    expect(cell.bin(['answer', '--member', 'M001', '--answers', form]).status).toBe(0);
+    const r = cell.bin(['report', '--format', 'pdf', '--out', 'bao-cao.pdf']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const pdf = join(cell.dir, 'bao-cao.pdf');
@@ -38,9 +38,9 @@ describe('the printed report', () => {
     }
   });
 
-  it('explains, instead of failing obscurely, when no browser is found', () => {
-    const cell = tempCell({ members: ['Nguyễn Văn An'], round: ['--label', '2026'] });
-    const r = cell.cli(['report', '--format', 'pdf'], { env: { PATH: '/nonexistent', TUSOI_CHROMIUM: '' } });
+  it('explains, instead of failing obscurely, when no browser is found', async () => {
+    const cell = await tempCell({ members: ['Nguyễn Văn An'], round: ['--label', '2026'] });
+    const r = cell.bin(['report', '--format', 'pdf'], { env: { PATH: '/nonexistent', TUSOI_CHROMIUM: '' } });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Chromium');
   });

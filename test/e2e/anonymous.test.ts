@@ -39,8 +39,8 @@ function linkingJoins(cell: TempCell): string[] {
 
 describe('an anonymous round', () => {
   it('stores participation but no link from a response to a member', async () => {
-    const cell = tempCell({ members: NAMES, round: ['--label', '2026-an', '--anonymous'] });
-    const show = JSON.parse(cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json']).stdout) as {
+    const cell = await tempCell({ members: NAMES, round: ['--label', '2026-an', '--anonymous'] });
+    const show = JSON.parse((await cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json'])).stdout) as {
       groups: Array<{ manifestations: Array<{ behaviours: Array<{ id: string }> }> }>;
     };
     const ids = show.groups.flatMap((g) => g.manifestations.flatMap((m) => m.behaviours.map((b) => b.id)));
@@ -48,7 +48,7 @@ describe('an anonymous round', () => {
     for (let i = 1; i <= 7; i++) {
       const form = join(cell.dir, `f${i}.csv`);
       writeFileSync(form, `behaviour,level\n${ids.map((id, k) => `${id},${k === i ? 'thuong-xuyen' : 'khong'}`).join('\n')}\n`);
-      expect(cell.cli(['answer', '--member', `M00${i}`, '--answers', form]).status).toBe(0);
+      expect((await cell.cli(['answer', '--member', `M00${i}`, '--answers', form])).status).toBe(0);
     }
     // An eighth member starts in the terminal, is shown a one-time code, and is interrupted.
     const first = runPty(['--db', cell.db, 'answer', '--member', 'M008'], { cwd: cell.dir });
@@ -71,7 +71,7 @@ describe('an anonymous round', () => {
     second.kill('SIGKILL');
     await second.exited;
 
-    const status = JSON.parse(cell.cli(['status', '--json']).stdout) as { submitted: number; inProgress: number; notStarted: number };
+    const status = JSON.parse((await cell.cli(['status', '--json'])).stdout) as { submitted: number; inProgress: number; notStarted: number };
     expect(status).toMatchObject({ submitted: 7, inProgress: 1, notStarted: 0 });
 
     // 1. Responses carry no member id, and dates no finer than the day.
@@ -109,16 +109,16 @@ describe('an anonymous round', () => {
     expect(() => cell.query('SELECT rowid FROM participation')).toThrow();
   }, 60_000);
 
-  it('(control) in a named round the same search finds the link', () => {
-    const cell = tempCell({ members: NAMES, round: ['--label', '2026'] });
-    const show = JSON.parse(cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json']).stdout) as {
+  it('(control) in a named round the same search finds the link', async () => {
+    const cell = await tempCell({ members: NAMES, round: ['--label', '2026'] });
+    const show = JSON.parse((await cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json'])).stdout) as {
       groups: Array<{ manifestations: Array<{ behaviours: Array<{ id: string }> }> }>;
     };
     const ids = show.groups.flatMap((g) => g.manifestations.flatMap((m) => m.behaviours.map((b) => b.id)));
     const form = join(cell.dir, 'f.csv');
     writeFileSync(form, `behaviour,level\n${ids.map((id) => `${id},khong`).join('\n')}\n`);
-    expect(cell.cli(['answer', '--member', 'M001', '--answers', form]).status).toBe(0);
-    expect(cell.cli(['answer', '--member', 'M002', '--answers', form]).status).toBe(0);
+    expect((await cell.cli(['answer', '--member', 'M001', '--answers', form])).status).toBe(0);
+    expect((await cell.cli(['answer', '--member', 'M002', '--answers', form])).status).toBe(0);
     expect(linkingJoins(cell)).toContain('response.member_id = member.id');
   });
 });

@@ -1,9 +1,13 @@
-/** The real compiled CLI (`bin/tusoi.js` → `dist/`), as a user runs it. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/**
+ * The CLI as a user runs it: the real compiled binary (`bin/tusoi.js` →
+ * `dist/`) for help, version, start-up cost and exit statuses; the questionnaire
+ * commands' output in-process.
+ */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, STACK_LINE } from '../support/cli.js';
+import { ROOT, runCli, runMain, STACK_LINE } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 interface ShowJson {
   id: string;
@@ -26,7 +30,7 @@ const reference = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/reference/nq
   groups: Array<{ manifestations: RefManifestation[] }>;
 };
 
-describe('tusoi (compiled)', () => {
+describe('tusoi', () => {
   it('--help and --version exit 0', () => {
     const help = runCli(['--help']);
     expect(help.status).toBe(0);
@@ -36,7 +40,7 @@ describe('tusoi (compiled)', () => {
   });
 
   it('--help loads neither YAML, SQLite, the prompt library nor chalk', () => {
-    const log = join(mkdtempSync(join(tmpdir(), 'tusoi-imports-')), 'imports.log');
+    const log = join(tempDir('tusoi-imports-'), 'imports.log');
     const r = runCli(['--help'], { env: { TUSOI_IMPORT_LOG: log }, nodeArgs: ['--import', join(ROOT, 'test/support/record-imports.mjs')] });
     expect(r.status).toBe(0);
     const loaded = readFileSync(log, 'utf8');
@@ -44,8 +48,8 @@ describe('tusoi (compiled)', () => {
     for (const heavy of ['/yaml/', 'better-sqlite3', '@inquirer', '/chalk/']) expect(loaded).not.toContain(heavy);
   });
 
-  it('questionnaire show nq4-khoa-xii --json: 3 groups, 27 manifestations, 111 behaviours, faithful to the reference', () => {
-    const r = runCli(['questionnaire', 'show', 'nq4-khoa-xii', '--json']);
+  it('questionnaire show nq4-khoa-xii --json: 3 groups, 27 manifestations, 111 behaviours, faithful to the reference', async () => {
+    const r = await runMain(['questionnaire', 'show', 'nq4-khoa-xii', '--json']);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const q = JSON.parse(r.stdout) as ShowJson;
@@ -90,15 +94,17 @@ describe('tusoi (compiled)', () => {
     expect(r.stderr).not.toMatch(STACK_LINE);
   });
 
-  it('validate of the bundled file exits 0; a file that is not there exits 1 with a message', () => {
-    expect(runCli(['questionnaire', 'validate', 'questionnaires/nq4-khoa-xii.yaml']).status).toBe(0);
-    const missing = runCli(['questionnaire', 'validate', 'nope.yaml']);
+  it('validate of the bundled file exits 0; a file that is not there exits 1 with a message', async () => {
+    expect((await runMain(['questionnaire', 'validate', 'questionnaires/nq4-khoa-xii.yaml'])).status).toBe(0);
+    const missing = await runMain(['questionnaire', 'validate', 'nope.yaml']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('nope.yaml');
     expect(missing.stderr).not.toMatch(STACK_LINE);
   });
 
-  it('a usage error exits 2', () => {
-    expect(runCli(['questionnaire', 'show']).status).toBe(2);
+  it('a usage error exits 2 (the real process)', () => {
+    const r = runCli(['questionnaire', 'show']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('tusoi questionnaire show --help');
   });
 });

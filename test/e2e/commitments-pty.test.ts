@@ -29,7 +29,7 @@ async function answerAll(s: PtySession, flag: number): Promise<void> {
 
 describe('commitments', () => {
   it('are made after submitting, saved at once, followed up at the next round, and never exported', async () => {
-    const cell = tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc'], round: ['--label', '2026'] });
+    const cell = await tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc'], round: ['--label', '2026'] });
     const first = runPty(['--db', cell.db, 'answer', '--member', 'M001'], { cwd: cell.dir });
     await first.waitFor('(C/k)');
     first.type('c' + KEYS.enter);
@@ -48,18 +48,18 @@ describe('commitments', () => {
     ]);
 
     // Never in an export or a report, of the cell or of the bloc it reports to.
-    expect(cell.cli(['round', 'close']).status).toBe(0);
-    expect(cell.cli(['export', '--out', 'CB03.csv']).status).toBe(0);
-    expect(cell.cli(['report', '--format', 'html', '--out', 'r.html']).status).toBe(0);
-    const bloc = tempUnit('DU01', 'dang-uy-co-so');
-    expect(bloc.cli(['merge', join(cell.dir, 'CB03.csv')]).status).toBe(0);
+    expect((await cell.cli(['round', 'close'])).status).toBe(0);
+    expect((await cell.cli(['export', '--out', 'CB03.csv'])).status).toBe(0);
+    expect((await cell.cli(['report', '--format', 'html', '--out', 'r.html'])).status).toBe(0);
+    const bloc = await tempUnit('DU01', 'dang-uy-co-so');
+    expect((await bloc.cli(['merge', join(cell.dir, 'CB03.csv')])).status).toBe(0);
     const outputs = [
       readFileSync(join(cell.dir, 'CB03.csv'), 'utf8'),
       readFileSync(join(cell.dir, 'r.html'), 'utf8'),
-      cell.cli(['report', '--json']).stdout,
-      cell.cli(['report']).stdout,
-      bloc.cli(['report', '--json']).stdout,
-      bloc.cli(['report']).stdout,
+      (await cell.cli(['report', '--json'])).stdout,
+      (await cell.cli(['report'])).stdout,
+      (await bloc.cli(['report', '--json'])).stdout,
+      (await bloc.cli(['report'])).stdout,
     ];
     for (const o of outputs) {
       expect(o).not.toContain('giao ban');
@@ -67,7 +67,7 @@ describe('commitments', () => {
     }
 
     // The next round: the commitment is shown first, privately, and marked done.
-    expect(cell.cli(['round', 'open', '--label', '2027']).status).toBe(0);
+    expect((await cell.cli(['round', 'open', '--label', '2027'])).status).toBe(0);
     const next = runPty(['--db', cell.db, 'answer', '--member', 'M001'], { cwd: cell.dir });
     await next.waitFor('(C/k)');
     next.type('c' + KEYS.enter);

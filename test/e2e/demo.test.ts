@@ -1,9 +1,9 @@
 /** `tusoi demo`, the embedded default: its bloc report equals an independent sum of the forms it filled. */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runMain } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 interface ReportJson {
   members: number;
@@ -13,9 +13,9 @@ interface ReportJson {
 }
 
 describe('tusoi demo', () => {
-  it('builds a bloc, shows coverage and the report, and its totals equal the forms it filled', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'tusoi-demo-test-')), 'demo');
-    const r = runCli(['demo', '--dir', dir]);
+  it('builds a bloc, shows coverage and the report, and its totals equal the forms it filled', async () => {
+    const dir = join(tempDir('tusoi-demo-test-'), 'demo');
+    const r = await runMain(['demo', '--dir', dir]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('11/12 chi bộ đã báo cáo (91,7%)');
@@ -34,15 +34,15 @@ describe('tusoi demo', () => {
         expected.set(b, c);
       }
     }
-    const j = JSON.parse(runCli(['--db', join(dir, 'khoi.sqlite'), 'report', '--json']).stdout) as ReportJson;
+    const j = JSON.parse((await runMain(['--db', join(dir, 'khoi.sqlite'), 'report', '--json'])).stdout) as ReportJson;
     expect(j.respondents).toBe(forms.length);
     expect(j.units.map((u) => u.code).sort()).toEqual(['CB01', 'CB02', 'CB03', 'CB04', 'CB05', 'CB06', 'CB07', 'CB08', 'CB10', 'CB11', 'CB12']);
     for (const b of j.behaviours) expect(b.counts, b.id).toEqual(expected.get(b.id));
   }, 60_000);
 
-  it('speaks English with --lang en', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'tusoi-demo-en-')), 'demo');
-    const r = runCli(['demo', '--dir', dir, '--lang', 'en']);
+  it('speaks English with --lang en', async () => {
+    const dir = join(tempDir('tusoi-demo-en-'), 'demo');
+    const r = await runMain(['demo', '--dir', dir, '--lang', 'en']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('11/12 party cells reported');
     expect(r.stdout).toContain('Most reported behaviours');

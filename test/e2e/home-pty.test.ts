@@ -1,12 +1,12 @@
 /** `tusoi` alone in a real terminal: the home menu, to the status screen and out again. */
 import { describe, expect, it } from 'vitest';
 import { tempCell } from '../support/cell.js';
-import { runCli } from '../support/cli.js';
+import { runMain } from '../support/cli.js';
 import { KEYS, runPty } from '../support/pty.js';
 
 describe('the home menu', () => {
   it('opens on a terminal, shows each command line, runs status and quits', async () => {
-    const cell = tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc'], round: ['--label', '2026'] });
+    const cell = await tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc'], round: ['--label', '2026'] });
     const s = runPty(['--db', cell.db], { cwd: cell.dir });
     await s.waitFor('Chọn việc cần làm:');
     await s.waitFor(`tusoi --db ${cell.db} session`);
@@ -24,8 +24,8 @@ describe('the home menu', () => {
     expect((await s.exited).exitCode).toBe(0);
   }, 30_000);
 
-  it('is not shown off a terminal: tusoi alone prints the help', () => {
-    const r = runCli([]);
+  it('is not shown off a terminal: tusoi alone prints the help', async () => {
+    const r = await runMain([]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Cách dùng: tusoi');
   });

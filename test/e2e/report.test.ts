@@ -1,7 +1,7 @@
 /** `tusoi report` and `tusoi export` through the compiled CLI, on a real cell database. */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/wrap.js';
 import { tempCell, type TempCell } from '../support/cell.js';
 import { seeded } from '../support/random.js';
@@ -9,22 +9,22 @@ import { seeded } from '../support/random.js';
 const NAMES = ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng', 'Phạm Thị Hương', 'Hoàng Văn Em', 'Vũ Thị Phương'];
 const LEVELS = ['khong', 'thinh-thoang', 'thuong-xuyen'];
 
-function behaviourIds(cell: TempCell): string[] {
-  const q = JSON.parse(cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json']).stdout) as {
+async function behaviourIds(cell: TempCell): Promise<string[]> {
+  const q = JSON.parse((await cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json'])).stdout) as {
     groups: Array<{ manifestations: Array<{ behaviours: Array<{ id: string }> }> }>;
   };
   return q.groups.flatMap((g) => g.manifestations.flatMap((m) => m.behaviours.map((b) => b.id)));
 }
 
 /** A cell where `n` members have answered random paper forms. */
-function answeredCell(n: number, roundArgs: string[] = ['--label', '2026'], seed = 1): TempCell {
-  const cell = tempCell({ members: NAMES, round: roundArgs });
-  const ids = behaviourIds(cell);
+async function answeredCell(n: number, roundArgs: string[] = ['--label', '2026'], seed = 1): Promise<TempCell> {
+  const cell = await tempCell({ members: NAMES, round: roundArgs });
+  const ids = await behaviourIds(cell);
   const rnd = seeded(seed);
   for (let i = 1; i <= n; i++) {
     const form = join(cell.dir, `f${i}.csv`);
     writeFileSync(form, `behaviour,level\n${ids.map((id) => `${id},${LEVELS[rnd() < 0.75 ? 0 : rnd() < 0.6 ? 1 : 2]}`).join('\n')}\n`);
-    const r = cell.cli(['answer', '--member', `M00${i}`, '--answers', form]);
+    const r = await cell.cli(['answer', '--member', `M00${i}`, '--answers', form]);
     if (r.status !== 0) throw new Error(r.stderr);
   }
   return cell;
@@ -44,10 +44,13 @@ interface ReportJson {
 }
 
 describe('tusoi report', () => {
-  const cell = answeredCell(5);
+  let cell: TempCell;
+  beforeAll(async () => {
+    cell = await answeredCell(5);
+  });
 
-  it('--json follows the contract, and its counts equal a direct count of the stored answers', () => {
-    const r = cell.cli(['report', '--json']);
+  it('--json follows the contract, and its counts equal a direct count of the stored answers', async () => {
+    const r = await cell.cli(['report', '--json']);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout) as ReportJson;
     expect(j.unit).toMatchObject({ code: 'CB03', name: 'Chi bộ Văn phòng', level: 'chi-bo' });
@@ -63,23 +66,23 @@ describe('tusoi report', () => {
     for (const item of [...j.behaviours, ...j.manifestations, ...j.groups, j.overall]) {
       expect(Object.values(item.counts).reduce((a, b) => a! + b!, 0)).toBe(5);
     }
-    expect(cell.cli(['report', '--format', 'json']).stdout).toBe(r.stdout);
+    expect((await cell.cli(['report', '--format', 'json'])).stdout).toBe(r.stdout);
   });
 
-  it('text: fits 80 columns, most reported first, no colour off a terminal', () => {
-    const r = cell.cli(['report']);
+  it('text: fits 80 columns, most reported first, no colour off a terminal', async () => {
+    const r = await cell.cli(['report']);
     expect(r.status).toBe(0);
     for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
     expect(r.stdout).not.toContain('\x1b[');
     expect(r.stdout).toContain('Các hành vi được tự nhận nhiều nhất');
-    const en = cell.cli(['report', '--lang', 'en']);
+    const en = await cell.cli(['report', '--lang', 'en']);
     expect(en.stdout).toContain('Most reported behaviours');
-    const coloured = cell.cli(['report'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+    const coloured = await cell.cli(['report'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
     expect(coloured.stdout).toContain('\x1b[');
   });
 
-  it('--suppress-below hides counts from 1 to K−1 as null, marked, with totals that cannot reveal them', () => {
-    const j = JSON.parse(cell.cli(['report', '--json', '--suppress-below', '3']).stdout) as ReportJson;
+  it('--suppress-below hides counts from 1 to K−1 as null, marked, with totals that cannot reveal them', async () => {
+    const j = JSON.parse((await cell.cli(['report', '--json', '--suppress-below', '3'])).stdout) as ReportJson;
     const hidden = j.behaviours.filter((b) => b.suppressed);
     expect(hidden.length).toBeGreaterThan(0);
     for (const b of j.behaviours) {
@@ -87,11 +90,11 @@ describe('tusoi report', () => {
       expect(values.filter((v) => v === null).length === 0 || values.filter((v) => v === null).length >= 2).toBe(true);
       for (const v of values) if (v !== null) expect(v === 0 || v >= 3).toBe(true);
     }
-    expect(cell.cli(['report', '--suppress-below', '1']).status).toBe(1);
+    expect((await cell.cli(['report', '--suppress-below', '1'])).status).toBe(1);
   });
 
-  it('html: a self-contained file <unit>-<round>.html, readable by its owner only', () => {
-    const r = cell.cli(['report', '--format', 'html']);
+  it('html: a self-contained file <unit>-<round>.html, readable by its owner only', async () => {
+    const r = await cell.cli(['report', '--format', 'html']);
     expect(r.status).toBe(0);
     const file = join(cell.dir, 'CB03-2026.html');
     expect(r.stdout).toContain(file);
@@ -105,36 +108,36 @@ describe('tusoi report', () => {
 });
 
 describe('tusoi export', () => {
-  it('writes <unit>-<round>.csv (0600), provisional while the round is open and final once closed', () => {
-    const cell = answeredCell(3);
-    const open = cell.cli(['export']);
+  it('writes <unit>-<round>.csv (0600), provisional while the round is open and final once closed', async () => {
+    const cell = await answeredCell(3);
+    const open = await cell.cli(['export']);
     expect(open.status).toBe(0);
     expect(open.stderr).toContain('TẠM THỜI');
     const file = join(cell.dir, 'CB03-2026.csv');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).toContain(',provisional,');
-    expect(cell.cli(['round', 'close']).status).toBe(0);
-    const closed = cell.cli(['export', '--separator', ';']);
+    expect((await cell.cli(['round', 'close'])).status).toBe(0);
+    const closed = await cell.cli(['export', '--separator', ';']);
     expect(closed.stderr).toBe('');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(';final;');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text).toContain('\r\n');
-    expect(cell.cli(['export', '--out', '-']).stdout).toContain('format,unit_code,round_label');
-    expect(cell.cli(['export', '--separator', '|']).status).toBe(1);
+    expect((await cell.cli(['export', '--out', '-'])).stdout).toContain('format,unit_code,round_label');
+    expect((await cell.cli(['export', '--separator', '|'])).status).toBe(1);
   });
 
-  it('in an anonymous round, neither the export nor the HTML report holds any member name', () => {
-    const cell = answeredCell(6, ['--label', '2026', '--anonymous'], 9);
+  it('in an anonymous round, neither the export nor the HTML report holds any member name', async () => {
+    const cell = await answeredCell(6, ['--label', '2026', '--anonymous'], 9);
     // Open, it is not reported at all: a report between two turns would give one person away.
-    const early = cell.cli(['report', '--json']);
+    const early = await cell.cli(['report', '--json']);
     expect(early.status).toBe(1);
     expect(early.stderr).toContain('ẩn danh');
-    expect(cell.cli(['export']).status).toBe(1);
-    expect(cell.cli(['round', 'close']).status).toBe(0);
-    expect(cell.cli(['export']).status).toBe(0);
-    expect(cell.cli(['report', '--format', 'html']).status).toBe(0);
-    const json = cell.cli(['report', '--json']).stdout;
+    expect((await cell.cli(['export'])).status).toBe(1);
+    expect((await cell.cli(['round', 'close'])).status).toBe(0);
+    expect((await cell.cli(['export'])).status).toBe(0);
+    expect((await cell.cli(['report', '--format', 'html'])).status).toBe(0);
+    const json = (await cell.cli(['report', '--json'])).stdout;
     for (const f of ['CB03-2026.csv', 'CB03-2026.html']) {
       const text = readFileSync(join(cell.dir, f), 'utf8').normalize('NFC');
       for (const name of NAMES) {
@@ -147,30 +150,30 @@ describe('tusoi export', () => {
 });
 
 describe('a closed round keeps its figures', () => {
-  it('adding a member after closing changes neither the participation nor the export', () => {
-    const cell = answeredCell(3);
-    expect(cell.cli(['round', 'close']).status).toBe(0);
-    expect(cell.cli(['export', '--out', 'a.csv']).status).toBe(0);
-    expect(cell.cli(['member', 'add', 'Đinh Văn Mới']).status).toBe(0);
-    expect(cell.cli(['export', '--out', 'b.csv']).status).toBe(0);
+  it('adding a member after closing changes neither the participation nor the export', async () => {
+    const cell = await answeredCell(3);
+    expect((await cell.cli(['round', 'close'])).status).toBe(0);
+    expect((await cell.cli(['export', '--out', 'a.csv'])).status).toBe(0);
+    expect((await cell.cli(['member', 'add', 'Đinh Văn Mới'])).status).toBe(0);
+    expect((await cell.cli(['export', '--out', 'b.csv'])).status).toBe(0);
     // Identical but for the moment of export (exported_at, to the second).
     const stamp = /'?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/g;
     const a = readFileSync(join(cell.dir, 'a.csv'), 'utf8');
     const b = readFileSync(join(cell.dir, 'b.csv'), 'utf8');
     expect(a.match(stamp)).toHaveLength(1);
     expect(b.replace(stamp, 'T')).toBe(a.replace(stamp, 'T'));
-    expect((JSON.parse(cell.cli(['report', '--json']).stdout) as ReportJson).members).toBe(6);
+    expect((JSON.parse((await cell.cli(['report', '--json'])).stdout) as ReportJson).members).toBe(6);
   });
 });
 
 describe('paper forms without a terminal', () => {
-  it('take only an exact code or name, never a partial match nobody confirmed', () => {
-    const cell = tempCell({ members: ['Nguyễn Văn Anh', 'Trần Thị Bích Ngọc'], round: ['--label', '2026'] });
+  it('take only an exact code or name, never a partial match nobody confirmed', async () => {
+    const cell = await tempCell({ members: ['Nguyễn Văn Anh', 'Trần Thị Bích Ngọc'], round: ['--label', '2026'] });
     const form = join(cell.dir, 'f.csv');
-    writeFileSync(form, `behaviour,level\n${behaviourIds(cell).map((id) => `${id},khong`).join('\n')}\n`);
-    const partial = cell.cli(['answer', '--member', 'van a', '--answers', form]);
+    writeFileSync(form, `behaviour,level\n${(await behaviourIds(cell)).map((id) => `${id},khong`).join('\n')}\n`);
+    const partial = await cell.cli(['answer', '--member', 'van a', '--answers', form]);
     expect(partial.status).toBe(1);
     expect(cell.query('SELECT COUNT(*) AS n FROM response')).toEqual([{ n: 0 }]);
-    expect(cell.cli(['answer', '--member', 'nguyen van anh', '--answers', form]).status).toBe(0);
+    expect((await cell.cli(['answer', '--member', 'nguyen van anh', '--answers', form])).status).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ const CLEAR = '\x1b[2J\x1b[3J\x1b[H';
 
 describe('tusoi session (kiosk)', () => {
   it('runs members in turn and shows the next one nothing of the previous', async () => {
-    const cell = tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc'], round: ['--label', '2026'] });
+    const cell = await tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc'], round: ['--label', '2026'] });
     const s = runPty(['--db', cell.db, 'session'], { cwd: cell.dir });
     await s.waitFor('Còn 2 đồng chí chưa nộp.');
     await s.waitFor('Mời đồng chí chọn tên');

@@ -25,8 +25,8 @@ function expectClearFailure(r: { status: number | null; stderr: string }, patter
 }
 
 describe('environment faults', () => {
-  it('a database the user may not write: refused with a message, unchanged', () => {
-    const cell = tempCell({ members: ['Nguyễn Văn An'], round: ['--label', '2026'] });
+  it('a database the user may not write: refused with a message, unchanged', async () => {
+    const cell = await tempCell({ members: ['Nguyễn Văn An'], round: ['--label', '2026'] });
     // A folder and file the unprivileged user can read but not write.
     const dir = mkdtempSync(join(tmpdir(), 'tusoi-ro-'));
     const db = join(dir, 'cell.sqlite');
@@ -42,13 +42,13 @@ describe('environment faults', () => {
     expect(sha(db)).toBe(before);
   });
 
-  it('a missing folder, a database from a newer tusoi, a file that is not SQLite', () => {
+  it('a missing folder, a database from a newer tusoi, a file that is not SQLite', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tusoi-faults-'));
     const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, NO_COLOR: '1', TUSOI_LANG: '' } });
     expectClearFailure(run(['--db', join(dir, 'no', 'such', 'x.sqlite'), 'init', '--unit-code', 'CB1', '--unit-name', 'X']), /Không có thư mục/);
     expectClearFailure(run(['--db', join(dir, 'no', 'x.sqlite'), 'status']), /Chưa có cơ sở dữ liệu/);
 
-    const cell = tempCell();
+    const cell = await tempCell();
     const newer = join(dir, 'newer.sqlite');
     copyFileSync(cell.db, newer);
     const d = new Database(newer);

@@ -19,8 +19,8 @@ import { mutate } from './mutate.js';
 const CASES = count(300, 1000);
 
 describe(`${CASES} broken exports merged`, () => {
-  it('each is refused with a reason or merged whole; nothing else is stored', () => {
-    const bloc = tempUnit('DUK', 'khoi');
+  it('each is refused with a reason or merged whole; nothing else is stored', async () => {
+    const bloc = await tempUnit('DUK', 'khoi');
     const cells = writeCells(join(bloc.dir, 'src'), { count: 20, seed: 4 });
     const dir = join(bloc.dir, 'in');
     mkdirSync(dir);
@@ -28,7 +28,7 @@ describe(`${CASES} broken exports merged`, () => {
       const cell = cells[seed % cells.length]!;
       writeFileSync(join(dir, `f${String(seed).padStart(4, '0')}.csv`), mutate(Buffer.from(cell.csv), seeded(seed)).bytes);
     }
-    const r = bloc.cli(['merge', 'in', '--json']);
+    const r = await bloc.cli(['merge', 'in', '--json']);
     expect([0, 1]).toContain(r.status);
     expect(r.stderr).not.toMatch(STACK_LINE);
     const out = JSON.parse(r.stdout) as {
@@ -55,7 +55,7 @@ describe(`${CASES} broken exports merged`, () => {
 
 describe(`${CASES} broken member lists imported`, () => {
   it('each is refused with located rows (nothing stored) or imported whole', async () => {
-    const cell = tempCell();
+    const cell = await tempCell();
     const samples = ['members-utf8-bom-comma.csv', 'members-cp1258-semicolon.csv', 'members-utf16-tab.txt', 'members-utf8-semicolon.csv'].map((f) =>
       readFileSync(join(ROOT, 'test/fixtures/csv', f)),
     );

@@ -25,7 +25,7 @@ function saveFailure(seed: number, bytes: Buffer): string {
 }
 
 describe(`${CASES} broken questionnaires`, () => {
-  it('never throw; every problem has a known code and a position', () => {
+  it('never throw; every problem has a known code and a position', async () => {
     let valid = 0;
     for (let seed = 1; seed <= CASES; seed++) {
       const rnd = seeded(seed);
@@ -50,8 +50,8 @@ describe(`${CASES} broken questionnaires`, () => {
     expect(valid).toBeLessThan(CASES);
   });
 
-  it('through the CLI: exit 1 with file:line:col and no stack trace, or a clean success; round open stores nothing', () => {
-    const cell = tempCell({ members: ['Nguyễn Văn An'] });
+  it('through the CLI: exit 1 with file:line:col and no stack trace, or a clean success; round open stores nothing', async () => {
+    const cell = await tempCell({ members: ['Nguyễn Văn An'] });
     const n = count(15, 60);
     for (let seed = 1; seed <= n; seed++) {
       const { bytes } = mutate(SOURCES[seed % SOURCES.length]!, seeded(10_000 + seed));
@@ -61,9 +61,9 @@ describe(`${CASES} broken questionnaires`, () => {
       expect([0, 1], `seed ${seed}: ${v.stderr}`).toContain(v.status);
       expect(v.stderr, `seed ${seed}`).not.toMatch(STACK_LINE);
       if (v.status === 1) expect(v.stderr).toMatch(new RegExp(`m${seed}\\.yaml:\\d+:\\d+`));
-      const open = cell.cli(['round', 'open', '--label', `r${seed}`, '--questionnaire', file]);
+      const open = await cell.cli(['round', 'open', '--label', `r${seed}`, '--questionnaire', file]);
       expect(open.stderr).not.toMatch(STACK_LINE);
-      if (open.status === 0) expect(cell.cli(['round', 'close']).status).toBe(0);
+      if (open.status === 0) expect((await cell.cli(['round', 'close'])).status).toBe(0);
       else expect(cell.query('SELECT label FROM round WHERE label = ?', `r${seed}`)).toEqual([]);
     }
   }, 300_000);

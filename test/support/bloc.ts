@@ -1,11 +1,11 @@
-/** Merging units (a grassroots committee, a bloc) and generated cell exports, in temporary folders. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** Merging units (a grassroots committee, a bloc) and generated cell exports, in temporary folders (removed after the test). */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCellExports, type GenerateOptions, type GeneratedCell } from '../../src/demo/generate.js';
 import { loadQuestionnaireFile, resolveQuestionnaireRef } from '../../src/questionnaire/load.js';
 import type { Questionnaire } from '../../src/questionnaire/model.js';
-import { queryFile, runCli, type CliResult } from './cli.js';
+import { queryFile, runCli, runMain, type CliResult } from './cli.js';
+import { tempDir } from './temp.js';
 
 export function bundled(): Questionnaire {
   const r = loadQuestionnaireFile(resolveQuestionnaireRef('nq4-khoa-xii'));
@@ -16,23 +16,27 @@ export function bundled(): Questionnaire {
 export interface TempUnit {
   readonly dir: string;
   readonly db: string;
-  cli(args: ReadonlyArray<string>, options?: { env?: Record<string, string> }): CliResult;
+  /** tusoi in-process, `--db` this unit, in its folder. */
+  cli(args: ReadonlyArray<string>, options?: { env?: Record<string, string> }): Promise<CliResult>;
+  /** The real compiled CLI in a child process. */
+  bin(args: ReadonlyArray<string>, options?: { env?: Record<string, string> }): CliResult;
   query<T>(sql: string, ...params: unknown[]): T[];
 }
 
-export function tempUnit(code: string, level: string, options: { dir?: string; parent?: string; round?: string | false } = {}): TempUnit {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), `tusoi-${code}-`));
+export async function tempUnit(code: string, level: string, options: { dir?: string; parent?: string; round?: string | false } = {}): Promise<TempUnit> {
+  const dir = options.dir ?? tempDir(`tusoi-${code}-`);
   const db = join(dir, `${code}.sqlite`);
   const unit: TempUnit = {
     dir,
     db,
-    cli: (args, o = {}) => runCli(['--db', db, ...args], { cwd: dir, ...o }),
+    cli: (args, o = {}) => runMain(['--db', db, ...args], { cwd: dir, ...o }),
+    bin: (args, o = {}) => runCli(['--db', db, ...args], { cwd: dir, ...o }),
     query: <T>(sql: string, ...params: unknown[]) => queryFile<T>(db, sql, params),
   };
-  const init = unit.cli(['init', '--unit-code', code, '--unit-name', `Đơn vị ${code}`, '--level', level, ...(options.parent ? ['--parent', options.parent] : [])]);
+  const init = await unit.cli(['init', '--unit-code', code, '--unit-name', `Đơn vị ${code}`, '--level', level, ...(options.parent ? ['--parent', options.parent] : [])]);
   if (init.status !== 0) throw new Error(init.stderr);
   if (options.round !== false) {
-    const r = unit.cli(['round', 'open', '--label', options.round ?? '2026']);
+    const r = await unit.cli(['round', 'open', '--label', options.round ?? '2026']);
     if (r.status !== 0) throw new Error(r.stderr);
   }
   return unit;

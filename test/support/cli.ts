@@ -1,7 +1,14 @@
-/** Runs the real compiled CLI (`bin/tusoi.js`) in a child process. */
+/**
+ * Runs tusoi: in-process through `main(argv, io)` with an in-memory `Io`
+ * (`runMain`, what most tests use), or the real compiled CLI (`bin/tusoi.js`)
+ * in a child process (`runCli`, for what only a real process shows: exit
+ * status, stdout piping, start-up, signals).
+ */
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
+import { memoryIo } from './memory-io.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/tusoi.js', import.meta.url));
@@ -12,6 +19,21 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+export interface RunOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  /** The clock commands see (`io.now()`); a fixed moment by default. */
+  now?: Date;
+}
+
+/** Runs tusoi in-process, as `bin/tusoi.js` would (arguments in NFC), off a terminal. */
+export async function runMain(args: ReadonlyArray<string>, options: RunOptions = {}): Promise<CliResult> {
+  const io = memoryIo({ env: options.env, cwd: options.cwd ?? ROOT, now: options.now });
+  const status = await main(args.map((a) => a.normalize('NFC')), io);
+  return { status, stdout: io.out(), stderr: io.err() };
+}
+
+/** Runs the real compiled CLI in a child process. */
 export function runCli(args: ReadonlyArray<string>, options: { env?: Record<string, string>; cwd?: string; input?: string; nodeArgs?: string[] } = {}): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   if (!options.env?.TUSOI_LANG) delete env.TUSOI_LANG;

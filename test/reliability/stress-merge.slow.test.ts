@@ -30,7 +30,7 @@ function mergedCount(db: string): number {
 
 describe(`merge killed ${KILLS} times`, () => {
   it('keeps only whole files, and the last rerun gives the right totals', async () => {
-    const bloc = tempUnit('DUK', 'khoi');
+    const bloc = await tempUnit('DUK', 'khoi');
     const cells = writeCells(join(bloc.dir, 'in'), { count: FILES, seed: 17 });
     const rnd = seeded(31);
     let before = 0;
@@ -54,12 +54,12 @@ describe(`merge killed ${KILLS} times`, () => {
     }
     expect(before, 'the kills must leave the merge unfinished').toBeLessThan(FILES);
 
-    const rerun = bloc.cli(['merge', 'in', '--json']);
+    const rerun = await bloc.cli(['merge', 'in', '--json']);
     expect(rerun.status).toBe(0);
     const counts = JSON.parse(rerun.stdout).counts as { accepted: number; skipped: number };
     expect(counts.accepted + counts.skipped).toBe(FILES);
     expect(counts.skipped).toBe(before);
-    const j = JSON.parse(bloc.cli(['report', '--json']).stdout) as ReportJson;
+    const j = JSON.parse((await bloc.cli(['report', '--json'])).stdout) as ReportJson;
     expect(j.respondents).toBe(cells.reduce((n, c) => n + c.summary.respondents, 0));
     const q = bundled();
     for (const b of q.groups[0]!.manifestations[3]!.behaviours) {

@@ -46,7 +46,7 @@ function loop(args: string[], cwd: string, stop: () => boolean, failures: string
 
 describe('four processes on one database', () => {
   it('answer, answer, status and export together: no lock errors, nothing lost', async () => {
-    const cell = tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng'], round: ['--label', '2026'] });
+    const cell = await tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng'], round: ['--label', '2026'] });
     const start = async (member: string) => {
       const s = runPty(['--db', cell.db, 'answer', '--member', member], { cwd: cell.dir });
       await s.waitFor('(C/k)');

@@ -15,13 +15,13 @@ const KILLS = count(4, 15);
 
 describe(`commitments killed ${KILLS} times`, () => {
   it('keeps every acknowledged commitment', async () => {
-    const cell = tempCell({ members: ['Nguyễn Văn An'], round: ['--label', '2026'] });
-    const q = JSON.parse(cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json']).stdout) as { groups: Array<{ manifestations: Array<{ behaviours: Array<{ id: string }> }> }> };
+    const cell = await tempCell({ members: ['Nguyễn Văn An'], round: ['--label', '2026'] });
+    const q = JSON.parse((await cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json'])).stdout) as { groups: Array<{ manifestations: Array<{ behaviours: Array<{ id: string }> }> }> };
     const ids = q.groups.flatMap((g) => g.manifestations.flatMap((m) => m.behaviours.map((b) => b.id)));
     const flagged = ids.filter((_, i) => i % 12 === 0); // 10 behaviours reported
     const form = join(cell.dir, 'f.csv');
     writeFileSync(form, `behaviour,level\n${ids.map((id) => `${id},${flagged.includes(id) ? 'thinh-thoang' : 'khong'}`).join('\n')}\n`);
-    expect(cell.cli(['answer', '--member', 'M001', '--answers', form]).status).toBe(0);
+    expect((await cell.cli(['answer', '--member', 'M001', '--answers', form])).status).toBe(0);
 
     const rnd = seeded(99);
     const acknowledged = new Map<string, string>();

@@ -15,7 +15,7 @@ const LEVELS = ['khong', 'thinh-thoang', 'thuong-xuyen'];
 
 describe(`answer killed ${KILLS} times`, () => {
   it('keeps every acknowledged answer and an intact database', async () => {
-    const cell = tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng'], round: ['--label', '2026'] });
+    const cell = await tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng'], round: ['--label', '2026'] });
     const rnd = seeded(8_2026);
     const acknowledged = new Map<string, Map<string, string>>(); // member → behaviour → level
     for (let k = 0; k < KILLS; k++) {
