@@ -60,6 +60,7 @@ describe('migrations', () => {
   it('are contiguous from 1', () => {
     expect(() => checkMigrations(MIGRATIONS)).not.toThrow();
     expect(() => checkMigrations([{ version: 2, name: 'x', up: () => {} }])).toThrow(/out of order/);
+    expect(() => checkMigrations([{ version: 2, name: 'x', up: () => {} }])).toThrow(expect.objectContaining({ name: 'InternalError' }));
   });
 
   it('run each step once, in its own transaction, and a failing step leaves the previous version', () => {
