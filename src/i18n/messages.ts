@@ -6,6 +6,7 @@
 import type { ErrorCode, ErrorParams } from '../errors.js';
 import type { ManifestationStatus } from '../questionnaire/model.js';
 import type { ProblemCode, ProblemParams } from '../questionnaire/problems.js';
+import type { RejectReason } from '../exchange/merge.js';
 import type { CsvProblemCode, CsvProblemParams } from '../exchange/problems.js';
 
 export interface HelpMessages {
@@ -252,16 +253,8 @@ export interface Messages {
     readonly replaced: (file: string, previous: string) => string;
     readonly rejected: (file: string) => string;
     readonly summary: (accepted: number, skipped: number, replaced: number, rejected: number) => string;
-    readonly reasons: {
-      readonly MERGE_ROUND_MISMATCH: (fileRound: string, round: string) => string;
-      readonly MERGE_QUESTIONNAIRE_MISMATCH: (id: string, version: string, sha: string, expected: string) => string;
-      readonly MERGE_ITEMS_MISMATCH: (detail: string) => string;
-      readonly MERGE_OWN_UNIT: (unit: string) => string;
-      readonly MERGE_CONFLICT: (unit: string, previous: string) => string;
-      readonly MERGE_PROVISIONAL_AFTER_FINAL: (unit: string, previous: string) => string;
-      readonly MERGE_DOUBLE_COUNTED: (unit: string, previous: string, previousUnit: string) => string;
-      readonly MERGE_UNREADABLE: (reason: string) => string;
-    };
+    /** Why a file was not merged, one per `RejectReason` code, given the reason itself. */
+    readonly reasons: { readonly [C in RejectReason['code']]: (p: Extract<RejectReason, { code: C }>) => string };
   };
   readonly units: {
     /** Known level labels in words ("chi-bo" → "chi bộ"); others are shown as given. */

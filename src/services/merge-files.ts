@@ -1,0 +1,119 @@
+/**
+ * Merging units' exports into a committee's round: each file is read,
+ * checked and decided on (`exchange/merge.ts` `decide()`), then stored whole
+ * or not at all; one bad file never stops the others. The display is the
+ * caller's: progress comes out through a callback (taze's pattern) and the
+ * outcome is data, worded by the front end.
+ */
+import { isoDay } from '../clock.js';
+import { decide, type MergeState, type RejectReason } from '../exchange/merge.js';
+import type { CsvProblem } from '../exchange/problems.js';
+import { WriteBatch, type BatchLimits, MERGE_BATCH } from '../store/batch.js';
+import type { Db } from '../store/db.js';
+import { coveringFiles, findMergedFile, storeMergedFile } from '../store/merged.js';
+import { roundQuestionnaire } from '../store/rounds.js';
+import { getUnit } from '../store/unit.js';
+import { readAll, type ReadJob } from './read-export-file.js';
+import { mergingRound } from './round-choice.js';
+
+/** Why one file was not merged: its table, its reading, or the decision on it. */
+export type MergeProblem =
+  | { readonly kind: 'table'; readonly problem: CsvProblem }
+  | { readonly kind: 'unreadable'; readonly reason: string }
+  | { readonly kind: 'decision'; readonly reason: RejectReason };
+
+export interface MergeOutcome {
+  readonly accepted: Array<{ readonly file: string; readonly unit: string }>;
+  /** The same file again, or (`older`) an earlier provisional export than the one merged. */
+  readonly skipped: Array<{ readonly file: string; readonly previous: string; readonly older?: true }>;
+  readonly replaced: Array<{ readonly file: string; readonly unit: string; readonly previous: string }>;
+  readonly rejected: Array<{ readonly file: string; readonly problems: ReadonlyArray<MergeProblem> }>;
+}
+
+export interface MergeInput {
+  /** The file on disk. */
+  readonly file: string;
+  /** How the file is named to the user and stored (relative to where they typed the command). */
+  readonly name: string;
+}
+
+export interface MergeOptions {
+  /** The round's label; the open round when absent. */
+  readonly round?: string;
+  /** Let a file replace a final one of the same unit (a correction). */
+  readonly replace?: boolean;
+  readonly now: () => Date;
+  readonly batch?: BatchLimits;
+}
+
+export interface MergeCallbacks {
+  /** After each file, with how many are done of how many. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export function mergeFiles(db: Db, inputs: ReadonlyArray<MergeInput>, o: MergeOptions, callbacks: MergeCallbacks = {}): MergeOutcome {
+  const round = mergingRound(db, o.round, o.now());
+  const questionnaire = roundQuestionnaire(db, round);
+  const target = { roundId: round.id, roundLabel: round.label, questionnaire, receivingUnitCode: getUnit(db).code, replace: o.replace === true };
+  const state: MergeState = {
+    fileOf: (code) => findMergedFile(db, round.id, code),
+    covering: (codes, except) => coveringFiles(db, round.id, codes, except),
+  };
+  const today = isoDay(o.now());
+  const outcome: MergeOutcome = { accepted: [], skipped: [], replaced: [], rejected: [] };
+  const jobs: ReadJob[] = inputs.map((input, index) => ({ index, file: input.file, name: input.name }));
+  const batch = new WriteBatch(db, o.batch ?? MERGE_BATCH);
+  try {
+    for (const got of readAll(jobs, questionnaire)) {
+      const name = jobs[got.index]!.name;
+      callbacks.onProgress?.(got.index + 1, jobs.length);
+      if ('error' in got) {
+        outcome.rejected.push({ file: name, problems: [{ kind: 'unreadable', reason: got.error }] });
+        continue;
+      }
+      if ('problems' in got) {
+        outcome.rejected.push({ file: name, problems: got.problems.map((problem) => ({ kind: 'table' as const, problem })) });
+        continue;
+      }
+      const f = got.candidate;
+      // NOTE: decided inside the write transaction that stores it, so a second
+      // merge on the same database cannot change what the decision was based on.
+      batch.run(() => {
+        const decision = decide(f, target, state);
+        const record = {
+          roundId: round.id,
+          unit: f.unit,
+          status: f.status,
+          integrity: f.integrity,
+          exportedAt: f.exportedAt,
+          fileName: name,
+          mergedOn: today,
+          members: f.members,
+          respondents: f.respondents,
+          units: f.units,
+          counts: f.counts,
+        };
+        switch (decision.kind) {
+          case 'reject':
+            outcome.rejected.push({ file: name, problems: [{ kind: 'decision', reason: decision.reason }] });
+            return;
+          case 'skip':
+            outcome.skipped.push({ file: name, previous: decision.previous, ...(decision.older ? { older: true as const } : {}) });
+            return;
+          case 'replace':
+            storeMergedFile(db, record, decision.replaceId);
+            outcome.replaced.push({ file: name, unit: f.unit.code, previous: decision.previous });
+            return;
+          case 'accept':
+            storeMergedFile(db, record);
+            outcome.accepted.push({ file: name, unit: f.unit.code });
+        }
+      });
+    }
+    batch.commit();
+  } catch (error) {
+    batch.rollback();
+    throw error;
+  }
+  return outcome;
+}
