@@ -6,12 +6,12 @@
 import { allBehaviours, type Questionnaire } from '../questionnaire/model.js';
 import { fold } from '../text/vietnamese.js';
 import type { CsvProblem } from './problems.js';
-import type { Table } from './table.js';
+import type { TableRows } from './table.js';
 
 const BEHAVIOUR_HEADERS = ['behaviour', 'behavior', 'behaviour_id', 'behavior_id', 'hanh vi', 'ma hanh vi'];
 const LEVEL_HEADERS = ['level', 'muc do', 'muc'];
 
-export function answersFromTable(table: Table, file: string, q: Questionnaire): { answers: Map<string, string>; problems: CsvProblem[] } {
+export function answersFromTable(table: TableRows, file: string, q: Questionnaire): { answers: Map<string, string>; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
   const answers = new Map<string, string>();
   const first = table.rows[0];

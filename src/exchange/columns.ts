@@ -91,7 +91,13 @@ export function guard(text: string): string {
   return needsGuard(text) ? `'${text}` : text;
 }
 
-/** Removes our guard (and a spreadsheet's literal apostrophe) from a text cell. */
+/**
+ * Removes the guard {@link guard} adds: a leading apostrophe before text a
+ * spreadsheet would read as a number, a date or a formula. The one rule for
+ * every table tusoi reads (exports, member and unit lists, paper forms); any
+ * other leading apostrophe is the text's own ("'Ngọc" stays), so a value
+ * always reads back as it was written.
+ */
 export function unguardText(text: string): string {
-  return text.startsWith("'") ? text.slice(1) : text;
+  return text.charCodeAt(0) === 0x27 && needsGuard(text.slice(1)) ? text.slice(1) : text;
 }

@@ -230,3 +230,17 @@ const MOJIBAKE = new RegExp(
 export function looksLikeUtf8Mojibake(text: string): boolean {
   return MOJIBAKE.test(text.normalize('NFC'));
 }
+
+// ---------------------------------------------------------------------------
+// The one rule every table reader applies
+// ---------------------------------------------------------------------------
+
+/**
+ * Why decoded text is not real Unicode Vietnamese, if it is not: a wrong
+ * re-save (mojibake) or a legacy font encoding. Mojibake is asked first, as it
+ * also matches the legacy patterns and needs other advice.
+ */
+export function textDamage(text: string): 'mojibake' | 'legacy-encoding' | undefined {
+  if (looksLikeUtf8Mojibake(text)) return 'mojibake';
+  return legacyVietnameseSuspect(text) ? 'legacy-encoding' : undefined;
+}

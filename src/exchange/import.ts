@@ -3,18 +3,21 @@
  * (encoding, separator, quoting, line ends, trailing empty cells), checked
  * before anything is stored: known format, consistent identity, whole numbers,
  * no unit code that lost its leading zeros, the integrity value, and the
- * arithmetic. Parsed with d3-dsv, about ten times faster than csv-parse on the
- * merge path (csv-excel.md §2.9); exports have no line breaks inside cells, so
- * a row's line is its index.
+ * arithmetic. The file comes through the one table path (`csv-source.ts`);
+ * the steps below, in order, stop at the first that finds problems:
+ * header → identity → rows → totals → integrity → arithmetic.
  */
-import { dsvFormat } from 'd3-dsv';
 import { zeroCounts, type CoveredUnit, type Summary } from '../summary/aggregate.js';
 import { CountsPacker } from '../summary/packed.js';
-import { countColumn, EXPORT_COLUMNS, EXPORT_FORMAT, ITEM_COLUMNS, ROW_IDENTITY_COLUMNS, TEXT_COLUMNS, unguardText, type ExportStatus, type RowType } from './columns.js';
-import { decodeTable, legacyVietnameseSuspect, looksLikeUtf8Mojibake, type Encoding } from './decode.js';
-import { integrityOf } from './integrity.js';
-import type { CsvProblem, CsvProblemCode, CsvProblemParams } from './problems.js';
-import { sniffDelimiter, type Delimiter } from './sniff.js';
+import { EXPORT_FORMAT, type ExportStatus } from './columns.js';
+import { readCsvSource } from './csv-source.js';
+import { textDamage, type Encoding } from './decode.js';
+import { checkArithmetic, checkIntegrity, contentOf, readTotals, type ExportTotals } from './export-checks.js';
+import { layoutOf, type ExportLayout } from './export-layout.js';
+import { isWholeNumber, readBody, type ExportBody, type ItemType } from './export-rows.js';
+import { FileProblems, type CsvProblem, type CsvProblemCode } from './problems.js';
+import type { Delimiter } from './sniff.js';
+import { sourceText, type SourceProblem, type SourceProblemKind, type SourceRow, type TableSource } from './table-source.js';
 
 export interface ParsedExport {
   readonly file: string;
@@ -38,242 +41,135 @@ export interface ParsedExport {
   readonly summary: Summary;
 }
 
-const parsers = new Map<Delimiter, ReturnType<typeof dsvFormat>>();
-const NUMBER = /^\d{1,9}$/;
-const ALL_DIGITS = /^\d+$/;
-
 export type ReadResult = { readonly ok: true; readonly parsed: ParsedExport } | { readonly ok: false; readonly problems: ReadonlyArray<CsvProblem> };
 
-export function readExport(bytes: Uint8Array, file: string): ReadResult {
-  const problems: CsvProblem[] = [];
-  const fail = (code: CsvProblemCode, line: number, params: CsvProblemParams = {}): ReadResult => {
-    problems.push({ code, file, line, params });
-    return { ok: false, problems };
-  };
-  const note = (code: CsvProblemCode, line: number, params: CsvProblemParams = {}) => problems.push({ code, file, line, params });
+const EXPORT_CODES: Readonly<Record<SourceProblemKind, CsvProblemCode>> = {
+  syntax: 'EXPORT_SYNTAX',
+  mojibake: 'EXPORT_MOJIBAKE',
+  'legacy-encoding': 'EXPORT_LEGACY_ENCODING',
+};
 
-  const decoded = decodeTable(bytes);
-  if (decoded.text.trim() === '') return fail('EXPORT_EMPTY', 0);
+/** Damaged text as the export's problem. */
+function noteDamage(text: string, problems: FileProblems): boolean {
+  const damage = textDamage(text);
+  if (damage) problems.add(EXPORT_CODES[damage], 0);
+  return damage !== undefined;
+}
+
+const isBlank = (rows: ReadonlyArray<SourceRow>): boolean => rows.every((r) => r.cells.every((c) => c.trim() === ''));
+
+/** The header step: a file that is not ours says why, damaged text first. */
+function readHeader(source: TableSource, problems: FileProblems): ExportLayout | undefined {
+  const layout = layoutOf(source.rows[0]);
+  const missing = layout.missing();
   // NOTE: the legacy-encoding heuristics cost far more than parsing: they run on
   // the whole text only when the file is not ours anyway (to say why), and
-  // otherwise on the unit names, the only text a merge keeps.
-  const damaged = (t: string): CsvProblemCode | undefined =>
-    looksLikeUtf8Mojibake(t) ? 'EXPORT_MOJIBAKE' : legacyVietnameseSuspect(t) ? 'EXPORT_LEGACY_ENCODING' : undefined;
-  const sniffed = sniffDelimiter(decoded.text);
-  // d3-dsv reads LF, CRLF and CR line ends itself; no normalising copy of the text.
-  let text = decoded.text;
-  if (sniffed.skipLines === 1) text = text.slice(text.search(/\r\n?|\n/) + (/^[^\r\n]*\r\n/.test(text) ? 2 : 1));
-  let parser = parsers.get(sniffed.delimiter);
-  if (!parser) parsers.set(sniffed.delimiter, (parser = dsvFormat(sniffed.delimiter)));
-  const rows = parser.parseRows(text);
-  const lineOf = (i: number) => i + 1 + sniffed.skipLines;
-
-  const header = (rows[0] ?? []).map((h) => h.trim());
-  const col = new Map(header.map((h, i) => [h, i]));
-  for (const required of [...ROW_IDENTITY_COLUMNS, ...ITEM_COLUMNS, ...EXPORT_COLUMNS]) {
-    if (!col.has(required)) {
-      const why = damaged(decoded.text);
-      return why ? fail(why, 0) : fail('EXPORT_NOT_TUSOI', 1, { column: required });
-    }
+  // otherwise on the unit names, the only text a merge keeps (readExport).
+  if (missing !== undefined) {
+    if (!noteDamage(sourceText(source.rows), problems)) problems.add('EXPORT_NOT_TUSOI', 1, { column: missing });
+    return undefined;
   }
-  const levels = header.filter((h) => h.startsWith('n_')).map((h) => h.slice(2));
-  if (levels.length < 2) return fail('EXPORT_NOT_TUSOI', 1, { column: 'n_…' });
-  const width = Math.max(...[...col.values()]) + 1;
-  const cell = (row: string[], name: string): string => {
-    const v = (row[col.get(name)!] ?? '').trim();
-    // The whole text is already NFC (decodeTable).
-    return TEXT_COLUMNS.has(name) ? unguardText(v) : v;
-  };
+  if (layout.levels.length >= 2) return layout;
+  problems.add('EXPORT_NOT_TUSOI', 1, { column: 'n_…' });
+  return undefined;
+}
 
-  // The row identity must be the same on every row: compare the raw cells
-  // (fast) against the first data row, and look closer only where they differ.
-  const first = rows[1];
-  if (!first) return fail('EXPORT_EMPTY', 0);
-  const idCols = ROW_IDENTITY_COLUMNS.map((c) => col.get(c)!);
-  const format = cell(first, 'format');
-  if (!NUMBER.test(format)) return fail('EXPORT_BAD_NUMBER', lineOf(1), { column: 'format', value: format });
-  if (Number(format) > EXPORT_FORMAT) return fail('EXPORT_FORMAT_NEWER', lineOf(1), { value: format, expected: String(EXPORT_FORMAT) });
+/** The identity step: the first data row's format is one this tusoi reads. */
+function readFormat(layout: ExportLayout, first: SourceRow, problems: FileProblems): number | undefined {
+  const format = layout.cell(first.cells, 'format');
+  if (!isWholeNumber(format)) problems.add('EXPORT_BAD_NUMBER', first.line, { column: 'format', value: format });
+  else if (Number(format) > EXPORT_FORMAT) problems.add('EXPORT_FORMAT_NEWER', first.line, { value: format, expected: String(EXPORT_FORMAT) });
+  else return Number(format);
+  return undefined;
+}
 
-  const typeCol = col.get('row_type')!;
-  const idCol = col.get('item_id')!;
-  const countCols = levels.map((l) => col.get(countColumn(l))!);
-  let exportRow: string[] | undefined;
-  let exportLine = 0;
-  const items = new Map<string, { type: Exclude<RowType, 'unit' | 'export'>; id: string; counts: Record<string, number>; vector: number[]; line: number }>();
-  const units: CoveredUnit[] = [];
-  const unitLines = new Map<string, number>();
-  const num = (row: string[], name: string, line: number): number => {
-    const v = cell(row, name);
-    if (!NUMBER.test(v)) {
-      note('EXPORT_BAD_NUMBER', line, { column: name, value: v });
-      return 0;
-    }
-    return Number(v);
-  };
+export function readExport(bytes: Uint8Array, file: string): ReadResult {
+  const { source, problems } = readCsvSource(bytes, file);
+  return exportFromSource(source, problems);
+}
 
-  for (let i = 1; i < rows.length; i++) {
-    const row = rows[i]!;
-    const line = lineOf(i);
-    if (row.length < width) {
-      if (row.every((c) => c.trim() === '')) continue; // Excel's empty rows
-      note('EXPORT_TRUNCATED', line, { value: String(row.length), expected: String(width) });
-      continue;
-    }
-    for (const c of idCols) {
-      if (row[c] !== first[c] && unguardText((row[c] ?? '').trim()) !== unguardText((first[c] ?? '').trim())) {
-        if (row.every((x) => x.trim() === '')) break;
-        note('EXPORT_INCONSISTENT', line, { column: header[c] ?? '', value: unguardText((first[c] ?? '').trim()) });
-        break;
-      }
-    }
-    const type = unguardText((row[typeCol] ?? '').trim()) as RowType;
-    const id = unguardText((row[idCol] ?? '').trim());
-    switch (type) {
-      case 'export':
-        if (exportRow) note('EXPORT_DUPLICATE_ITEM', line, { value: 'export', firstLine: exportLine });
-        exportRow = row;
-        exportLine = line;
-        continue;
-      case 'unit': {
-        if (ALL_DIGITS.test(id)) note('EXPORT_NUMERIC_UNIT_CODE', line, { value: id });
-        const seen = unitLines.get(id);
-        if (seen !== undefined) note('EXPORT_DUPLICATE_ITEM', line, { value: id, firstLine: seen });
-        unitLines.set(id, line);
-        const parent = cell(row, 'item_parent');
-        units.push({
-          code: id,
-          name: cell(row, 'item_text'),
-          level: cell(row, 'item_level'),
-          parentCode: parent === '' ? null : parent,
-          members: num(row, 'item_members', line),
-          respondents: num(row, 'item_respondents', line),
-        });
-        continue;
-      }
-      case 'overall':
-      case 'group':
-      case 'manifestation':
-      case 'behaviour': {
-        const key = `${type}\u0000${id}`;
-        const seen = items.get(key);
-        if (seen) {
-          note('EXPORT_DUPLICATE_ITEM', line, { value: id, firstLine: seen.line });
-          continue;
-        }
-        const counts: Record<string, number> = {};
-        const vector: number[] = [];
-        for (let k = 0; k < levels.length; k++) {
-          const v = (row[countCols[k]!] ?? '').trim();
-          let n = 0;
-          if (NUMBER.test(v)) n = Number(v);
-          else note('EXPORT_BAD_NUMBER', line, { column: countColumn(levels[k]!), value: v });
-          counts[levels[k]!] = n;
-          vector.push(n);
-        }
-        items.set(key, { type, id, counts, vector, line });
-        continue;
-      }
-      default:
-        if (row.every((c) => c.trim() === '')) continue;
-        note('EXPORT_BAD_ROW_TYPE', line, { value: type });
-    }
+/** Reads an export from any table source; `found` are the source's own problems (broken quoting). */
+export function exportFromSource(source: TableSource, found: ReadonlyArray<SourceProblem>): ReadResult {
+  const problems = new FileProblems(source.file);
+  const failed = (): ReadResult => ({ ok: false, problems: problems.list });
+  if (found.length === 0 && isBlank(source.rows)) problems.add('EXPORT_EMPTY', 0);
+  const layout = problems.any ? undefined : readHeader(source, problems);
+  const first = source.rows[1];
+  if (!layout) return failed();
+  if (!first) {
+    problems.add('EXPORT_EMPTY', 0);
+    return failed();
   }
+  const format = readFormat(layout, first, problems);
+  if (format === undefined) return failed();
+
+  for (const p of found) problems.add(EXPORT_CODES[p.kind], p.line, p.detail === undefined ? {} : { detail: p.detail });
+  const body = readBody(source.rows, layout, problems);
+  const { exportRow, exportLine } = body;
   if (!exportRow) {
-    problems.push({ code: 'EXPORT_TRUNCATED', file, line: 0, params: { value: '0', expected: 'export' } });
-    return { ok: false, problems };
+    problems.add('EXPORT_TRUNCATED', 0, { value: '0', expected: 'export' });
+    return failed();
   }
-  const identity = new Map<string, string>();
-  for (const c of ROW_IDENTITY_COLUMNS) identity.set(c, cell(first, c));
-  for (const c of EXPORT_COLUMNS) identity.set(c, cell(exportRow, c));
-  const integrity = identity.get('integrity') ?? '';
-  const names = [identity.get('unit_name') ?? '', ...units.map((u) => u.name)].join('\n');
-  const why = damaged(names);
-  if (why) return fail(why, 0);
-  const unitCode = identity.get('unit_code') ?? '';
-  if (ALL_DIGITS.test(unitCode)) note('EXPORT_NUMERIC_UNIT_CODE', exportLine, { value: unitCode });
-  const members = num(exportRow, 'members', exportLine);
-  const respondents = num(exportRow, 'respondents', exportLine);
-  const status = identity.get('status');
-  if (status !== 'final' && status !== 'provisional') note('EXPORT_INCONSISTENT', exportLine, { column: 'status', value: status ?? '' });
-  if (problems.length > 0) return { ok: false, problems };
+  if (noteDamage([layout.cell(exportRow, 'unit_name'), ...body.units.map((u) => u.name)].join('\n'), problems)) return failed();
+  const totals = readTotals(layout, first.cells, exportRow, exportLine, problems);
+  if (problems.any) return failed();
 
-  const content = {
-    format: Number(format),
-    questionnaireSha256: identity.get('questionnaire_sha256') ?? '',
-    unitCode,
-    roundLabel: identity.get('round_label') ?? '',
-    status: status as ExportStatus,
-    members,
-    respondents,
-    levels,
-    units: units.map((u) => ({ code: u.code, level: u.level, parentCode: u.parentCode, members: u.members, respondents: u.respondents })),
-    items: [...items.values()].map((it) => ({ type: it.type, id: it.id, counts: it.counts })),
-  };
-  if (integrityOf(content) !== integrity) note('EXPORT_INTEGRITY', 0);
+  const content = contentOf(format, layout.levels, totals, body);
+  checkIntegrity(content, totals, problems);
+  checkArithmetic(totals, body, problems);
+  if (problems.any) return failed();
+  return { ok: true, parsed: parsedExport(source, format, layout.levels, totals, body) };
+}
 
-  // The arithmetic: every item's counts sum to the respondents; the covered units add up.
-  for (const it of items.values()) {
-    let sum = 0;
-    for (const n of it.vector) sum += n;
-    if (sum !== respondents) note('EXPORT_ARITHMETIC', it.line, { detail: `${it.id}: ${sum} ≠ ${respondents}` });
-  }
-  const unitMembers = units.reduce((n, u) => n + u.members, 0);
-  const unitRespondents = units.reduce((n, u) => n + u.respondents, 0);
-  if (units.length === 0) note('EXPORT_ARITHMETIC', 0, { detail: 'unit rows: 0' });
-  if (unitMembers !== members || unitRespondents !== respondents) {
-    note('EXPORT_ARITHMETIC', 0, { detail: `units ${unitRespondents}/${unitMembers} ≠ ${respondents}/${members}` });
-  }
-  if (respondents > members) note('EXPORT_ARITHMETIC', 0, { detail: `respondents ${respondents} > members ${members}` });
-  for (const u of units) if (u.respondents > u.members) note('EXPORT_ARITHMETIC', unitLines.get(u.code) ?? 0, { detail: `${u.code}: ${u.respondents} > ${u.members}` });
-  if (problems.length > 0) return { ok: false, problems };
-
-  const byType = (t: Exclude<RowType, 'unit' | 'overall' | 'export'>) =>
-    new Map([...items.values()].filter((it) => it.type === t).map((it) => [it.id, it.counts]));
-  const overall = [...items.values()].find((it) => it.type === 'overall')?.counts ?? zeroCounts(levels);
-  // The packed counts (summary/packed.ts), made straight from the rows: the merge stores this.
+/** The counts packed (summary/packed.ts) straight from the rows: the merge stores this. */
+function packItems(levels: ReadonlyArray<string>, body: ExportBody): Pick<ParsedExport, 'packed' | 'itemIds'> {
   const packer = new CountsPacker(levels);
   const itemIds: Record<'group' | 'manifestation' | 'behaviour', string[]> = { group: [], manifestation: [], behaviour: [] };
-  for (const it of items.values()) {
+  for (const it of body.items.values()) {
     packer.add(it.type, it.id, it.vector);
     if (it.type !== 'overall') itemIds[it.type].push(it.id);
   }
-  const packed = packer.done();
+  return { packed: packer.done(), itemIds };
+}
+
+function parsedExport(source: TableSource, format: number, levels: ReadonlyArray<string>, totals: ExportTotals, body: ExportBody): ParsedExport {
+  const id = (name: string) => totals.identity.get(name) ?? '';
+  const { members, respondents, status } = totals;
+  const { units } = body;
+  const questionnaire = { id: id('questionnaire_id'), version: id('questionnaire_version'), sha256: id('questionnaire_sha256') };
+  const byType = (t: Exclude<ItemType, 'overall'>) => new Map([...body.items.values()].filter((it) => it.type === t).map((it) => [it.id, it.counts]));
   let summary: Summary | undefined;
   return {
-    ok: true,
-    parsed: {
-      file,
-      encoding: decoded.encoding,
-      delimiter: sniffed.delimiter,
-      format: Number(format),
-      tusoiVersion: identity.get('tusoi_version') ?? '',
-      questionnaire: { id: identity.get('questionnaire_id') ?? '', version: identity.get('questionnaire_version') ?? '', sha256: content.questionnaireSha256 },
-      unit: { code: unitCode, name: identity.get('unit_name') ?? '', level: identity.get('unit_level') ?? '', parentCode: identity.get('parent_code') || null },
-      roundLabel: content.roundLabel,
-      status: content.status,
-      exportedAt: identity.get('exported_at') ?? '',
-      integrity,
-      members,
-      respondents,
-      units,
-      packed,
-      levels,
-      itemIds,
-      // Built only when asked for (reports and tests): a merge needs the packed form alone.
-      get summary(): Summary {
-        summary ??= {
-          questionnaire: { id: identity.get('questionnaire_id') ?? '', version: identity.get('questionnaire_version') ?? '', sha256: content.questionnaireSha256 },
-          levels,
-          members,
-          respondents,
-          units,
-          behaviours: byType('behaviour'),
-          manifestations: byType('manifestation'),
-          groups: byType('group'),
-          overall,
-        };
-        return summary;
-      },
+    file: source.file,
+    encoding: source.origin.encoding,
+    delimiter: source.origin.delimiter,
+    format,
+    tusoiVersion: id('tusoi_version'),
+    questionnaire,
+    unit: { code: id('unit_code'), name: id('unit_name'), level: id('unit_level'), parentCode: id('parent_code') || null },
+    roundLabel: id('round_label'),
+    status,
+    exportedAt: id('exported_at'),
+    integrity: id('integrity'),
+    members,
+    respondents,
+    units,
+    ...packItems(levels, body),
+    levels,
+    // Built only when asked for (reports and tests): a merge needs the packed form alone.
+    get summary(): Summary {
+      summary ??= {
+        questionnaire,
+        levels,
+        members,
+        respondents,
+        units,
+        behaviours: byType('behaviour'),
+        manifestations: byType('manifestation'),
+        groups: byType('group'),
+        overall: [...body.items.values()].find((it) => it.type === 'overall')?.counts ?? zeroCounts(levels),
+      };
+      return summary;
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { fold, nameKey } from '../text/vietnamese.js';
 import type { CsvProblem } from './problems.js';
-import type { Table } from './table.js';
+import type { TableRows } from './table.js';
 
 const NAME_HEADERS = ['ho ten', 'ho va ten', 'ten', 'ho ten dang vien', 'name', 'full name', 'fullname', 'member', 'ten dang vien'];
 const CODE_HEADERS = ['ma', 'ma so', 'ma dang vien', 'code', 'id', 'member code', 'so the', 'so the dang vien'];
@@ -19,7 +19,7 @@ export interface MemberRow {
   readonly code?: string;
 }
 
-export function membersFromTable(table: Table, file: string): { members: MemberRow[]; problems: CsvProblem[] } {
+export function membersFromTable(table: TableRows, file: string): { members: MemberRow[]; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
   const first = table.rows[0];
   if (!first) return { members: [], problems: [{ code: 'CSV_EMPTY_FILE', file, line: 0, params: {} }] };

@@ -17,6 +17,8 @@ export const CSV_PROBLEM_CODES = [
   'CSV_UNKNOWN_LEVEL',
   'CSV_DUPLICATE_BEHAVIOUR',
   'CSV_MISSING_BEHAVIOURS',
+  'CSV_LEGACY_ENCODING',
+  'CSV_MOJIBAKE',
   'EXPORT_NOT_TUSOI',
   'EXPORT_FORMAT_NEWER',
   'EXPORT_TRUNCATED',
@@ -30,6 +32,7 @@ export const CSV_PROBLEM_CODES = [
   'EXPORT_LEGACY_ENCODING',
   'EXPORT_MOJIBAKE',
   'EXPORT_EMPTY',
+  'EXPORT_SYNTAX',
 ] as const;
 
 export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];
@@ -51,4 +54,19 @@ export interface CsvProblem {
   /** 1-based physical line in the file (0 when the problem concerns the whole file). */
   readonly line: number;
   readonly params: CsvProblemParams;
+}
+
+/** The problems found so far in one file: each reading step adds to them. */
+export class FileProblems {
+  readonly list: CsvProblem[] = [];
+  readonly file: string;
+  constructor(file: string) {
+    this.file = file;
+  }
+  add(code: CsvProblemCode, line: number, params: CsvProblemParams = {}): void {
+    this.list.push({ code, file: this.file, line, params });
+  }
+  get any(): boolean {
+    return this.list.length > 0;
+  }
 }

@@ -1,63 +1,72 @@
 /**
- * Reading a small table a person saved (member list, paper form): decode what
- * Excel or an editor wrote, refuse legacy encodings, sniff the delimiter, parse
- * with positions. Cell exports use the faster reader in `import.ts`.
+ * A small table a person saved (member list, unit list, paper form), read
+ * through the one table path (`csv-source.ts`): rows with their lines, cells
+ * trimmed and unguarded, and every problem returned, never thrown. Cell
+ * exports take the same path in `import.ts`.
  */
-import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
-import { decodeTable, legacyVietnameseSuspect, looksLikeUtf8Mojibake, type Encoding } from './decode.js';
-import type { CsvProblem } from './problems.js';
-import { normaliseNewlines, sniffDelimiter, type Delimiter } from './sniff.js';
+import { unguardText } from './columns.js';
+import { textDamage, type Encoding } from './decode.js';
+import { readCsvSource } from './csv-source.js';
+import type { CsvProblem, CsvProblemCode } from './problems.js';
+import type { Delimiter } from './sniff.js';
+import { sourceText, type SourceProblem, type SourceProblemKind, type SourceRow, type TableSource } from './table-source.js';
 
-export interface TableRow {
-  /** 1-based line where the row starts in the file. */
-  readonly line: number;
-  readonly cells: ReadonlyArray<string>;
+/** A row of a user's table: cells trimmed and unguarded, trailing empty cells dropped. */
+export type TableRow = SourceRow;
+
+/** What the member, unit and paper-form readers need of a table, whatever stored it. */
+export interface TableRows {
+  readonly rows: ReadonlyArray<TableRow>;
 }
 
-export interface Table {
-  readonly rows: ReadonlyArray<TableRow>;
+export interface Table extends TableRows {
   readonly encoding: Encoding;
   readonly delimiter: Delimiter;
 }
 
-/** Our exports guard text against formula injection with a leading `'`; a spreadsheet may keep it. */
-export function unguard(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+const USER_CODES: Readonly<Record<SourceProblemKind, CsvProblemCode>> = {
+  syntax: 'CSV_SYNTAX',
+  mojibake: 'CSV_MOJIBAKE',
+  'legacy-encoding': 'CSV_LEGACY_ENCODING',
+};
+
+/** Blank rows, rows with broken quoting (reported) and trailing empty cells (Excel's `;;;`) are dropped. */
+function userRows(rows: ReadonlyArray<SourceRow>, found: ReadonlyArray<SourceProblem>): TableRow[] {
+  const broken = new Set(found.map((p) => p.line));
+  const out: TableRow[] = [];
+  for (const r of rows) {
+    if (broken.has(r.line)) continue;
+    const cells = r.cells.map((c) => unguardText(c.trim()));
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    if (cells.length > 0) out.push({ line: r.line, cells });
+  }
+  return out;
 }
 
 /**
- * Decodes and parses a table. Rows that cannot be parsed are problems with
- * their line; blank rows and trailing empty cells (Excel's `;;;`) are dropped.
- * A legacy Vietnamese encoding or text damaged by a wrong re-save is refused.
+ * A source as a user's table. Damaged text (a legacy encoding, mojibake) is
+ * the only problem then, as nothing else in the file can be trusted.
  */
+export function userTable(source: TableSource, found: ReadonlyArray<SourceProblem>): { rows: TableRow[]; problems: CsvProblem[] } {
+  const rows = userRows(source.rows, found);
+  const damage = textDamage(sourceText(rows));
+  const problems = damage ? [{ kind: damage, line: 0 }] : found;
+  return { rows, problems: problems.map((p) => ({ code: USER_CODES[p.kind], file: source.file, line: p.line, params: p.detail === undefined ? {} : { detail: p.detail } })) };
+}
+
+/** Decodes and reads a CSV table; rows that cannot be read are problems with their line. */
 export function readTable(bytes: Uint8Array, file: string): { table: Table; problems: CsvProblem[] } {
-  const decoded = decodeTable(bytes);
-  // Mojibake also looks like a legacy encoding, so it is told apart first.
-  if (looksLikeUtf8Mojibake(decoded.text)) throw new UserError('CSV_MOJIBAKE', { file });
-  if (legacyVietnameseSuspect(decoded.text)) throw new UserError('CSV_LEGACY_ENCODING', { file });
-  const sniffed = sniffDelimiter(decoded.text);
-  let text = normaliseNewlines(decoded.text);
-  if (sniffed.skipLines === 1) text = text.slice(text.indexOf('\n') + 1);
-  const problems: CsvProblem[] = [];
-  const records = parse(text, {
-    delimiter: sniffed.delimiter,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    info: true,
-    raw: true,
-    skip_records_with_error: true,
-    on_skip: (err: { message: string; lines?: number } | undefined) => {
-      if (err) problems.push({ code: 'CSV_SYNTAX', file, line: (err.lines ?? 0) + sniffed.skipLines, params: { detail: err.message.replace(/^Invalid Record Length: /, '') } });
-    },
-  }) as unknown as Array<{ record: string[]; info: { lines: number }; raw: string }>;
-  const rows: TableRow[] = [];
-  for (const r of records) {
-    const cells = r.record.map((c) => unguard(c.normalize('NFC').trim()));
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-    if (cells.length === 0) continue;
-    const spanned = (r.raw.match(/\n/g)?.length ?? 0) - (r.raw.endsWith('\n') ? 1 : 0);
-    rows.push({ line: r.info.lines - spanned + sniffed.skipLines, cells });
-  }
-  return { table: { rows, encoding: decoded.encoding, delimiter: sniffed.delimiter }, problems };
+  const { source, problems } = readCsvSource(bytes, file);
+  const { rows, problems: all } = userTable(source, problems);
+  return { table: { rows, encoding: source.origin.encoding, delimiter: source.origin.delimiter }, problems: all };
+}
+
+/**
+ * The problem that refuses a whole file (a legacy encoding, mojibake) as the
+ * error the command shows instead of a list of rows; undefined when none.
+ */
+export function tableRefusal(problems: ReadonlyArray<CsvProblem>): UserError<'CSV_MOJIBAKE' | 'CSV_LEGACY_ENCODING'> | undefined {
+  const p = problems.find((x) => x.code === 'CSV_MOJIBAKE' || x.code === 'CSV_LEGACY_ENCODING');
+  return p ? new UserError(p.code as 'CSV_MOJIBAKE' | 'CSV_LEGACY_ENCODING', { file: p.file }) : undefined;
 }

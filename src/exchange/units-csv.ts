@@ -4,7 +4,7 @@
  */
 import { fold, nameKey } from '../text/vietnamese.js';
 import type { CsvProblem } from './problems.js';
-import type { Table } from './table.js';
+import type { TableRows } from './table.js';
 
 const CODE = ['ma', 'ma don vi', 'code', 'unit code', 'unit_code'];
 const NAME = ['ten', 'ten don vi', 'name', 'unit name', 'unit_name'];
@@ -21,7 +21,7 @@ export interface UnitRow {
   readonly parentCode: string | null;
 }
 
-export function unitsFromTable(table: Table, file: string): { units: UnitRow[]; problems: CsvProblem[] } {
+export function unitsFromTable(table: TableRows, file: string): { units: UnitRow[]; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
   const first = table.rows[0];
   if (!first) return { units: [], problems: [{ code: 'CSV_EMPTY_FILE', file, line: 0, params: {} }] };

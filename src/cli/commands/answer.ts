@@ -14,7 +14,7 @@ import { interviewMember } from '../interview.js';
 import { resolveMember } from '../member-ref.js';
 import type { TerminalUi } from '../prompts.js';
 import { createUi } from '../ui.js';
-import { isInteractive, printCsvProblems, writeJson } from './shared.js';
+import { isInteractive, printCsvProblems, writeJson } from '../output.js';
 
 export interface AnswerOptions {
   readonly member?: string;
@@ -55,8 +55,10 @@ export async function answer(ctx: Context, o: AnswerOptions): Promise<number> {
 async function paperForm(ctx: Context, file: string, query: string | undefined, replace: boolean): Promise<number> {
   if (!query) throw new UserError('EMPTY_NAME', { what: '--member' });
   // Loaded only here: the CSV reader is not needed to answer in the terminal.
-  const [{ readTable }, { answersFromTable }] = await Promise.all([import('../../exchange/table.js'), import('../../exchange/answers-csv.js')]);
+  const [{ readTable, tableRefusal }, { answersFromTable }] = await Promise.all([import('../../exchange/table.js'), import('../../exchange/answers-csv.js')]);
   const { table, problems } = readTable(readUserFile(ctx.io.cwd, file), file);
+  const refusal = tableRefusal(problems);
+  if (refusal) throw refusal;
   return withDatabaseAsync(ctx.db, async (db) => {
     const round = collectingRound(db, ctx.io.now());
     const q = roundQuestionnaire(db, round);

@@ -3,14 +3,14 @@ import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { membersFromTable, MEMBER_CODE_PATTERN } from '../../exchange/members-csv.js';
 import type { CsvProblem } from '../../exchange/problems.js';
-import { readTable } from '../../exchange/table.js';
+import { readTable, tableRefusal } from '../../exchange/table.js';
 import { withDatabase, withDatabaseAsync } from '../../store/db.js';
 import { addMembers, listMembers, planMembers, removeMember, type NewMember } from '../../store/members.js';
 import { nameKey } from '../../text/vietnamese.js';
 import type { Context } from '../context.js';
 import { readUserFile } from '../files.js';
 import { resolveMember } from '../member-ref.js';
-import { printCsvProblems, writeJson } from './shared.js';
+import { printCsvProblems, writeJson } from '../output.js';
 
 function report(ctx: Context, plan: ReturnType<typeof planMembers>, added: ReadonlyArray<{ code: string; name: string }>): void {
   if (ctx.json) {
@@ -76,6 +76,8 @@ export async function memberRemove(ctx: Context, query: string): Promise<number>
 /** All or nothing: every bad row is reported with its line, and nothing is stored unless all are valid. */
 export async function memberImport(ctx: Context, file: string): Promise<number> {
   const { table, problems } = readTable(readUserFile(ctx.io.cwd, file), file);
+  const refusal = tableRefusal(problems);
+  if (refusal) throw refusal;
   const parsed = membersFromTable(table, file);
   const all: CsvProblem[] = [...problems, ...parsed.problems];
   return withDatabaseAsync(ctx.db, async (db) => {

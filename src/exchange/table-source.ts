@@ -1,0 +1,56 @@
+/**
+ * A table a user hands tusoi, as rows of text cells with where each came from,
+ * whatever stored it. CSV is the one source today (`csv-source.ts`); a later
+ * issue adds workbooks (.xlsx, .ods) behind the same type, so the member, unit,
+ * paper-form and export readers never look at bytes, encodings or delimiters.
+ */
+import type { Encoding } from './decode.js';
+import type { Delimiter } from './sniff.js';
+
+export interface SourceRow {
+  /**
+   * 1-based line where the row starts in the file (a CSV record may span
+   * several lines). A workbook will give its row number here.
+   */
+  readonly line: number;
+  /** As stored: not trimmed, the leading apostrophe kept (see `unguardText`). */
+  readonly cells: ReadonlyArray<string>;
+}
+
+/** How a CSV file was stored, for messages ("utf-8-bom, ';'"). */
+export interface CsvOrigin {
+  readonly kind: 'csv';
+  readonly encoding: Encoding;
+  readonly delimiter: Delimiter;
+}
+
+/** The union grows a workbook member (its sheet) with the spreadsheet issue. */
+export type SourceOrigin = CsvOrigin;
+
+export interface TableSource {
+  readonly file: string;
+  readonly origin: SourceOrigin;
+  readonly rows: ReadonlyArray<SourceRow>;
+}
+
+/**
+ * What can be wrong with a source before any reader looks at its meaning:
+ * broken quoting (the row is kept as read), or text that decoded but is not real
+ * Unicode Vietnamese (`decode.ts`). Each reader words it with its own code,
+ * since the advice differs (a secretary re-saves a member list; a merging
+ * unit asks the sender for the file again).
+ */
+export type SourceProblemKind = 'syntax' | 'mojibake' | 'legacy-encoding';
+
+export interface SourceProblem {
+  readonly kind: SourceProblemKind;
+  /** 1-based line (0: the whole file); for `syntax`, the first line of the row. */
+  readonly line: number;
+  /** For `syntax`: the start of the broken cell, as typed. */
+  readonly detail?: string;
+}
+
+/** Every cell of a source as one text, for checks over the whole table (legacy encodings). */
+export function sourceText(rows: ReadonlyArray<SourceRow>): string {
+  return rows.map((r) => r.cells.join('\n')).join('\n');
+}
