@@ -1,14 +1,15 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { separate, shared } from './vitest.shared.js';
 
+// `npm test`: well under two minutes on a 2-core machine. Anything heavier is a
+// `*.slow.test.ts` file (`npm run test:slow`) or lives in test/browser, test/pack, test/root.
 export default defineConfig({
   test: {
+    ...shared,
     include: ['test/**/*.test.ts'],
-    // Browser (Chromium) and packaging tests run with `npm run test:browser` and `npm run test:pack`,
-    // so that `npm test` passes on any machine in well under five minutes.
-    exclude: [...configDefaults.exclude, 'test/browser/**', 'test/pack/**', 'test/root/**'],
-    // e2e tests spawn the compiled CLI: give them room on a shared 2-core machine.
+    exclude: [...configDefaults.exclude, ...separate],
+    // A few cases run the compiled CLI under a pseudo-terminal: room on a shared machine.
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    env: { NO_COLOR: '1', TUSOI_LANG: '' },
   },
 });

@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { shared } from './vitest.shared.js';
 
 export default defineConfig({
   test: {
+    ...shared,
     include: ['test/pack/**/*.test.ts'],
     testTimeout: 900_000,
-    env: { NO_COLOR: '1', TUSOI_LANG: '' },
   },
 });

@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { shared } from './vitest.shared.js';
 
 export default defineConfig({
   test: {
+    ...shared,
     include: ['test/root/**/*.test.ts'],
     testTimeout: 120_000,
-    env: { NO_COLOR: '1', TUSOI_LANG: '' },
   },
 });

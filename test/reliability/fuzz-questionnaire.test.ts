@@ -2,15 +2,17 @@
  * Broken questionnaires, mutated from valid ones with a fixed seed: parsing
  * never throws, and every problem is located and coded; through the CLI, exit
  * 1 with `file:line:col` and no stack trace, or a clean success for a mutant
- * that is still valid. A failing case is written to test/fixtures/fuzz/.
+ * that is still valid. A failing case is written to a temporary folder, kept
+ * (not removed), whose path the failure message gives.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseQuestionnaireBytes } from '../../src/questionnaire/load.js';
 import { PROBLEM_CODES } from '../../src/questionnaire/problems.js';
 import { seeded } from '../support/random.js';
-import { ROOT, runCli, STACK_LINE } from '../support/cli.js';
+import { ROOT, runMain, STACK_LINE } from '../support/cli.js';
 import { tempCell } from '../support/cell.js';
 import { count } from './level.js';
 import { mutate } from './mutate.js';
@@ -18,8 +20,12 @@ import { mutate } from './mutate.js';
 const CASES = count(300, 1000);
 const SOURCES = ['test/fixtures/questionnaires/small.yaml', 'questionnaires/nq4-khoa-xii.yaml'].map((f) => readFileSync(join(ROOT, f)));
 
+let failures: string | undefined;
+
+/** Keeps a failing case for a person to look at: in a temporary folder that is deliberately not removed. */
 function saveFailure(seed: number, bytes: Buffer): string {
-  const file = join(ROOT, 'test/fixtures/fuzz', `questionnaire-${seed}.yaml`);
+  failures ??= mkdtempSync(join(tmpdir(), 'tusoi-fuzz-failures-'));
+  const file = join(failures, `questionnaire-${seed}.yaml`);
   writeFileSync(file, bytes);
   return file;
 }
@@ -57,7 +63,7 @@ describe(`${CASES} broken questionnaires`, () => {
       const { bytes } = mutate(SOURCES[seed % SOURCES.length]!, seeded(10_000 + seed));
       const file = join(cell.dir, `m${seed}.yaml`);
       writeFileSync(file, bytes);
-      const v = runCli(['questionnaire', 'validate', file]);
+      const v = await runMain(['questionnaire', 'validate', file]);
       expect([0, 1], `seed ${seed}: ${v.stderr}`).toContain(v.status);
       expect(v.stderr, `seed ${seed}`).not.toMatch(STACK_LINE);
       if (v.status === 1) expect(v.stderr).toMatch(new RegExp(`m${seed}\\.yaml:\\d+:\\d+`));
