@@ -1,6 +1,4 @@
 /** The loop with a scripted port and a real SQLite file: every answer saved before the next question. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resumeState } from '../../src/interview/engine.js';
@@ -12,13 +10,14 @@ import { saveAnswer, saveCursor, startNamedResponse, submitResponse } from '../.
 import { openRound, type Round } from '../../src/store/rounds.js';
 import { saveUnit } from '../../src/store/unit.js';
 import { scriptedPort } from '../support/scripted-port.js';
+import { tempDir } from '../support/temp.js';
 
 const parsed = loadQuestionnaireFile(new URL('../fixtures/questionnaires/small.yaml', import.meta.url).pathname);
 if (!parsed.ok) throw new Error('fixture invalid');
 const q = parsed.questionnaire;
 
 function setup(): { db: Db; round: Round; memberId: number } {
-  const db = createDatabase(join(mkdtempSync(join(tmpdir(), 'tusoi-run-')), 'c.sqlite'));
+  const db = createDatabase(join(tempDir('tusoi-run-'), 'c.sqlite'));
   saveUnit(db, { code: 'CB03', name: 'Chi bộ', level: 'chi-bo', parentCode: null }, '2026-11-23');
   const [member] = addMembers(db, [{ name: 'Nguyễn Văn An', code: 'M001' }], '2026-11-23');
   const round = openRound(db, { label: '2026', questionnaire: q, sourceText: '', anonymous: false, kind: 'collect', today: '2026-11-23' });

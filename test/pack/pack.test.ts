@@ -4,15 +4,15 @@
  * Slow (better-sqlite3 is compiled, about a minute): `npm run test:pack`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 describe('npm pack', () => {
   it('installs from the tarball into a clean prefix and runs --version and demo', () => {
-    const work = mkdtempSync(join(tmpdir(), 'tusoi-pack-'));
+    const work = tempDir('tusoi-pack-');
     execFileSync('npm', ['pack', '--pack-destination', work], { cwd: ROOT, stdio: 'ignore' });
     const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
     const listing = execFileSync('tar', ['tzf', join(work, tgz)], { encoding: 'utf8' });

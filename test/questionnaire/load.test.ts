@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstInvalidUtf8, loadQuestionnaireFile, MAX_FILE_BYTES, parseQuestionnaireBytes, resolveQuestionnaireRef } from '../../src/questionnaire/load.js';
+import { tempDir } from '../support/temp.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -35,15 +35,15 @@ describe('reading questionnaire bytes', () => {
 
   it('throws a UserError for a missing file and an unknown id', () => {
     expect(() => loadQuestionnaireFile('/nonexistent/q.yaml')).toThrow(expect.objectContaining({ name: 'UserError', code: 'FILE_NOT_FOUND' }));
-    expect(() => resolveQuestionnaireRef('nq4-khoa-xi')).toThrow(expect.objectContaining({ name: 'UserError', code: 'QUESTIONNAIRE_NOT_FOUND' }));
-    expect(() => resolveQuestionnaireRef('missing/q.yaml')).toThrow(expect.objectContaining({ code: 'FILE_NOT_FOUND' }));
+    expect(() => resolveQuestionnaireRef('nq4-khoa-xi', process.cwd())).toThrow(expect.objectContaining({ name: 'UserError', code: 'QUESTIONNAIRE_NOT_FOUND' }));
+    expect(() => resolveQuestionnaireRef('missing/q.yaml', process.cwd())).toThrow(expect.objectContaining({ code: 'FILE_NOT_FOUND' }));
   });
 
   it('resolves a path before a bundled id', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tusoi-'));
+    const dir = tempDir();
     const file = join(dir, 'nq4-khoa-xii');
     writeFileSync(file, 'format: 1\n');
-    expect(resolveQuestionnaireRef(file)).toBe(file);
-    expect(resolveQuestionnaireRef('nq4-khoa-xii')).toMatch(/questionnaires[\\/]nq4-khoa-xii\.yaml$/);
+    expect(resolveQuestionnaireRef(file, process.cwd())).toBe(file);
+    expect(resolveQuestionnaireRef('nq4-khoa-xii', process.cwd())).toMatch(/questionnaires[\\/]nq4-khoa-xii\.yaml$/);
   });
 });

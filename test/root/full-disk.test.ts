@@ -3,28 +3,24 @@
  * (to mount), so it runs with `npm run test:root` (CI runs as root), not in `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { BIN, STACK_LINE } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 describe('a full disk', () => {
-  const mounts: string[] = [];
-  afterAll(() => {
-    for (const m of mounts) spawnSync('umount', [m]);
-  });
-
   it('a full disk: refused with a message; what was saved before is intact', () => {
-    const mount = mkdtempSync(join(tmpdir(), 'tusoi-full-'));
+    const mount = tempDir('tusoi-full-');
     const mounted = isRoot && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mount]).status === 0;
     const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: mount, env: { ...process.env, NO_COLOR: '1', TUSOI_LANG: '' } });
     const db = join(mount, 'cell.sqlite');
     // CI and developers run as root in this workplace, where a tmpfs can be mounted; anywhere
     // else this case needs root, and says so instead of passing silently.
     expect(mounted, 'mounting a small tmpfs needs root').toBe(true);
-    mounts.push(mount);
+    // Unmounted before tempDir removes the folder (hooks registered later run first).
+    onTestFinished(() => void spawnSync('umount', [mount]));
     expect(run(['--db', db, 'init', '--unit-code', 'CB03', '--unit-name', 'Chi bộ']).status).toBe(0);
     expect(run(['--db', db, 'member', 'add', 'Nguyễn Văn An']).status).toBe(0);
     // Fill the disk, leaving the database a few pages (opening a round stores the questionnaire: ~150 KB).
