@@ -21,6 +21,8 @@ export interface ErrorParams {
   DB_EXISTS: { file: string };
   DB_NOT_TUSOI: { file: string };
   DB_TOO_NEW: { file: string; version: number; supported: number };
+  /** JSON stored in the database (a round's questionnaire, merged counts) stamped with a format this version does not know. */
+  DB_DATA_TOO_NEW: { file: string; what: 'questionnaire' | 'counts'; format: string; supported: number };
   DB_READONLY: { file: string };
   DB_FULL: { file: string };
   DB_BUSY: { file: string };

@@ -99,7 +99,7 @@ export function mergedSummaries(db: Db, roundId: number, questionnaire: Summary[
   const unitStmt = db.prepare('SELECT code, name, level, parent_code AS parentCode, members, respondents FROM merged_unit WHERE file_id = ? ORDER BY code');
   return files.map(({ json, ...file }) => ({
     file,
-    summary: unpackCounts(json, { questionnaire, members: file.members, respondents: file.respondents, units: unitStmt.all(file.id) as CoveredUnit[] }),
+    summary: unpackCounts(json, { questionnaire, members: file.members, respondents: file.respondents, units: unitStmt.all(file.id) as CoveredUnit[] }, db.name),
   }));
 }
 

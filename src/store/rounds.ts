@@ -3,8 +3,18 @@
  * version, sha256, the YAML text and its parsed form), so the interview starts
  * without parsing YAML and later edits of the file change nothing.
  */
+import { InternalError, UserError } from '../errors.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import type { Db } from './db.js';
+
+/**
+ * The layout of the parsed questionnaire as stored (`questionnaire.model_json`),
+ * stamped as its `storeFormat` key (not `format`: that is the YAML's own format,
+ * part of the questionnaire and of its hash). Text stored before the stamp has
+ * none and is format 1; an unknown format is refused. The stamp is no part of
+ * the questionnaire's sha256 or of any export's integrity value.
+ */
+export const MODEL_FORMAT = 1;
 
 export type RoundKind = 'collect' | 'merge';
 
@@ -68,15 +78,19 @@ export function storeQuestionnaire(db: Db, q: Questionnaire, sourceText: string)
     q.id,
     q.version,
     sourceText,
-    JSON.stringify(q),
+    JSON.stringify({ storeFormat: MODEL_FORMAT, ...q }),
   );
 }
 
 /** The questionnaire a round was opened with, from its stored parsed form. */
 export function roundQuestionnaire(db: Db, round: Pick<Round, 'questionnaire'>): Questionnaire {
   const row = db.prepare('SELECT model_json AS json FROM questionnaire WHERE sha256 = ?').get(round.questionnaire.sha256) as { json: string } | undefined;
-  if (!row) throw new Error(`questionnaire ${round.questionnaire.sha256} missing`);
-  return JSON.parse(row.json) as Questionnaire;
+  // NOTE: a round's questionnaire is a foreign key: a missing one is a broken database or a bug.
+  if (!row) throw new InternalError(`questionnaire ${round.questionnaire.sha256} missing`);
+  const { storeFormat, ...model } = JSON.parse(row.json) as Questionnaire & { storeFormat?: unknown };
+  const format = storeFormat === undefined ? 1 : storeFormat;
+  if (format !== MODEL_FORMAT) throw new UserError('DB_DATA_TOO_NEW', { file: db.name, what: 'questionnaire', format: String(format), supported: MODEL_FORMAT });
+  return model;
 }
 
 export function openRound(

@@ -152,6 +152,10 @@ describe.each(BUILDS)('a database made by %s', (build) => {
     });
     const rep = reportCounts(await report(dir, 'bloc.sqlite'));
     expect(rep.respondents).toBe(before.coverage!.respondents + 3);
+    const db = new Database(join(dir, 'bloc.sqlite'), { readonly: true });
+    const stamped = db.prepare<[], { unit: string }>(`SELECT unit_code AS unit FROM merged_file WHERE summary_json LIKE '{"storeFormat":1,%' ORDER BY unit_code`).all();
+    db.close();
+    expect(stamped.map((r) => r.unit)).toEqual(['CB04', 'CB06']);
     expect(rep.units).toContainEqual(['CB04', 4, 4]);
     expect(rep.units).toContainEqual(['CB06', 2, 2]);
   });
