@@ -2,7 +2,8 @@
  * The exchange format: what `export` writes parses back to the summary, and
  * survives the re-saves of Excel and LibreOffice; a changed count does not.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guard, headerFor, needsGuard, unguardText } from '../../src/exchange/columns.js';
 import { exportCsv, exportRows, type ExportIdentity } from '../../src/exchange/export.js';
@@ -10,6 +11,7 @@ import { readExport } from '../../src/exchange/import.js';
 import { parseQuestionnaire } from '../../src/questionnaire/parse.js';
 import { allBehaviours } from '../../src/questionnaire/model.js';
 import { summarise, type Summary } from '../../src/summary/aggregate.js';
+import { tempCell } from '../support/cell.js';
 import { readRows, resaveCp1258Semicolon, resaveQuotedLf, resaveUtf16Tab } from '../support/excel.js';
 import { seeded } from '../support/random.js';
 
@@ -115,9 +117,17 @@ describe('export', () => {
     expect(!n.ok && n.problems.map((p) => p.code)).toContain('EXPORT_NUMERIC_UNIT_CODE');
   });
 
-  it('holds no member names: a summary has none to write', () => {
-    // The unit's own name is the only name in the file.
-    expect(csv).not.toMatch(/Nguyễn|Trần|Lê Đức/);
+  it('holds no member names: exported from a cell whose named members answered, none is in the file', async () => {
+    const names = ['Nguyễn Văn Tèo', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng'];
+    const cell = await tempCell({ members: names, round: ['--label', '2026'] });
+    const form = join(cell.dir, 'f.csv');
+    writeFileSync(form, `behaviour,level\n${allBehaviours(q).map((b) => `${b.id},khong`).join('\n')}\n`);
+    for (const m of ['M001', 'M002']) expect((await cell.cli(['answer', '--member', m, '--answers', form])).status).toBe(0);
+    const out = await cell.cli(['export', '--out', '-']);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('Chi bộ Văn phòng');
+    const text = out.stdout.normalize('NFC');
+    for (const name of names) for (const part of [name, name.split(' ').at(-1)!]) expect(text, part).not.toContain(part);
   });
 });
 
