@@ -38,14 +38,14 @@ export async function setupCell(members, submitted) {
   const { addMembers } = await import(`${ROOT}/dist/store/members.js`);
   const { openRound } = await import(`${ROOT}/dist/store/rounds.js`);
   const { enterPaperResponse } = await import(`${ROOT}/dist/store/responses.js`);
-  const { loadQuestionnaireFile, resolveQuestionnaireRef } = await import(`${ROOT}/dist/questionnaire/load.js`);
+  const { loadQuestionnaireFile, bundledQuestionnaireFile } = await import(`${ROOT}/dist/questionnaire/load.js`);
   const { allBehaviours } = await import(`${ROOT}/dist/questionnaire/model.js`);
   const dir = mkdtempSync(join(tmpdir(), 'tusoi-bench-'));
   const file = join(dir, 'cell.sqlite');
   const db = createDatabase(file);
   saveUnit(db, { code: 'CB01', name: 'Chi bộ', level: 'chi-bo', parentCode: null }, '2026-11-23');
   const list = addMembers(db, Array.from({ length: members }, (_, i) => ({ name: `Đảng viên ${i + 1}`, code: `M${String(i + 1).padStart(4, '0')}` })), '2026-11-23');
-  const parsed = loadQuestionnaireFile(resolveQuestionnaireRef('nq4-khoa-xii'));
+  const parsed = loadQuestionnaireFile(bundledQuestionnaireFile('nq4-khoa-xii'));
   const q = parsed.questionnaire;
   const round = openRound(db, { label: '2026', questionnaire: q, sourceText: '', anonymous: false, kind: 'collect', today: '2026-11-23' });
   const ids = allBehaviours(q).map((b) => b.id);

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { BIN, row, ROOT } from './lib.mjs';
 
 async function generate(dir, count) {
-  const { loadQuestionnaireFile, resolveQuestionnaireRef } = await import(`${ROOT}/dist/questionnaire/load.js`);
+  const { loadQuestionnaireFile, bundledQuestionnaireFile } = await import(`${ROOT}/dist/questionnaire/load.js`);
   const { generateCellExports } = await import(`${ROOT}/dist/demo/generate.js`);
-  const q = loadQuestionnaireFile(resolveQuestionnaireRef('nq4-khoa-xii')).questionnaire;
+  const q = loadQuestionnaireFile(bundledQuestionnaireFile('nq4-khoa-xii')).questionnaire;
   mkdirSync(dir, { recursive: true });
   for (const c of generateCellExports(q, { count, seed: 1, roundLabel: '2026' })) writeFileSync(join(dir, c.fileName), c.csv);
 }

@@ -2,8 +2,8 @@
 import { BIN, interleaved, median, row, ROOT } from './lib.mjs';
 
 export async function questionnaireBench(runs) {
-  const { loadQuestionnaireFile, resolveQuestionnaireRef } = await import(`${ROOT}/dist/questionnaire/load.js`);
-  const file = resolveQuestionnaireRef('nq4-khoa-xii');
+  const { loadQuestionnaireFile, bundledQuestionnaireFile } = await import(`${ROOT}/dist/questionnaire/load.js`);
+  const file = bundledQuestionnaireFile('nq4-khoa-xii');
   for (let i = 0; i < 20; i++) loadQuestionnaireFile(file); // warm up the JIT
   const times = [];
   for (let i = 0; i < Math.max(50, runs * 4); i++) {

@@ -1,44 +1,86 @@
 /**
- * Module boundaries (architecture.md §2.2): one module alone imports each heavy
- * library, and the pure core touches neither the file system nor the process.
+ * Module boundaries (architecture.md §2.2), checked by dependency-cruiser on
+ * the compiled code (`.dependency-cruiser.cjs` holds the rules and why).
+ * Every rule is also shown to fire, on a small tree of modules that breaks
+ * it, so a rule that matched nothing could not pass unnoticed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/cli.js';
+import { tempDir } from './support/temp.js';
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
+const CONFIG = join(ROOT, '.dependency-cruiser.cjs');
+const BIN = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+
+interface Cruise {
+  modules: Array<{ source: string; dependencies: Array<{ module: string; resolved: string; dependencyTypes: string[] }> }>;
+  summary: { violations: Array<{ rule: { name: string }; from: string; to: string }>; totalCruised: number };
 }
 
-const files = sources(join(ROOT, 'src')).map((f) => ({ path: relative(join(ROOT, 'src'), f).replaceAll('\\', '/'), text: readFileSync(f, 'utf8') }));
-
-function importers(pattern: RegExp): string[] {
-  return files.filter((f) => [...f.text.matchAll(/(?:^import .* from|import\()\s*'([^']+)'/gm)].some((m) => pattern.test(m[1]!))).map((f) => f.path);
+function cruise(cwd: string): Cruise {
+  // NOTE: exits non-zero on violations only with --output-type err; json always exits 0.
+  return JSON.parse(execFileSync(process.execPath, [BIN, 'dist', '--config', CONFIG, '--output-type', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 })) as Cruise;
 }
 
 describe('module boundaries', () => {
-  it('each heavy library has a single importer (or a single folder)', () => {
-    expect(importers(/^yaml$/)).toEqual(['questionnaire/parse.ts']);
-    expect(importers(/^commander$/).every((f) => f.startsWith('cli/'))).toBe(true);
-    expect(importers(/^chalk$/)).toEqual(['cli/style.ts']);
-    expect(importers(/^@inquirer\//).every((f) => f === 'cli/prompts.ts')).toBe(true);
-    expect(importers(/^better-sqlite3$/).every((f) => f.startsWith('store/'))).toBe(true);
-    expect(importers(/^csv-/).every((f) => f.startsWith('exchange/'))).toBe(true);
+  const real = cruise(ROOT);
+
+  it('hold in the compiled code', () => {
+    expect(real.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)).toEqual([]);
+    expect(real.summary.totalCruised).toBeGreaterThan(100);
   });
 
-  it('nothing outside cli/ imports cli/ (except types for the style port)', () => {
-    const offenders = files.filter((f) => !f.path.startsWith('cli/') && /from '(\.\.\/)+cli\//.test(f.text.replace(/^import type .*$/gm, '')));
-    expect(offenders.map((f) => f.path)).toEqual([]);
+  it('are checked on what really loads each heavy library, `require` through createRequire included', () => {
+    const loads = real.modules.flatMap((m) => m.dependencies.filter((d) => /^(better-sqlite3|yaml|commander|chalk|@inquirer\/select)$/.test(d.module)).map((d) => `${m.source} ${d.module}`));
+    expect(loads.sort()).toEqual([
+      'dist/cli/program.js commander',
+      'dist/cli/prompts.js @inquirer/select',
+      'dist/cli/style.js chalk',
+      'dist/questionnaire/parse.js yaml',
+      'dist/store/db.js better-sqlite3',
+    ]);
   });
 
-  it('the pure core uses no file system, process or clock', () => {
-    const pure = files.filter((f) => /^(questionnaire\/(parse|rules|hash|model|problems)|report\/|summary\/|interview\/engine|exchange\/merge|text\/)/.test(f.path));
-    expect(pure.length).toBeGreaterThan(0);
-    for (const f of pure) {
-      expect(f.text, f.path).not.toMatch(/from 'node:fs'|process\.|Date\.now\(\)|new Date\(\)/);
+  it('fire on a tree that breaks each of them', () => {
+    const dir = tempDir('tusoi-deps-');
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', devDependencies: { vitest: '*' } }));
+    const files: Record<string, string> = {
+      'cli/main.js': "import './program.js';",
+      'cli/program.js': "import './commands/a.js';",
+      'cli/commands/a.js': "import './b.js'; import '../main.js';",
+      'cli/commands/b.js': "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); require('better-sqlite3');",
+      'cli/x.js': "import 'vitest';",
+      'summary/s.js': "import '../cli/x.js'; import '../store/t.js'; import { readFileSync } from 'node:fs'; import 'chalk';",
+      'store/t.js': "import '../services/u.js';",
+      'services/u.js': "import './v.js'; import 'yaml'; import 'commander'; import '@inquirer/select'; import 'd3-dsv';",
+      'services/v.js': "import './u.js'; import './missing.js';",
+      'interview/e.js': "import '../store/t.js';",
+    };
+    for (const [f, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, 'dist', f)), { recursive: true });
+      writeFileSync(join(dir, 'dist', f), `${text}\n`);
     }
+    const fired = new Set(cruise(dir).summary.violations.map((v) => v.rule.name));
+    const rules = [...readFileSync(CONFIG, 'utf8').matchAll(/name: '([a-z-]+)'|only\('([a-z-]+)'/g)].map((m) => m[1] ?? m[2]!);
+    expect(rules.length).toBeGreaterThan(15);
+    expect(rules.filter((r) => !fired.has(r))).toEqual([]);
+  });
+});
+
+describe('the core and the services', () => {
+  /** Sources, without comments: a comment may name `process`. */
+  function code(dir: string): Array<{ path: string; text: string }> {
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : []));
+    return walk(join(ROOT, 'src', dir)).map((f) => ({ path: relative(join(ROOT, 'src'), f), text: readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '') }));
+  }
+  const core = ['questionnaire', 'interview', 'summary', 'exchange', 'report', 'text', 'i18n', 'services', 'store', 'demo'].flatMap(code);
+
+  it('never read the process (argv, env, cwd, exit) or the clock: both are injected', () => {
+    expect(core.length).toBeGreaterThan(50);
+    const offenders = core.filter((f) => /\bprocess\s*\.|\bDate\.now\(\)|new Date\(\)/.test(f.text));
+    expect(offenders.map((f) => f.path)).toEqual([]);
   });
 });

@@ -1,16 +1,23 @@
-/** Small helpers shared by the commands. */
-import type { Context } from '../context.js';
-import type { Style } from '../style.js';
-import { createStyle } from '../style.js';
-import type { CsvProblem } from '../../exchange/problems.js';
-import { renderCsvProblem } from '../../report/problems.js';
+/** What the commands write besides their own words: JSON documents and located table problems. */
+import type { CsvProblem } from '../exchange/problems.js';
+import { renderCsvProblem } from '../report/problems.js';
+import type { Context } from './context.js';
+import { createStyle } from './style.js';
 
-export function writeJson(ctx: Context, value: unknown): void {
-  ctx.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+/** The version of every `--json` document tusoi prints; fields may be added, never changed. */
+export const JSON_SCHEMA = 1;
+
+/**
+ * One JSON document on stdout, `schema` first (the README's promise for every
+ * `--json`); a document that has its own schema field keeps it.
+ */
+export function writeJson(ctx: Context, value: Readonly<Record<string, unknown>>): void {
+  const doc = 'schema' in value ? value : { schema: JSON_SCHEMA, ...value };
+  ctx.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
 }
 
 export async function printCsvProblems(ctx: Context, problems: ReadonlyArray<CsvProblem>): Promise<void> {
-  const style: Style = await createStyle(ctx.io.stderr, ctx.io.env);
+  const style = await createStyle(ctx.io.stderr, ctx.io.env);
   for (const p of [...problems].sort((a, b) => a.line - b.line)) ctx.io.stderr.write(renderCsvProblem(p, ctx.m, style));
 }
 

@@ -18,7 +18,8 @@ import { packageVersion } from './version.js';
  * named exports Node finds by lexing the CommonJS file, which cost about 6 ms of
  * every start-up (measured on Node 20), a tenth of `node -e 0`.
  */
-const { Command } = createRequire(import.meta.url)('commander') as typeof import('commander');
+const require = createRequire(import.meta.url);
+const { Command } = require('commander') as typeof import('commander');
 type Command = CommandType;
 
 export interface ProgramResult {

@@ -99,11 +99,18 @@ export function bundledFiles(): string[] {
     .map((f) => join(BUNDLED_DIR, f));
 }
 
+/** The file of a bundled questionnaire by its id (bundled files are named `<id>.yaml`). */
+export function bundledQuestionnaireFile(id: string): string {
+  const file = bundledFiles().find((f) => basename(f).replace(/\.ya?ml$/, '') === id);
+  if (!file) throw new UserError('QUESTIONNAIRE_NOT_FOUND', { ref: id, bundled: bundledFiles().map((f) => basename(f).replace(/\.ya?ml$/, '')).join(', ') });
+  return file;
+}
+
 /**
- * Finds a questionnaire by file path or by the id of a bundled one
- * (bundled files are named `<id>.yaml`).
+ * Finds a questionnaire by file path (relative to `cwd`, the folder the user
+ * typed the command in) or by the id of a bundled one.
  */
-export function resolveQuestionnaireRef(ref: string, cwd: string = process.cwd()): string {
+export function resolveQuestionnaireRef(ref: string, cwd: string): string {
   const path = resolve(cwd, ref);
   if (existsSync(path) && statSync(path).isFile()) return path;
   const bundled = bundledFiles().find((f) => basename(f).replace(/\.ya?ml$/, '') === ref);

@@ -26,7 +26,8 @@ import { runRules, type At, type Draft, type IdAt } from './rules.js';
 
 // NOTE: loaded through `require`: yaml's ESM entry makes Node lex its CommonJS
 // files for named exports, a few milliseconds of every `validate` (Node 20).
-const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+const require = createRequire(import.meta.url);
+const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
 type LineCounter = import('yaml').LineCounter;
 
 export type ParseResult =

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_DIR, bundledFiles, loadQuestionnaireFile, resolveQuestionnaireRef } from '../../src/questionnaire/load.js';
+import { BUNDLED_DIR, bundledFiles, loadQuestionnaireFile, bundledQuestionnaireFile } from '../../src/questionnaire/load.js';
 import { allBehaviours, allManifestations, type Questionnaire } from '../../src/questionnaire/model.js';
 
 interface RefManifestation {
@@ -22,7 +22,7 @@ const reference = JSON.parse(readFileSync(new URL('../fixtures/reference/nq4-27.
 const refManifestations = reference.groups.flatMap((g) => g.manifestations);
 
 function load(): Questionnaire {
-  const result = loadQuestionnaireFile(resolveQuestionnaireRef('nq4-khoa-xii'));
+  const result = loadQuestionnaireFile(bundledQuestionnaireFile('nq4-khoa-xii'));
   if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
   return result.questionnaire;
 }
@@ -31,7 +31,7 @@ describe('bundled questionnaire nq4-khoa-xii', () => {
   const q = load();
 
   it('is valid without a single warning', () => {
-    const result = loadQuestionnaireFile(resolveQuestionnaireRef('nq4-khoa-xii'));
+    const result = loadQuestionnaireFile(bundledQuestionnaireFile('nq4-khoa-xii'));
     expect(result.ok && result.warnings).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 /** Real database files for the service tests, made through the store (no CLI), in folders removed after each test. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadQuestionnaireFile, resolveQuestionnaireRef } from '../../src/questionnaire/load.js';
+import { loadQuestionnaireFile, bundledQuestionnaireFile } from '../../src/questionnaire/load.js';
 import type { Questionnaire } from '../../src/questionnaire/model.js';
 import { openNewRound } from '../../src/services/round-lifecycle.js';
 import { createDatabase, type Db } from '../../src/store/db.js';
@@ -19,7 +19,7 @@ export function questionnaireAt(file: string): { questionnaire: Questionnaire; s
 }
 
 export const SMALL = new URL('../fixtures/questionnaires/small.yaml', import.meta.url).pathname;
-export const BUNDLED = resolveQuestionnaireRef('nq4-khoa-xii', process.cwd());
+export const BUNDLED = bundledQuestionnaireFile('nq4-khoa-xii');
 
 export interface ServiceDb {
   readonly dir: string;

@@ -7,7 +7,7 @@ import { addMembers, listMembers, planMembers, removeMember, searchMembers } fro
 import { enterPaperResponse } from '../../src/store/responses.js';
 import { openRound } from '../../src/store/rounds.js';
 import { saveUnit } from '../../src/store/unit.js';
-import { loadQuestionnaireFile, resolveQuestionnaireRef } from '../../src/questionnaire/load.js';
+import { loadQuestionnaireFile, bundledQuestionnaireFile } from '../../src/questionnaire/load.js';
 import { allBehaviours } from '../../src/questionnaire/model.js';
 
 function cell(): Db {
@@ -57,7 +57,7 @@ describe('members', () => {
   it('with answers are deactivated, not deleted; without, deleted', () => {
     const db = cell();
     const [a, b] = add(db, ['Nguyễn Văn An', 'Trần Văn Bình']);
-    const file = resolveQuestionnaireRef('nq4-khoa-xii');
+    const file = bundledQuestionnaireFile('nq4-khoa-xii');
     const parsed = loadQuestionnaireFile(file);
     if (!parsed.ok) throw new Error('bundled invalid');
     const round = openRound(db, { label: '2026', questionnaire: parsed.questionnaire, sourceText: '', anonymous: false, kind: 'collect', today: '2026-11-23' });

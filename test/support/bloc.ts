@@ -2,13 +2,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCellExports, type GenerateOptions, type GeneratedCell } from '../../src/demo/generate.js';
-import { loadQuestionnaireFile, resolveQuestionnaireRef } from '../../src/questionnaire/load.js';
+import { loadQuestionnaireFile, bundledQuestionnaireFile } from '../../src/questionnaire/load.js';
 import type { Questionnaire } from '../../src/questionnaire/model.js';
 import { queryFile, runCli, runMain, type CliResult } from './cli.js';
 import { tempDir } from './temp.js';
 
 export function bundled(): Questionnaire {
-  const r = loadQuestionnaireFile(resolveQuestionnaireRef('nq4-khoa-xii'));
+  const r = loadQuestionnaireFile(bundledQuestionnaireFile('nq4-khoa-xii'));
   if (!r.ok) throw new Error('bundled questionnaire invalid');
   return r.questionnaire;
 }

@@ -12,7 +12,7 @@ import { randomResponse } from '../../demo/generate.js';
 import { AGENCIES, DEPARTMENTS, personName } from '../../demo/names.js';
 import { seeded } from '../../demo/random.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { loadQuestionnaireFile, resolveQuestionnaireRef } from '../../questionnaire/load.js';
+import { bundledQuestionnaireFile, loadQuestionnaireFile } from '../../questionnaire/load.js';
 import type { Context } from '../context.js';
 import type { Io } from '../io.js';
 
@@ -66,7 +66,7 @@ export async function demo(ctx: Context, o: { dir?: string }): Promise<number> {
   const out = (s: string) => ctx.io.stdout.write(`${s}\n`);
 
   const rnd = seeded(SEED);
-  const q = loadQuestionnaireFile(resolveQuestionnaireRef('nq4-khoa-xii'));
+  const q = loadQuestionnaireFile(bundledQuestionnaireFile('nq4-khoa-xii'));
   if (!q.ok) throw new UserError('QUESTIONNAIRE_INVALID', { file: 'nq4-khoa-xii', errors: q.problems.length });
   const cells = plan(rnd);
   const members = cells.reduce((n, c) => n + c.members, 0);

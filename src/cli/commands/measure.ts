@@ -8,7 +8,7 @@ import { roundQuestionnaire } from '../../store/rounds.js';
 import { nameKey } from '../../text/vietnamese.js';
 import type { Context } from '../context.js';
 import { chooseRound } from '../../services/round-choice.js';
-import { writeJson } from './shared.js';
+import { writeJson } from '../output.js';
 
 export async function measureAdd(ctx: Context, text: string, behaviour: string | undefined): Promise<number> {
   const clean = nameKey(text);

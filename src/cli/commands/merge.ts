@@ -10,7 +10,7 @@ import { findExportFiles } from '../../services/find-export-files.js';
 import { mergeFiles, type MergeProblem } from '../../services/merge-files.js';
 import { withDatabase } from '../../store/db.js';
 import type { Context } from '../context.js';
-import { writeJson } from './shared.js';
+import { writeJson } from '../output.js';
 
 export function reasonText(m: Messages, r: RejectReason): string {
   return (m.merge.reasons[r.code] as (p: RejectReason) => string)(r);

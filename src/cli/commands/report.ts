@@ -15,7 +15,7 @@ import { defaultFileName, writeFileAtomic } from '../files.js';
 import { printPdf } from '../pdf.js';
 import { createStyle } from '../style.js';
 import { packageVersion } from '../version.js';
-import { writeJson } from './shared.js';
+import { writeJson } from '../output.js';
 
 export const REPORT_FORMATS = ['text', 'html', 'pdf', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

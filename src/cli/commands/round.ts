@@ -9,7 +9,7 @@ import { withDatabase } from '../../store/db.js';
 import { listRounds, type Round } from '../../store/rounds.js';
 import type { Context } from '../context.js';
 import { createStyle } from '../style.js';
-import { writeJson } from './shared.js';
+import { writeJson } from '../output.js';
 
 export const DEFAULT_QUESTIONNAIRE = 'nq4-khoa-xii';
 

@@ -14,7 +14,7 @@ import { userErrorText } from '../error-text.js';
 import { pendingMembers } from '../../services/interview.js';
 import { collectingRound } from '../../services/round-choice.js';
 import { createUi } from '../ui.js';
-import { isInteractive } from './shared.js';
+import { isInteractive } from '../output.js';
 
 const QUIT = Symbol('quit');
 

@@ -14,7 +14,7 @@ import { findOpenRound, type Round } from '../../store/rounds.js';
 import { getUnit } from '../../store/unit.js';
 import type { Context } from '../context.js';
 import { createStyle } from '../style.js';
-import { writeJson } from './shared.js';
+import { writeJson } from '../output.js';
 
 function cellStatus(db: Db, round: Round | undefined) {
   const part = round ? roundParticipation(db, round.id) : { submitted: [], inProgress: [] };
