@@ -33,7 +33,7 @@ export function deleteCommitment(db: Db, roundId: number, memberId: number, beha
 }
 
 export function memberCommitments(db: Db, roundId: number, memberId: number): Commitment[] {
-  return db.prepare(`${SELECT} WHERE c.round_id = ? AND c.member_id = ? ORDER BY c.id`).all(roundId, memberId) as Commitment[];
+  return db.prepare<[number, number], Commitment>(`${SELECT} WHERE c.round_id = ? AND c.member_id = ? ORDER BY c.id`).all(roundId, memberId);
 }
 
 /**
@@ -42,8 +42,8 @@ export function memberCommitments(db: Db, roundId: number, memberId: number): Co
  */
 export function pendingFollowUps(db: Db, currentRoundId: number, memberId: number): Commitment[] {
   return db
-    .prepare(`${SELECT} WHERE c.member_id = ? AND c.round_id <> ? AND c.outcome IS NULL AND r.anonymous = 0 ORDER BY r.id, c.id`)
-    .all(memberId, currentRoundId) as Commitment[];
+    .prepare<[number, number], Commitment>(`${SELECT} WHERE c.member_id = ? AND c.round_id <> ? AND c.outcome IS NULL AND r.anonymous = 0 ORDER BY r.id, c.id`)
+    .all(memberId, currentRoundId);
 }
 
 export function recordOutcome(db: Db, id: number, outcome: Outcome, today: string): void {
@@ -65,8 +65,8 @@ export function addMeasure(db: Db, roundId: number, m: { behaviourId: string | n
 
 export function listMeasures(db: Db, roundId: number): Measure[] {
   return db
-    .prepare('SELECT id, behaviour_id AS behaviourId, text, added_on AS addedOn, done_on AS doneOn FROM measure WHERE round_id = ? ORDER BY id')
-    .all(roundId) as Measure[];
+    .prepare<[number], Measure>('SELECT id, behaviour_id AS behaviourId, text, added_on AS addedOn, done_on AS doneOn FROM measure WHERE round_id = ? ORDER BY id')
+    .all(roundId);
 }
 
 export function markMeasureDone(db: Db, roundId: number, id: number, today: string): boolean {

@@ -44,18 +44,21 @@ function configure(db: Db): void {
   db.pragma('foreign_keys = ON');
 }
 
-const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement>>();
+const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement<unknown[], unknown>>>();
 
 /**
  * A prepared statement, cached per connection: preparing costs more than
  * running on the merge path, where the same few statements run per file.
+ * Typed like `db.prepare<Params, Row>(sql)`: the parameters it binds and the
+ * row it returns (the SQL decides both; keep the two together).
  */
-export function stmt(db: Db, sql: string): BetterSqlite3.Statement {
+export function stmt<P extends unknown[] = unknown[], R = unknown>(db: Db, sql: string): BetterSqlite3.Statement<P, R> {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let s = cache.get(sql);
   if (!s) cache.set(sql, (s = db.prepare(sql)));
-  return s;
+  // NOTE: the one cast: the cache holds statements of every shape, keyed by their SQL.
+  return s as unknown as BetterSqlite3.Statement<P, R>;
 }
 
 /** Turns SQLite's failures into messages a user can act on; anything else is rethrown as is. */

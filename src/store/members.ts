@@ -23,14 +23,12 @@ interface MemberRow {
 const toMember = (r: MemberRow): Member => ({ id: r.id, code: r.code, name: r.name, active: r.active === 1 });
 
 export function listMembers(db: Db, options: { includeInactive?: boolean } = {}): Member[] {
-  const rows = db
-    .prepare(`SELECT id, code, name, active FROM member ${options.includeInactive ? '' : 'WHERE active = 1'}`)
-    .all() as MemberRow[];
+  const rows = db.prepare<[], MemberRow>(`SELECT id, code, name, active FROM member ${options.includeInactive ? '' : 'WHERE active = 1'}`).all();
   return rows.map(toMember).sort((a, b) => compareNames(a.name, b.name) || a.code.localeCompare(b.code));
 }
 
 export function countMembers(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM member WHERE active = 1').get() as { n: number }).n;
+  return db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM member WHERE active = 1').get()!.n;
 }
 
 /**
@@ -38,19 +36,13 @@ export function countMembers(db: Db): number {
  * plus any since deactivated who took part in it.
  */
 export function countParticipatingMembers(db: Db, roundId: number): number {
-  const row = db
-    .prepare('SELECT COUNT(*) AS n FROM member m WHERE m.active = 1 OR EXISTS (SELECT 1 FROM participation p WHERE p.round_id = ? AND p.member_id = m.id)')
-    .get(roundId) as { n: number };
-  return row.n;
-}
-
-export function getMember(db: Db, id: number): Member | undefined {
-  const row = db.prepare('SELECT id, code, name, active FROM member WHERE id = ?').get(id) as MemberRow | undefined;
-  return row && toMember(row);
+  return db
+    .prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM member m WHERE m.active = 1 OR EXISTS (SELECT 1 FROM participation p WHERE p.round_id = ? AND p.member_id = m.id)')
+    .get(roundId)!.n;
 }
 
 export function findMemberByCode(db: Db, code: string): Member | undefined {
-  const row = db.prepare('SELECT id, code, name, active FROM member WHERE code = ? COLLATE NOCASE').get(code.trim()) as MemberRow | undefined;
+  const row = db.prepare<[string], MemberRow>('SELECT id, code, name, active FROM member WHERE code = ? COLLATE NOCASE').get(code.trim());
   return row && toMember(row);
 }
 
@@ -73,7 +65,7 @@ export function searchMembers(db: Db, query: string, options: { includeInactive?
 /** The next free generated code: M001, M002… */
 export function nextMemberCode(db: Db, taken: ReadonlySet<string> = new Set()): string {
   const codes = new Set(
-    (db.prepare("SELECT code FROM member WHERE code LIKE 'M%'").all() as Array<{ code: string }>).map((r) => r.code.toUpperCase()),
+    db.prepare<[], { code: string }>("SELECT code FROM member WHERE code LIKE 'M%'").all().map((r) => r.code.toUpperCase()),
   );
   for (let n = 1; ; n++) {
     const code = `M${String(n).padStart(3, '0')}`;

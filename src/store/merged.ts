@@ -39,22 +39,22 @@ const FILE_COLUMNS = `id, unit_code AS unitCode, unit_name AS unitName, unit_lev
   status, integrity, exported_at AS exportedAt, file_name AS fileName, members, respondents`;
 
 export function findMergedFile(db: Db, roundId: number, unitCode: string): MergedFile | undefined {
-  return stmt(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`).get(roundId, unitCode) as FileRow | undefined;
+  return stmt<[number, string], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`).get(roundId, unitCode);
 }
 
 export function listMergedFiles(db: Db, roundId: number): MergedFile[] {
-  return db.prepare(`SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? ORDER BY unit_code`).all(roundId) as FileRow[];
+  return db.prepare<[number], FileRow>(`SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? ORDER BY unit_code`).all(roundId);
 }
 
 /** Which already merged file covers each of these unit codes (excluding one file, being replaced). */
 export function coveringFiles(db: Db, roundId: number, codes: ReadonlyArray<string>, except?: number): Map<string, MergedFile> {
   const found = new Map<string, MergedFile>();
-  const unitStmt = stmt(db, `SELECT f.id FROM merged_unit u JOIN merged_file f ON f.id = u.file_id WHERE u.round_id = ? AND u.code = ?`);
-  const fileStmt = stmt(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE id = ?`);
-  const asFileStmt = stmt(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`);
+  const unitStmt = stmt<[number, string], { id: number }>(db, `SELECT f.id FROM merged_unit u JOIN merged_file f ON f.id = u.file_id WHERE u.round_id = ? AND u.code = ?`);
+  const fileStmt = stmt<[number], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE id = ?`);
+  const asFileStmt = stmt<[number, string], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`);
   for (const code of codes) {
-    const viaUnit = unitStmt.get(roundId, code) as { id: number } | undefined;
-    const file = viaUnit ? (fileStmt.get(viaUnit.id) as FileRow) : (asFileStmt.get(roundId, code) as FileRow | undefined);
+    const viaUnit = unitStmt.get(roundId, code);
+    const file = viaUnit ? fileStmt.get(viaUnit.id) : asFileStmt.get(roundId, code);
     if (file && file.id !== except) found.set(code, file);
   }
   return found;
@@ -95,11 +95,11 @@ export function storeMergedFile(db: Db, f: NewMergedFile, replaceId?: number): v
 
 /** The summaries of every file merged into a round, with the units each covers. */
 export function mergedSummaries(db: Db, roundId: number, questionnaire: Summary['questionnaire']): Array<{ file: MergedFile; summary: Summary }> {
-  const files = db.prepare(`SELECT ${FILE_COLUMNS}, summary_json AS json FROM merged_file WHERE round_id = ? ORDER BY unit_code`).all(roundId) as Array<FileRow & { json: string }>;
-  const unitStmt = db.prepare('SELECT code, name, level, parent_code AS parentCode, members, respondents FROM merged_unit WHERE file_id = ? ORDER BY code');
+  const files = db.prepare<[number], FileRow & { json: string }>(`SELECT ${FILE_COLUMNS}, summary_json AS json FROM merged_file WHERE round_id = ? ORDER BY unit_code`).all(roundId);
+  const unitStmt = db.prepare<[number], CoveredUnit>('SELECT code, name, level, parent_code AS parentCode, members, respondents FROM merged_unit WHERE file_id = ? ORDER BY code');
   return files.map(({ json, ...file }) => ({
     file,
-    summary: unpackCounts(json, { questionnaire, members: file.members, respondents: file.respondents, units: unitStmt.all(file.id) as CoveredUnit[] }, db.name),
+    summary: unpackCounts(json, { questionnaire, members: file.members, respondents: file.respondents, units: unitStmt.all(file.id) }, db.name),
   }));
 }
 
@@ -127,11 +127,11 @@ export function saveExpectedUnits(db: Db, units: ReadonlyArray<ExpectedUnit>): n
 }
 
 export function listExpectedUnits(db: Db): ExpectedUnit[] {
-  return db.prepare('SELECT code, name, level, parent_code AS parentCode FROM expected_unit ORDER BY code').all() as ExpectedUnit[];
+  return db.prepare<[], ExpectedUnit>('SELECT code, name, level, parent_code AS parentCode FROM expected_unit ORDER BY code').all();
 }
 
 /** Codes reported in a round: the leaf units covered and the units whose exports were merged. */
 export function reportedCodes(db: Db, roundId: number): Set<string> {
-  const rows = db.prepare('SELECT code FROM merged_unit WHERE round_id = ? UNION SELECT unit_code FROM merged_file WHERE round_id = ?').all(roundId, roundId) as Array<{ code: string }>;
+  const rows = db.prepare<[number, number], { code: string }>('SELECT code FROM merged_unit WHERE round_id = ? UNION SELECT unit_code FROM merged_file WHERE round_id = ?').all(roundId, roundId);
   return new Set(rows.map((r) => r.code));
 }

@@ -7,7 +7,7 @@
  * one-time resume code is stored as a hash only while the response is open.
  */
 import { createHash, randomInt } from 'node:crypto';
-import { UserError } from '../errors.js';
+import { InternalError, UserError } from '../errors.js';
 import type { Db } from './db.js';
 import type { Round } from './rounds.js';
 
@@ -52,15 +52,16 @@ function insertResponse(db: Db, values: { roundId: number; memberId: number | nu
 }
 
 function readResponse(db: Db, id: number): StoredResponse {
-  const row = db.prepare('SELECT id, status, cursor FROM response WHERE id = ?').get(id) as { id: number; status: ResponseStatus; cursor: string | null };
-  const answers = db.prepare('SELECT behaviour_id AS b, level FROM answer WHERE response_id = ?').all(id) as Array<{ b: string; level: string }>;
+  const row = db.prepare<[number], { id: number; status: ResponseStatus; cursor: string | null }>('SELECT id, status, cursor FROM response WHERE id = ?').get(id);
+  if (!row) throw new InternalError(`response ${id} missing`);
+  const answers = db.prepare<[number], { b: string; level: string }>('SELECT behaviour_id AS b, level FROM answer WHERE response_id = ?').all(id);
   return { ...row, answers: new Map(answers.map((a) => [a.b, a.level])) };
 }
 
 export type Participation = 'none' | ResponseStatus;
 
 export function participationOf(db: Db, roundId: number, memberId: number): Participation {
-  const row = db.prepare('SELECT status FROM participation WHERE round_id = ? AND member_id = ?').get(roundId, memberId) as { status: ResponseStatus } | undefined;
+  const row = db.prepare<[number, number], { status: ResponseStatus }>('SELECT status FROM participation WHERE round_id = ? AND member_id = ?').get(roundId, memberId);
   return row?.status ?? 'none';
 }
 
@@ -73,7 +74,7 @@ function setParticipation(db: Db, roundId: number, memberId: number, status: Res
 /** The member's response in a named round, if any (never in an anonymous round). */
 export function findMemberResponse(db: Db, round: Round, memberId: number): StoredResponse | undefined {
   if (round.anonymous) return undefined;
-  const row = db.prepare('SELECT id FROM response WHERE round_id = ? AND member_id = ?').get(round.id, memberId) as { id: number } | undefined;
+  const row = db.prepare<[number, number], { id: number }>('SELECT id FROM response WHERE round_id = ? AND member_id = ?').get(round.id, memberId);
   return row && readResponse(db, row.id);
 }
 
@@ -101,8 +102,8 @@ export function startAnonymousResponse(db: Db, round: Round, memberId: number): 
 /** Finds an in-progress anonymous response by its one-time code. */
 export function resumeAnonymousResponse(db: Db, round: Round, code: string): StoredResponse | undefined {
   const row = db
-    .prepare("SELECT id FROM response WHERE round_id = ? AND resume_hash = ? AND status = 'in_progress'")
-    .get(round.id, resumeHash(round.id, code)) as { id: number } | undefined;
+    .prepare<[number, string], { id: number }>("SELECT id FROM response WHERE round_id = ? AND resume_hash = ? AND status = 'in_progress'")
+    .get(round.id, resumeHash(round.id, code));
   return row && readResponse(db, row.id);
 }
 
@@ -158,7 +159,7 @@ export function enterPaperResponse(
 ): void {
   db.transaction(() => {
     if (!round.anonymous) {
-      const old = db.prepare('SELECT id FROM response WHERE round_id = ? AND member_id = ?').get(round.id, memberId) as { id: number } | undefined;
+      const old = db.prepare<[number, number], { id: number }>('SELECT id FROM response WHERE round_id = ? AND member_id = ?').get(round.id, memberId);
       if (old) db.prepare('DELETE FROM response WHERE id = ?').run(old.id);
     }
     const id = insertResponse(db, { roundId: round.id, memberId: round.anonymous ? null : memberId, resumeHash: null, source: 'paper' });
@@ -176,7 +177,7 @@ export interface RoundStatus {
 
 /** Member ids by participation in a round. */
 export function roundParticipation(db: Db, roundId: number): RoundStatus {
-  const rows = db.prepare('SELECT member_id AS m, status FROM participation WHERE round_id = ?').all(roundId) as Array<{ m: number; status: ResponseStatus }>;
+  const rows = db.prepare<[number], { m: number; status: ResponseStatus }>('SELECT member_id AS m, status FROM participation WHERE round_id = ?').all(roundId);
   return { submitted: rows.filter((r) => r.status === 'submitted').map((r) => r.m), inProgress: rows.filter((r) => r.status === 'in_progress').map((r) => r.m) };
 }
 
@@ -185,14 +186,14 @@ export function submittedAnswers(db: Db, roundId: number): Array<ReadonlyMap<str
   // NOTE: rows as arrays, streamed in response order: a 1,000-member round is
   // 111,000 rows, and row objects were most of the time of a report.
   const stmt = db
-    .prepare(
+    .prepare<[number], [number, string, string]>(
       "SELECT a.response_id, a.behaviour_id, a.level FROM response p JOIN answer a ON a.response_id = p.id WHERE p.round_id = ? AND p.status = 'submitted' ORDER BY a.response_id",
     )
     .raw(true);
   const out: Array<Map<string, string>> = [];
   let current = -1;
   let answers = new Map<string, string>();
-  for (const row of stmt.iterate(roundId) as IterableIterator<[number, string, string]>) {
+  for (const row of stmt.iterate(roundId)) {
     if (row[0] !== current) {
       current = row[0];
       answers = new Map();

@@ -58,17 +58,17 @@ const toRound = (r: RoundRow): Round => ({
 });
 
 export function findOpenRound(db: Db): Round | undefined {
-  const row = db.prepare(`${SELECT} WHERE r.closed_on IS NULL`).get() as RoundRow | undefined;
+  const row = db.prepare<[], RoundRow>(`${SELECT} WHERE r.closed_on IS NULL`).get();
   return row && toRound(row);
 }
 
 export function findRound(db: Db, label: string): Round | undefined {
-  const row = db.prepare(`${SELECT} WHERE r.label = ?`).get(label) as RoundRow | undefined;
+  const row = db.prepare<[string], RoundRow>(`${SELECT} WHERE r.label = ?`).get(label);
   return row && toRound(row);
 }
 
 export function listRounds(db: Db): Round[] {
-  return (db.prepare(`${SELECT} ORDER BY r.id`).all() as RoundRow[]).map(toRound);
+  return db.prepare<[], RoundRow>(`${SELECT} ORDER BY r.id`).all().map(toRound);
 }
 
 /** Stores a questionnaire (once per sha256) with its YAML text and parsed form. */
@@ -84,7 +84,7 @@ export function storeQuestionnaire(db: Db, q: Questionnaire, sourceText: string)
 
 /** The questionnaire a round was opened with, from its stored parsed form. */
 export function roundQuestionnaire(db: Db, round: Pick<Round, 'questionnaire'>): Questionnaire {
-  const row = db.prepare('SELECT model_json AS json FROM questionnaire WHERE sha256 = ?').get(round.questionnaire.sha256) as { json: string } | undefined;
+  const row = db.prepare<[string], { json: string }>('SELECT model_json AS json FROM questionnaire WHERE sha256 = ?').get(round.questionnaire.sha256);
   // NOTE: a round's questionnaire is a foreign key: a missing one is a broken database or a bug.
   if (!row) throw new InternalError(`questionnaire ${round.questionnaire.sha256} missing`);
   const { storeFormat, ...model } = JSON.parse(row.json) as Questionnaire & { storeFormat?: unknown };
@@ -102,7 +102,8 @@ export function openRound(
     const info = db
       .prepare('INSERT INTO round (label, questionnaire_sha256, anonymous, kind, opened_on) VALUES (?, ?, ?, ?, ?)')
       .run(r.label, r.questionnaire.sha256, r.anonymous ? 1 : 0, r.kind, r.today);
-    const row = db.prepare(`${SELECT} WHERE r.id = ?`).get(Number(info.lastInsertRowid)) as RoundRow;
+    const row = db.prepare<[number], RoundRow>(`${SELECT} WHERE r.id = ?`).get(Number(info.lastInsertRowid));
+    if (!row) throw new InternalError('the round just inserted cannot be read back');
     return toRound(row);
   }).immediate();
 }

@@ -21,7 +21,7 @@ export function saveUnit(db: Db, unit: Unit, today: string): void {
 }
 
 export function getUnit(db: Db): Unit {
-  const row = db.prepare('SELECT code, name, level, parent_code AS parentCode FROM unit WHERE id = 1').get() as Unit | undefined;
+  const row = db.prepare<[], Unit>('SELECT code, name, level, parent_code AS parentCode FROM unit WHERE id = 1').get();
   // NOTE: init removes the file if it cannot write the unit; a file without one was cut short.
   if (!row) throw new UserError('DB_INCOMPLETE', { file: db.name });
   return row;
