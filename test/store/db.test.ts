@@ -1,12 +1,12 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, createDatabase, openDatabase } from '../../src/store/db.js';
 import { checkMigrations, LATEST_VERSION, migrate, MIGRATIONS } from '../../src/store/migrations.js';
+import { tempDir } from '../support/temp.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'tusoi-db-'));
+const tmp = () => tempDir('tusoi-db-');
 const mode = (f: string) => statSync(f).mode & 0o777;
 
 describe('database files', () => {

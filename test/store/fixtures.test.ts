@@ -3,15 +3,15 @@
  * with today's code, report the counts that build reported, and accept a new
  * merge. Each test works on copies in a temporary folder.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { createDatabase } from '../../src/store/db.js';
 import { LATEST_VERSION, migrate, MIGRATIONS } from '../../src/store/migrations.js';
 import { memoryIo } from '../support/memory-io.js';
+import { tempDir } from '../support/temp.js';
 
 const ROOT = resolve(import.meta.dirname, '..', 'fixtures', 'db');
 const SMALL = resolve(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'small.yaml');
@@ -24,15 +24,9 @@ interface Expected {
 }
 type Json = Record<string, any>;
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
 /** A temporary folder holding copies of one build's fixture files. */
 function copies(build: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tusoi-fixture-test-'));
-  dirs.push(dir);
+  const dir = tempDir('tusoi-fixture-test-');
   for (const f of readdirSync(join(ROOT, build))) if (f.endsWith('.sqlite')) copyFileSync(join(ROOT, build, f), join(dir, f));
   return dir;
 }

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDatabase, type Db } from '../../src/store/db.js';
@@ -9,9 +7,10 @@ import { openRound } from '../../src/store/rounds.js';
 import { saveUnit } from '../../src/store/unit.js';
 import { loadQuestionnaireFile, bundledQuestionnaireFile } from '../../src/questionnaire/load.js';
 import { allBehaviours } from '../../src/questionnaire/model.js';
+import { tempDir } from '../support/temp.js';
 
 function cell(): Db {
-  const db = createDatabase(join(mkdtempSync(join(tmpdir(), 'tusoi-m-')), 'c.sqlite'));
+  const db = createDatabase(join(tempDir('tusoi-m-'), 'c.sqlite'));
   saveUnit(db, { code: 'CB03', name: 'Chi bộ', level: 'chi-bo', parentCode: null }, '2026-11-23');
   return db;
 }

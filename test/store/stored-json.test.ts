@@ -4,29 +4,21 @@
  * written before the stamp reads as format 1; an unknown stamp is refused
  * with a message; the stamp changes no questionnaire hash or export integrity.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadQuestionnaireFile } from '../../src/questionnaire/load.js';
 import { createDatabase } from '../../src/store/db.js';
 import { MODEL_FORMAT, openRound, roundQuestionnaire } from '../../src/store/rounds.js';
 import { memoryIo } from '../support/memory-io.js';
+import { tempDir } from '../support/temp.js';
 
 const SMALL = resolve(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'small.yaml');
 const V3 = resolve(import.meta.dirname, '..', 'fixtures', 'db', 'v3-256b702');
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function temp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tusoi-json-'));
-  dirs.push(dir);
-  return dir;
-}
+const temp = () => tempDir('tusoi-json-');
 
 function sql(file: string, text: string): unknown[] {
   const db = new Database(file);
