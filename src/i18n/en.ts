@@ -456,7 +456,6 @@ export const en: Messages = {
     participationShort: 'Participation',
     mostReported: 'Most reported manifestations',
     written: (file) => `Report written: ${file}`,
-    openRoundWarning: (label) => `Note: round "${label}" is still open; the figures are provisional.`,
   },
   merge: {
     progress: (d, n) => `Merging ${d}/${n} files…`,

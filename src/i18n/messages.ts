@@ -243,7 +243,6 @@ export interface Messages {
     readonly participationShort: string;
     readonly mostReported: string;
     readonly written: (file: string) => string;
-    readonly openRoundWarning: (label: string) => string;
   };
   readonly merge: {
     readonly progress: (done: number, total: number) => string;

@@ -459,7 +459,6 @@ export const vi: Messages = {
     participationShort: 'Tham gia',
     mostReported: 'Biểu hiện được tự nhận nhiều nhất',
     written: (file) => `Đã ghi báo cáo: ${file}`,
-    openRoundWarning: (label) => `Lưu ý: đợt "${label}" còn mở; số liệu là tạm thời.`,
   },
   merge: {
     progress: (d, n) => `Đang gộp ${d}/${n} tệp…`,

@@ -12,7 +12,8 @@ import { LATEST_VERSION, migrate } from './migrations.js';
 
 // NOTE: loaded with `require`: it is CommonJS, and Node's ESM wrapper first
 // lexes it for named exports, about 7 ms of every command that opens a database.
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+const require = createRequire(import.meta.url);
+const Database = require('better-sqlite3') as typeof BetterSqlite3;
 
 export type Db = BetterSqlite3.Database;
 

@@ -8,6 +8,7 @@
  * Every count is additive across disjoint units, which the bloc merge relies on.
  */
 import type { LevelId, Questionnaire } from '../questionnaire/model.js';
+import { InternalError } from '../errors.js';
 
 /** Respondents per level, in the questionnaire's level order. */
 export type Counts = Readonly<Record<LevelId, number>>;
@@ -71,7 +72,7 @@ export function summarise(q: Questionnaire, responses: ReadonlyArray<ReadonlyMap
         for (const b of m.behaviours) {
           const level = answers.get(b.id);
           const r = level === undefined ? undefined : rank.get(level);
-          if (level === undefined || r === undefined) throw new Error(`response without a valid answer to ${b.id}`);
+          if (level === undefined || r === undefined) throw new InternalError(`response without a valid answer to ${b.id}`);
           behaviours.get(b.id)![level]! += 1;
           if (r > worst) worst = r;
         }

@@ -3,6 +3,7 @@
  * upward. Counts add because each respondent belongs to exactly one unit.
  */
 import { zeroCounts, type Counts, type Summary } from './aggregate.js';
+import { InternalError } from '../errors.js';
 
 function addMaps(into: Map<string, Record<string, number>>, from: ReadonlyMap<string, Counts>, levels: ReadonlyArray<string>): void {
   for (const [id, c] of from) {
@@ -31,7 +32,7 @@ export function rollUp(zero: Summary, summaries: ReadonlyArray<Summary>): Summar
   let members = 0;
   let respondents = 0;
   for (const s of summaries) {
-    if (s.questionnaire.sha256 !== base.questionnaire.sha256) throw new Error('roll-up across questionnaires');
+    if (s.questionnaire.sha256 !== base.questionnaire.sha256) throw new InternalError('roll-up across questionnaires');
     members += s.members;
     respondents += s.respondents;
     addMaps(behaviours, s.behaviours, levels);
