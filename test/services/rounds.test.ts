@@ -121,3 +121,19 @@ describe('reporting and exporting a round', () => {
     expect(() => gatherReport(cell.db, { compare: 'nope' }, NOW)).toThrow(expect.objectContaining({ code: 'ROUND_NOT_FOUND' }));
   });
 });
+
+describe('where the open round stands', () => {
+  it('lists each member of a cell as submitted, in progress or not started, and a committee\'s coverage', async () => {
+    const { openResponse } = await import('../../src/services/interview.js');
+    const { roundStatus } = await import('../../src/services/round-status.js');
+    const cell = serviceDb({ members: ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'] });
+    const round = cell.round as Round;
+    enterPaperForm(cell.db, round, { member: cell.members[0]!, answers: all('khong'), replace: false }, NOW);
+    openResponse(cell.db, round, questionnaireAt(SMALL).questionnaire, cell.members[1]!);
+    const s = roundStatus(cell.db);
+    expect(s.rows.map((r) => [r.name, r.status])).toEqual([['Nguyễn Văn An', 'submitted'], ['Trần Thị Bình', 'in_progress'], ['Lê Văn Cường', 'not_started']]);
+    expect(s.coverage).toBeUndefined();
+    const du = roundStatus(serviceDb({ code: 'DU01', level: 'dang-uy-co-so' }).db);
+    expect([du.rows, du.coverage?.expected, du.coverage?.files]).toEqual([[], 0, 0]);
+  });
+});

@@ -6,57 +6,14 @@
 import { ExitCode } from '../../errors.js';
 import { percent } from '../../summary/aggregate.js';
 import { formatPercent } from '../../report/format.js';
-import { withDatabase, type Db } from '../../store/db.js';
-import { listExpectedUnits, listMergedFiles, reportedCodes } from '../../store/merged.js';
-import { listMembers } from '../../store/members.js';
-import { roundParticipation } from '../../store/responses.js';
-import { findOpenRound, type Round } from '../../store/rounds.js';
-import { getUnit } from '../../store/unit.js';
+import { roundStatus } from '../../services/round-status.js';
+import { withDatabase } from '../../store/db.js';
 import type { Context } from '../context.js';
-import { createStyle } from '../style.js';
 import { writeJson } from '../output.js';
-
-function cellStatus(db: Db, round: Round | undefined) {
-  const part = round ? roundParticipation(db, round.id) : { submitted: [], inProgress: [] };
-  const submitted = new Set(part.submitted);
-  const inProgress = new Set(part.inProgress);
-  // Members since deactivated still count in the round they took part in (as in the report).
-  const members = listMembers(db, { includeInactive: true }).filter((m) => m.active || submitted.has(m.id) || inProgress.has(m.id));
-  return members.map((m) => ({
-    code: m.code,
-    name: m.name,
-    status: submitted.has(m.id) ? ('submitted' as const) : inProgress.has(m.id) ? ('in_progress' as const) : ('not_started' as const),
-  }));
-}
-
-function coverage(db: Db, round: Round) {
-  const expected = listExpectedUnits(db);
-  const reported = reportedCodes(db, round.id);
-  const files = listMergedFiles(db, round.id);
-  const expectedCodes = new Set(expected.map((e) => e.code));
-  const levels = [...new Set(expected.map((e) => e.level))];
-  return {
-    expected: expected.length,
-    reported: expected.filter((e) => reported.has(e.code)).length,
-    byLevel: levels.map((level) => {
-      const of = expected.filter((e) => e.level === level);
-      return { level, expected: of.length, reported: of.filter((e) => reported.has(e.code)).length };
-    }),
-    missing: expected.filter((e) => !reported.has(e.code)).map((e) => ({ code: e.code, name: e.name, level: e.level, parent: e.parentCode })),
-    unexpected: files.filter((f) => !expectedCodes.has(f.unitCode) && expected.length > 0).map((f) => ({ code: f.unitCode, name: f.unitName })),
-    files: files.length,
-    provisional: files.filter((f) => f.status === 'provisional').map((f) => f.unitCode),
-    members: files.reduce((n, f) => n + f.members, 0),
-    respondents: files.reduce((n, f) => n + f.respondents, 0),
-  };
-}
+import { createStyle } from '../style.js';
 
 export async function status(ctx: Context): Promise<number> {
-  const { unit, round, rows, cov } = withDatabase(ctx.db, (db) => {
-    const round = findOpenRound(db);
-    const merging = round?.kind === 'merge';
-    return { unit: getUnit(db), round, rows: merging ? [] : cellStatus(db, round), cov: merging && round ? coverage(db, round) : undefined };
-  });
+  const { unit, round, rows, coverage: cov } = withDatabase(ctx.db, roundStatus);
   const count = (s: string) => rows.filter((r) => r.status === s).length;
   const m = ctx.m;
   if (ctx.json) {
