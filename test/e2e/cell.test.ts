@@ -1,9 +1,10 @@
-/** A cell's day through the compiled CLI, on real SQLite files. */
-import { statSync, writeFileSync, copyFileSync } from 'node:fs';
+/** A cell's day, tusoi run in-process through `main(argv, io)` on real SQLite files (one case through the compiled binary). */
+import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, STACK_LINE } from '../support/cli.js';
+import { ROOT, runMain, STACK_LINE } from '../support/cli.js';
 import { tempCell, type TempCell } from '../support/cell.js';
+import { tempDir } from '../support/temp.js';
 
 const SAMPLES = join(ROOT, 'test/fixtures/csv');
 const NAMES = ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng', 'Phạm Thị Hương'];
@@ -174,9 +175,9 @@ describe('rounds, paper forms and status', () => {
     expect(text.stdout).toContain('4 đảng viên: 1 đã nộp, 0 đang làm, 3 chưa bắt đầu.');
   });
 
-  it('answer without a terminal fails fast with a clear message', async () => {
+  it('answer without a terminal (the real process, stdin a pipe) fails fast with a clear message', async () => {
     const cell = await tempCell({ members: NAMES, round: ['--label', '2026'] });
-    const r = await cell.cli(['answer', '--member', 'M001']);
+    const r = cell.bin(['answer', '--member', 'M001']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('tusoi answer');
     expect(r.stderr).not.toMatch(STACK_LINE);
@@ -184,8 +185,13 @@ describe('rounds, paper forms and status', () => {
 
   it('copying a database keeps working (no absolute paths inside)', async () => {
     const cell = await tempCell({ members: NAMES, round: ['--label', '2026'] });
-    const copy = join(cell.dir, 'copy.sqlite');
+    // Elsewhere, with the original gone: nothing may lead back to where the database was made.
+    const copy = join(tempDir('tusoi-copy-'), 'copy.sqlite');
     copyFileSync(cell.db, copy);
-    expect((await cell.cli(['--db', copy, 'status', '--json'])).status).toBe(0);
+    rmSync(cell.db);
+    expect(readFileSync(copy).includes(cell.dir)).toBe(false);
+    const r = await runMain(['--db', copy, 'status', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ unit: { code: 'CB03' }, round: { label: '2026' }, members: 4 });
   });
 });

@@ -22,6 +22,8 @@ describe('the home menu', () => {
     await s.waitFor('❯ 10. Thoát', { from: back });
     s.type(KEYS.enter);
     expect((await s.exited).exitCode).toBe(0);
+    // NO_COLOR on a real terminal: no colour codes at all (chalk ignores NO_COLOR, so a stray default import would show here).
+    expect(s.raw()).not.toMatch(/\x1b\[[0-9;]*m/);
   }, 30_000);
 
   it('is not shown off a terminal: tusoi alone prints the help', async () => {

@@ -1,4 +1,4 @@
-/** Bloc staff: merging cell exports through the compiled CLI, on real SQLite files. */
+/** Bloc staff: merging cell exports with tusoi run in-process through `main(argv, io)`, on real SQLite files. */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** `tusoi report` and `tusoi export` through the compiled CLI, on a real cell database. */
+/** `tusoi report` and `tusoi export` in-process through `main(argv, io)`, on a real cell database. */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +70,8 @@ describe('tusoi report', () => {
   });
 
   it('text: fits 80 columns, most reported first, no colour off a terminal', async () => {
-    const r = await cell.cli(['report']);
+    // NO_COLOR unset: off a terminal is reason enough for no colour.
+    const r = await cell.cli(['report'], { env: { NO_COLOR: '' } });
     expect(r.status).toBe(0);
     for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
     expect(r.stdout).not.toContain('\x1b[');
