@@ -22,11 +22,13 @@ export function tempDir(prefix = 'tusoi-'): string {
   try {
     onTestFinished(() => remove(dir));
   } catch {
+    // Not in a test. While a file's tests are collected, afterAll removes it after the block; in a
+    // beforeAll hook afterAll registers nothing, so setup.ts removes what is left after the file.
+    leftOver.add(dir);
     try {
       afterAll(() => remove(dir));
     } catch {
-      // Neither in a test nor while collecting (in a beforeAll hook): removed after the file, by setup.ts.
-      leftOver.add(dir);
+      // (outside any suite: left to setup.ts)
     }
   }
   return dir;
