@@ -64,7 +64,11 @@ function cellEnd(text: string, i: number, d: number): number {
   return i;
 }
 
-const excerpt = (text: string, from: number, to: number): string => text.slice(from, Math.min(to, from + EXCERPT)).split(/[\r\n]/u)[0]!;
+/** The broken cell as typed, on one line, its middle cut when long: the start finds it, the end shows what broke. */
+function excerpt(text: string, from: number, to: number): string {
+  const cell = text.slice(from, Math.min(to, from + 4 * EXCERPT)).replace(/\r\n?|\n/gu, ' ');
+  return cell.length <= EXCERPT ? cell : `${cell.slice(0, EXCERPT / 2)}…${cell.slice(-EXCERPT / 2)}`;
+}
 
 /**
  * Scans `text` from index `start`, whose line is `firstLine`. A record with
@@ -90,7 +94,7 @@ export function scanCsv(text: string, delimiter: Delimiter, start = 0, firstLine
         const q = readQuoted(text, j);
         if (q.end < 0) {
           // As d3-dsv does, the open cell runs to the end: a file cut there still shows a short row.
-          problems.push({ kind: 'syntax', line: rowLine, detail: excerpt(text, j, n) });
+          problems.push({ kind: 'syntax', line: rowLine, detail: excerpt(text, j, j + EXCERPT) });
           cells.push(q.value);
           rows.push({ line: rowLine, cells });
           return { rows, problems };

@@ -37,7 +37,7 @@ function userRows(rows: ReadonlyArray<SourceRow>, found: ReadonlyArray<SourcePro
   const out: TableRow[] = [];
   for (const r of rows) {
     if (broken.has(r.line)) continue;
-    const cells = r.cells.map((c) => unguardText(c.trim()));
+    const cells = r.cells.map((c) => unguardText(c.normalize('NFC').trim()));
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     if (cells.length > 0) out.push({ line: r.line, cells });
   }
