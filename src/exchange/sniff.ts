@@ -96,8 +96,3 @@ export function sniffDelimiter(text: string): Sniffed {
   }
   return { delimiter: tie || bestCount === 0 ? ',' : best, skipLines: 0 };
 }
-
-/** CRLF (Windows) and lone CR (old Mac, some exporters) to LF, so that line numbers are counted one way. */
-export function normaliseNewlines(text: string): string {
-  return text.replace(/\r\n?/gu, '\n');
-}

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeTable, legacyVietnameseEvidence, legacyVietnameseSuspect, looksLikeUtf8Mojibake, type Encoding } from '../../src/exchange/decode.js';
-import { normaliseNewlines, sniffDelimiter, type Delimiter } from '../../src/exchange/sniff.js';
+import { sniffDelimiter, type Delimiter } from '../../src/exchange/sniff.js';
 
 /** Samples re-saved by LibreOffice Calc 7.4 (see the design notes); copied into the repository: a user's clone has no design folder. */
 function fixture(name: string): Buffer {
   return readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
 }
+
+const normaliseNewlines = (text: string) => text.replace(/\r\n?/gu, '\n');
 
 /** Rows of a small test table: no delimiter, quote or line break inside a field, so a split is enough. */
 function rows(text: string, delimiter: Delimiter): string[][] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseNewlines, sniffDelimiter } from '../../src/exchange/sniff.js';
+import { sniffDelimiter } from '../../src/exchange/sniff.js';
 
 describe('sniffDelimiter: the sep= line', () => {
   it.each([
@@ -56,13 +56,5 @@ describe('sniffDelimiter: counting', () => {
 
   it('survives a quote that never closes', () => {
     expect(sniffDelimiter('"Mã;Họ và tên\nM001;An')).toEqual({ delimiter: ',', skipLines: 0 });
-  });
-});
-
-describe('normaliseNewlines', () => {
-  it('turns CRLF and lone CR into LF', () => {
-    expect(normaliseNewlines('a\r\nb\rc\nd\r\n')).toBe('a\nb\nc\nd\n');
-    expect(normaliseNewlines('\r\r\n\n')).toBe('\n\n\n');
-    expect(normaliseNewlines('')).toBe('');
   });
 });

@@ -49,6 +49,11 @@ describe('line numbers', () => {
     expect(cells('sep=;\r\nHọ tên;Mã\r\nAn;M1\r\n')[1]).toEqual(['An', 'M1']);
   });
 
+  it('end a record at CRLF, LF or a lone CR, each one line, a blank line included', () => {
+    expect(scanCsv('a\r\nb\rc\nd\r\n\r\r\n\n', ',').rows.map((r) => [r.line, r.cells[0]])).toEqual([[1, 'a'], [2, 'b'], [3, 'c'], [4, 'd'], [5, ''], [6, ''], [7, '']]);
+    expect(scanCsv('', ',').rows).toEqual([]);
+  });
+
   it('are the same from the scanner alone, with blank lines kept as rows', () => {
     expect(scanCsv('a\n\nb,"x\r\ny"\nc', ',').rows).toEqual([
       { line: 1, cells: ['a'] },
