@@ -4,8 +4,9 @@
  * before anything is stored: known format, consistent identity, whole numbers,
  * no unit code that lost its leading zeros, the integrity value, and the
  * arithmetic. The file comes through the one table path (`csv-source.ts`);
- * the steps below, in order, stop at the first that finds problems:
- * header → identity → rows → totals → integrity → arithmetic.
+ * the steps below run in order, header → identity → rows → totals →
+ * integrity and arithmetic, and the reading stops after the first that finds
+ * problems (integrity and arithmetic are reported together).
  */
 import { zeroCounts, type CoveredUnit, type Summary } from '../summary/aggregate.js';
 import { CountsPacker } from '../summary/packed.js';
