@@ -74,7 +74,7 @@ module.exports = {
     only('only-program-loads-commander', 'commander', '^dist/cli/program\\.js$'),
     only('only-style-loads-chalk', 'chalk', '^dist/cli/style\\.js$'),
     only('only-prompts-load-inquirer', '@inquirer/[^/]+', '^dist/cli/prompts\\.js$'),
-    only('only-exchange-reads-csv', '(csv-parse|csv-stringify|d3-dsv)', '^dist/exchange/'),
+    only('only-exchange-reads-csv', '(csv-parse|csv-stringify)', '^dist/exchange/'),
     {
       name: 'no-dev-dependencies',
       severity: 'error',

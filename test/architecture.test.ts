@@ -55,7 +55,7 @@ describe('module boundaries', () => {
       'cli/x.js': "import 'vitest';",
       'summary/s.js': "import '../cli/x.js'; import '../store/t.js'; import { readFileSync } from 'node:fs'; import 'chalk';",
       'store/t.js': "import '../services/u.js';",
-      'services/u.js': "import './v.js'; import 'yaml'; import 'commander'; import '@inquirer/select'; import 'd3-dsv';",
+      'services/u.js': "import './v.js'; import 'yaml'; import 'commander'; import '@inquirer/select'; import 'csv-stringify/sync';",
       'services/v.js': "import './u.js'; import './missing.js';",
       'interview/e.js': "import '../store/t.js';",
     };

@@ -36,7 +36,6 @@ export const EXPORT_COLUMNS = [
 export const ITEM_COLUMNS = ['row_type', 'item_id', 'item_text', 'item_level', 'item_parent', 'item_members', 'item_respondents'] as const;
 
 export type RowType = 'export' | 'unit' | 'overall' | 'group' | 'manifestation' | 'behaviour';
-export const ROW_TYPES: ReadonlyArray<RowType> = ['export', 'unit', 'overall', 'group', 'manifestation', 'behaviour'];
 
 /** `status` column: a provisional export (round still open) is replaced by the final one on merge. */
 export type ExportStatus = 'final' | 'provisional';

@@ -310,7 +310,6 @@ export const en: Messages = {
     messages: {
       CSV_SYNTAX: (p) => `This row cannot be read (${p.detail}). Check the quotes and the number of columns.`,
       CSV_NO_HEADER: (p) => `No header row recognised. The first row must have ${p.expected}.`,
-      CSV_MISSING_COLUMN: (p) => `The column "${p.column}" is missing.`,
       CSV_EMPTY_FILE: () => 'The file has no data rows.',
       CSV_EMPTY_VALUE: (p) => `The column "${p.column}" is empty.`,
       CSV_BAD_CODE: (p) => `The code "${p.value}" is not valid (unaccented letters, digits, . - _, at most 32 characters).`,

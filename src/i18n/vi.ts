@@ -313,7 +313,6 @@ export const vi: Messages = {
     messages: {
       CSV_SYNTAX: (p) => `Dòng không đọc được (${p.detail}). Kiểm tra dấu ngoặc kép và số cột.`,
       CSV_NO_HEADER: (p) => `Không nhận ra dòng tiêu đề. Dòng đầu cần có ${p.expected}.`,
-      CSV_MISSING_COLUMN: (p) => `Thiếu cột "${p.column}".`,
       CSV_EMPTY_FILE: () => 'Tệp không có dòng dữ liệu nào.',
       CSV_EMPTY_VALUE: (p) => `Cột "${p.column}" để trống.`,
       CSV_BAD_CODE: (p) => `Mã "${p.value}" không hợp lệ (chỉ chữ không dấu, số, . - _, tối đa 32 ký tự).`,
