@@ -12,18 +12,13 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/store/migrations.js';
 import { tempCell } from '../support/cell.js';
-import { BIN, runMain, STACK_LINE } from '../support/cli.js';
+import { BIN, runMain, expectClearFailure } from '../support/cli.js';
 import { readableInstall } from '../support/readable-install.js';
 import { tempDir } from '../support/temp.js';
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 const isRoot = process.getuid?.() === 0;
 
-function expectClearFailure(r: { status: number | null; stderr: string }, pattern: RegExp): void {
-  expect(r.status, r.stderr).toBe(1);
-  expect(r.stderr).toMatch(pattern);
-  expect(r.stderr).not.toMatch(STACK_LINE);
-}
 
 describe('environment faults', () => {
   it('a database the user may not write: refused with a message, unchanged', async () => {

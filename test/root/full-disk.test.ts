@@ -7,7 +7,7 @@ import { rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { BIN, STACK_LINE } from '../support/cli.js';
+import { BIN, expectClearFailure } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 
 describe('a full disk', () => {
@@ -38,10 +38,5 @@ describe('a full disk', () => {
 
 });
 
-function expectClearFailure(r: { status: number | null; stderr: string }, pattern: RegExp): void {
-  expect(r.status, r.stderr).toBe(1);
-  expect(r.stderr).toMatch(pattern);
-  expect(r.stderr).not.toMatch(STACK_LINE);
-}
 
 const isRoot = process.getuid?.() === 0;

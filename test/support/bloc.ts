@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateCellExports, type GenerateOptions, type GeneratedCell } from '../../src/demo/generate.js';
 import { loadQuestionnaireFile, bundledQuestionnaireFile } from '../../src/questionnaire/load.js';
 import type { Questionnaire } from '../../src/questionnaire/model.js';
-import { queryFile, runCli, runMain, type CliResult } from './cli.js';
+import { unitHandle, type UnitHandle } from './cli.js';
 import { tempDir } from './temp.js';
 
 export function bundled(): Questionnaire {
@@ -13,26 +13,12 @@ export function bundled(): Questionnaire {
   return r.questionnaire;
 }
 
-export interface TempUnit {
-  readonly dir: string;
-  readonly db: string;
-  /** tusoi in-process, `--db` this unit, in its folder. */
-  cli(args: ReadonlyArray<string>, options?: { env?: Record<string, string> }): Promise<CliResult>;
-  /** The real compiled CLI in a child process. */
-  bin(args: ReadonlyArray<string>, options?: { env?: Record<string, string> }): CliResult;
-  query<T>(sql: string, ...params: unknown[]): T[];
-}
+export type TempUnit = UnitHandle;
 
 export async function tempUnit(code: string, level: string, options: { dir?: string; parent?: string; round?: string | false } = {}): Promise<TempUnit> {
   const dir = options.dir ?? tempDir(`tusoi-${code}-`);
   const db = join(dir, `${code}.sqlite`);
-  const unit: TempUnit = {
-    dir,
-    db,
-    cli: (args, o = {}) => runMain(['--db', db, ...args], { cwd: dir, ...o }),
-    bin: (args, o = {}) => runCli(['--db', db, ...args], { cwd: dir, ...o }),
-    query: <T>(sql: string, ...params: unknown[]) => queryFile<T>(db, sql, params),
-  };
+  const unit = unitHandle(dir, db);
   const init = await unit.cli(['init', '--unit-code', code, '--unit-name', `Đơn vị ${code}`, '--level', level, ...(options.parent ? ['--parent', options.parent] : [])]);
   if (init.status !== 0) throw new Error(init.stderr);
   if (options.round !== false) {

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from './memory-io.js';
 
@@ -50,6 +51,35 @@ export function runCli(args: ReadonlyArray<string>, options: { env?: Record<stri
 
 /** A stack trace line, which a user's mistake must never print. */
 export const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$/m;
+
+/** How a user's mistake must end: exit 1, the message asked for, and no stack. */
+export function expectClearFailure(r: { status: number | null; stderr: string }, pattern: RegExp): void {
+  expect(r.status, r.stderr).toBe(1);
+  expect(r.stderr).toMatch(pattern);
+  expect(r.stderr).not.toMatch(STACK_LINE);
+}
+
+/** A unit's database file in its folder, with tusoi ready to run on it. */
+export interface UnitHandle {
+  readonly dir: string;
+  readonly db: string;
+  /** tusoi in-process, `--db` this file, in its folder. */
+  cli(args: ReadonlyArray<string>, options?: { env?: Record<string, string> }): Promise<CliResult>;
+  /** The real compiled CLI in a child process, `--db` this file, in its folder. */
+  bin(args: ReadonlyArray<string>, options?: { env?: Record<string, string> }): CliResult;
+  /** A read-only look at the file, for assertions. */
+  query<T>(sql: string, ...params: unknown[]): T[];
+}
+
+export function unitHandle(dir: string, db: string): UnitHandle {
+  return {
+    dir,
+    db,
+    cli: (args, o = {}) => runMain(['--db', db, ...args], { cwd: dir, ...o }),
+    bin: (args, o = {}) => runCli(['--db', db, ...args], { cwd: dir, ...o }),
+    query: <T>(sql: string, ...params: unknown[]) => queryFile<T>(db, sql, params),
+  };
+}
 
 /** A read-only look at a database file, for assertions. */
 export function queryFile<T>(file: string, sql: string, params: unknown[]): T[] {
