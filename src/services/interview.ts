@@ -27,6 +27,7 @@ import {
   type StoredResponse,
 } from '../store/responses.js';
 import type { Round } from '../store/rounds.js';
+import { requireActive } from './member-check.js';
 
 /** The active members who have not submitted yet: who the picker offers. */
 export function pendingMembers(db: Db, round: Round): Member[] {
@@ -58,7 +59,7 @@ function opened(q: Questionnaire, response: StoredResponse, code?: string): Open
 
 /** Where a member's interview begins. Refuses an inactive member and a submitted anonymous response. */
 export function beginInterview(db: Db, round: Round, member: Member): InterviewStart {
-  if (!member.active) throw new UserError('MEMBER_INACTIVE', { member: `${member.name} (${member.code})` });
+  requireActive(member);
   const part = participationOf(db, round.id, member.id);
   if (part === 'submitted') {
     // An anonymous response cannot be found again once submitted.

@@ -9,6 +9,7 @@ import type { Db } from '../store/db.js';
 import type { Member } from '../store/members.js';
 import { enterPaperResponse, findMemberResponse, participationOf } from '../store/responses.js';
 import type { Round } from '../store/rounds.js';
+import { requireActive } from './member-check.js';
 
 export interface PaperForm {
   readonly member: Member;
@@ -19,7 +20,7 @@ export interface PaperForm {
 
 export function enterPaperForm(db: Db, round: Round, form: PaperForm, now: Date): void {
   const { member, replace } = form;
-  if (!member.active) throw new UserError('MEMBER_INACTIVE', { member: `${member.name} (${member.code})` });
+  requireActive(member);
   const taken = round.anonymous ? participationOf(db, round.id, member.id) !== 'none' : findMemberResponse(db, round, member.id) !== undefined;
   if (taken && round.anonymous) throw new UserError(replace ? 'ANONYMOUS_NO_REPLACE' : 'RESPONSE_EXISTS', { member: member.name, code: member.code });
   if (taken && !replace) throw new UserError('RESPONSE_EXISTS', { member: member.name, code: member.code });

@@ -15,6 +15,7 @@ import { resolveMember } from '../member-ref.js';
 import type { TerminalUi } from '../prompts.js';
 import { createUi } from '../ui.js';
 import { isInteractive, printCsvProblems, writeJson } from '../output.js';
+import { requireActive } from '../../services/member-check.js';
 
 export interface AnswerOptions {
   readonly member?: string;
@@ -30,7 +31,7 @@ async function whoIsAnswering(ctx: Context, db: Db, round: Round, ui: TerminalUi
       const pending = pendingMembers(db, round);
       member = await ui.pick(ctx.m.interview.who, pending.map((p) => ({ label: `${p.name}  ${p.code}`, value: p, keywords: p.code })));
     }
-    if (!member.active) throw new UserError('MEMBER_INACTIVE', { member: `${member.name} (${member.code})` });
+    requireActive(member);
     if (await ui.confirm(ctx.m.interview.confirmWho(member.name, member.code))) return member;
     ui.write(`${ctx.m.interview.notYou}\n`);
     member = undefined;
@@ -62,7 +63,8 @@ async function paperForm(ctx: Context, file: string, query: string | undefined, 
   return withDatabaseAsync(ctx.db, async (db) => {
     const round = collectingRound(db, ctx.io.now());
     const q = roundQuestionnaire(db, round);
-    const member = await resolveMember(db, query, undefined, ctx.m.interview.who);
+    // NOTE: an inactive member is refused before the form is read, as before the paper-form service.
+    const member = requireActive(await resolveMember(db, query, undefined, ctx.m.interview.who));
     const parsed = answersFromTable(table, file, q);
     const all = [...problems, ...parsed.problems];
     if (all.length > 0) {
