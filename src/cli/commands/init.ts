@@ -6,6 +6,7 @@ import { createDatabase } from '../../store/db.js';
 import { saveUnit } from '../../store/unit.js';
 import { nameKey } from '../../text/vietnamese.js';
 import type { Context } from '../context.js';
+import { writeJson } from '../output.js';
 
 /** Unit codes travel in every export: unaccented, no spaces, and not all digits (Excel would drop zeros). */
 export const UNIT_CODE_PATTERN = /^(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
@@ -35,7 +36,7 @@ export async function init(ctx: Context, o: InitOptions): Promise<number> {
     throw error;
   }
   db.close();
-  if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ file: ctx.db, unit: { code, name, level, parent: parent || null } }, null, 2)}\n`);
+  if (ctx.json) writeJson(ctx, { file: ctx.db, unit: { code, name, level, parent: parent || null } });
   else ctx.io.stdout.write(`${ctx.m.db.created(ctx.db, `${name} (${code})`)}\n${ctx.m.db.next}\n`);
   return ExitCode.Ok;
 }

@@ -10,15 +10,12 @@ import { isError, type Problem } from '../../questionnaire/problems.js';
 import { problemJson, renderProblem } from '../../report/problems.js';
 import { questionnaireJson, renderQuestionnaire } from '../../report/questionnaire.js';
 import type { Context } from '../context.js';
+import { writeJson } from '../output.js';
 import { outputWidth } from '../io.js';
 import { createStyle } from '../style.js';
 
 function counts(q: Questionnaire) {
   return { groups: q.groups.length, manifestations: allManifestations(q).length, behaviours: allBehaviours(q).length };
-}
-
-function writeJson(ctx: Context, value: unknown): void {
-  ctx.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 async function printProblems(ctx: Context, problems: ReadonlyArray<Problem>): Promise<void> {
