@@ -54,7 +54,7 @@ const text = (q: Questionnaire, id: string, lang: Context['lang']): string => {
  * reported, what they will do about it and by when. Optional; each one is
  * saved the moment it is entered, like an answer. Also the way back to them later.
  */
-export async function commitmentsFor(ctx: Context, db: Db, round: Round, q: Questionnaire, member: Member, ui: TerminalUi): Promise<void> {
+async function commitmentsFor(ctx: Context, db: Db, round: Round, q: Questionnaire, member: Member, ui: TerminalUi): Promise<void> {
   const c = ctx.m.commitments;
   const items = commitmentItems(db, round, q, member);
   if (items.length === 0) return;

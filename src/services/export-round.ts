@@ -29,7 +29,7 @@ export interface RoundExport {
 }
 
 /** `exported_at`, to the second in UTC: of two provisional exports of a unit, the later one counts. */
-export const exportedAtOf = (now: Date): string => `${now.toISOString().slice(0, 19)}Z`;
+const exportedAtOf = (now: Date): string => `${now.toISOString().slice(0, 19)}Z`;
 
 export function exportRound(db: Db, req: ExportRequest, now: Date): RoundExport {
   const rs = summariseRound(db, reportableRound(db, req.round, now));

@@ -49,7 +49,7 @@ function readIntoBuffer(file: string): Buffer {
 }
 
 /** Reads and checks one file: a merge candidate, the problems found, or why it could not be read. */
-export function readCandidate(job: ReadJob, q: Questionnaire): ReadOutcome {
+function readCandidate(job: ReadJob, q: Questionnaire): ReadOutcome {
   let bytes: Buffer;
   try {
     bytes = readIntoBuffer(job.file);

@@ -1,7 +1,8 @@
 /**
  * Committing many small writes in batches. A merge stores thousands of files;
  * a commit per file was a sixth of its time. Each item still goes in whole or
- * not at all (its own writes run in a savepoint inside the batch), and a kill
+ * not at all (an item's own `db.transaction`, such as storeMergedFile's, nests
+ * inside the batch as a savepoint), and a kill
  * loses at most the last batch, which a rerun simply does again.
  */
 import type { Db } from './db.js';

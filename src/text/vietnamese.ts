@@ -3,11 +3,7 @@
  * A leaf module: it imports nothing of the project.
  */
 
-/** Unicode NFC. Text from cp1258 files, macOS file names or Unikey's "tổ hợp" arrives decomposed. */
-export function nfc(s: string): string {
-  return s.normalize('NFC');
-}
-
+/** True when already NFC: text from cp1258 files, macOS file names or Unikey's "tổ hợp" arrives decomposed. */
 export function isNfc(s: string): boolean {
   return s === s.normalize('NFC');
 }

@@ -39,12 +39,4 @@ describe('tusoi demo', () => {
     expect(j.units.map((u) => u.code).sort()).toEqual(['CB01', 'CB02', 'CB03', 'CB04', 'CB05', 'CB06', 'CB07', 'CB08', 'CB10', 'CB11', 'CB12']);
     for (const b of j.behaviours) expect(b.counts, b.id).toEqual(expected.get(b.id));
   }, 60_000);
-
-  it('speaks English with --lang en', async () => {
-    const dir = join(tempDir('tusoi-demo-en-'), 'demo');
-    const r = await runMain(['demo', '--dir', dir, '--lang', 'en']);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('11/12 party cells reported');
-    expect(r.stdout).toContain('Most reported behaviours');
-  }, 60_000);
 });

@@ -31,8 +31,8 @@ describe('environment faults', () => {
     chmodSync(db, 0o644);
     const before = sha(db);
     const env = { ...process.env, NO_COLOR: '1', TUSOI_LANG: '' };
-    // As root, the real process runs as nobody (root ignores file modes), from a copy of tusoi that
-    // nobody can read: the checkout itself may sit in a private folder (a fresh clone in a 0700 temp dir).
+    // As root, the real process runs as nobody (root ignores file modes), from a world-readable copy of
+    // tusoi (readableInstall): the checkout itself may sit in a private folder (a fresh clone in a 0700 temp dir).
     const r = isRoot
       ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, readableInstall(), '--db', db, 'member', 'add', 'Lê Văn Mới'], { encoding: 'utf8', cwd: dir, env })
       : (chmodSync(db, 0o444), spawnSync(process.execPath, [BIN, '--db', db, 'member', 'add', 'Lê Văn Mới'], { encoding: 'utf8', cwd: dir, env }));

@@ -9,7 +9,6 @@ import { countMembers, type Member } from '../../store/members.js';
 import { reopenResponse } from '../../store/responses.js';
 import { roundQuestionnaire, type Round } from '../../store/rounds.js';
 import type { Context } from '../context.js';
-import { readUserFile } from '../files.js';
 import { interviewMember } from '../interview.js';
 import { resolveMember } from '../member-ref.js';
 import type { TerminalUi } from '../prompts.js';
@@ -56,10 +55,8 @@ export async function answer(ctx: Context, o: AnswerOptions): Promise<number> {
 async function paperForm(ctx: Context, file: string, query: string | undefined, replace: boolean): Promise<number> {
   if (!query) throw new UserError('EMPTY_NAME', { what: '--member' });
   // Loaded only here: the CSV reader is not needed to answer in the terminal.
-  const [{ readTable, tableRefusal }, { answersFromTable }] = await Promise.all([import('../../exchange/table.js'), import('../../exchange/answers-csv.js')]);
-  const { table, problems } = readTable(readUserFile(ctx.io.cwd, file), file);
-  const refusal = tableRefusal(problems);
-  if (refusal) throw refusal;
+  const [{ readUserTable }, { answersFromTable }] = await Promise.all([import('../user-table.js'), import('../../exchange/answers-csv.js')]);
+  const { table, problems } = readUserTable(ctx, file);
   return withDatabaseAsync(ctx.db, async (db) => {
     const round = collectingRound(db, ctx.io.now());
     const q = roundQuestionnaire(db, round);

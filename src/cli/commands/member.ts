@@ -3,12 +3,11 @@ import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { membersFromTable, MEMBER_CODE_PATTERN } from '../../exchange/members-csv.js';
 import type { CsvProblem } from '../../exchange/problems.js';
-import { readTable, tableRefusal } from '../../exchange/table.js';
 import { withDatabase, withDatabaseAsync } from '../../store/db.js';
 import { addMembers, listMembers, planMembers, removeMember, type NewMember } from '../../store/members.js';
 import { nameKey } from '../../text/vietnamese.js';
 import type { Context } from '../context.js';
-import { readUserFile } from '../files.js';
+import { readUserTable } from '../user-table.js';
 import { resolveMember } from '../member-ref.js';
 import { printCsvProblems, writeJson } from '../output.js';
 
@@ -75,9 +74,7 @@ export async function memberRemove(ctx: Context, query: string): Promise<number>
 
 /** All or nothing: every bad row is reported with its line, and nothing is stored unless all are valid. */
 export async function memberImport(ctx: Context, file: string): Promise<number> {
-  const { table, problems } = readTable(readUserFile(ctx.io.cwd, file), file);
-  const refusal = tableRefusal(problems);
-  if (refusal) throw refusal;
+  const { table, problems } = readUserTable(ctx, file);
   const parsed = membersFromTable(table, file);
   const all: CsvProblem[] = [...problems, ...parsed.problems];
   return withDatabaseAsync(ctx.db, async (db) => {

@@ -12,7 +12,7 @@ import { withDatabase } from '../../store/db.js';
 import type { Context } from '../context.js';
 import { writeJson } from '../output.js';
 
-export function reasonText(m: Messages, r: RejectReason): string {
+function reasonText(m: Messages, r: RejectReason): string {
   return (m.merge.reasons[r.code] as (p: RejectReason) => string)(r);
 }
 

@@ -1,17 +1,14 @@
 /** `tusoi unit import | list`: the units a merging unit expects to hear from. */
 import { ExitCode, UserError } from '../../errors.js';
-import { readTable, tableRefusal } from '../../exchange/table.js';
 import { unitsFromTable } from '../../exchange/units-csv.js';
 import { withDatabase } from '../../store/db.js';
 import { listExpectedUnits, saveExpectedUnits } from '../../store/merged.js';
 import type { Context } from '../context.js';
-import { readUserFile } from '../files.js';
+import { readUserTable } from '../user-table.js';
 import { printCsvProblems, writeJson } from '../output.js';
 
 export async function unitImport(ctx: Context, file: string): Promise<number> {
-  const { table, problems } = readTable(readUserFile(ctx.io.cwd, file), file);
-  const refusal = tableRefusal(problems);
-  if (refusal) throw refusal;
+  const { table, problems } = readUserTable(ctx, file);
   const parsed = unitsFromTable(table, file);
   const all = [...problems, ...parsed.problems];
   if (all.length > 0) {
