@@ -54,6 +54,12 @@ export interface ErrorParams {
   ROUND_NOT_MERGING: { label: string };
   ROUND_CLOSED: { label: string };
   NO_FILES: { paths: string };
+  /** `merge --remove`: no merged file of that unit code or file name in the round. */
+  MERGE_REMOVE_NOT_FOUND: { ref: string; label: string };
+  /** `merge --remove UNIT`: the unit has no file of its own; it is counted inside another unit's file. */
+  MERGE_REMOVE_COVERED: { ref: string; label: string; file: string; unit: string };
+  /** `merge --remove FILE`: more than one merged file was stored under that name. */
+  MERGE_REMOVE_AMBIGUOUS: { ref: string; units: string };
   UNITS_REJECTED: { file: string; errors: number };
   DEMO_STEP_FAILED: { command: string };
   ANONYMOUS_OPEN: { label: string };

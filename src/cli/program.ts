@@ -180,13 +180,16 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
       const p = m.help.placeholders;
       const h = m.commands.merge;
       cmd
-        .argument(`<${p.paths}...>`, h.paths)
+        .argument(`[${p.paths}...]`, h.paths)
         .option(`--round <${p.label}>`, h.round)
         .option('--replace', h.replace)
+        .option(`--remove <${p.ref}>`, h.remove, (v: string, all: string[] | undefined) => [...(all ?? []), v])
         .addHelpText('after', examples(h.examples))
-        .action((paths: string[], o: { round?: string; replace?: boolean }, c: Command) =>
-          act(async (ctx) => (await import('./commands/merge.js')).merge(ctx, paths, o))(c),
-        );
+        .action((paths: string[], o: { round?: string; replace?: boolean; remove?: string[] }, c: Command) => {
+          // Paths may be left out only with --remove.
+          if (paths.length === 0 && o.remove === undefined) c.error(`error: missing required argument '${p.paths}'`, { code: 'commander.missingArgument', exitCode: 2 });
+          return act(async (ctx) => (await import('./commands/merge.js')).merge(ctx, paths, o))(c);
+        });
     },
   },
   {

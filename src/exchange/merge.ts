@@ -77,7 +77,9 @@ export type RejectReason =
   | { readonly code: 'MERGE_OWN_UNIT'; readonly unit: string }
   | { readonly code: 'MERGE_CONFLICT'; readonly unit: string; readonly previous: string }
   | { readonly code: 'MERGE_PROVISIONAL_AFTER_FINAL'; readonly unit: string; readonly previous: string }
-  | { readonly code: 'MERGE_DOUBLE_COUNTED'; readonly unit: string; readonly previous: string; readonly previousUnit: string };
+  | { readonly code: 'MERGE_DOUBLE_COUNTED'; readonly unit: string; readonly previous: string; readonly previousUnit: string }
+  /** Not from `decide()`: the merge found the round closed (by `round close` in another window) when it opened a batch. */
+  | { readonly code: 'MERGE_ROUND_CLOSED'; readonly round: string };
 
 export type Decision =
   | { readonly kind: 'accept' }

@@ -132,9 +132,11 @@ export const en: Messages = {
       paths: '.csv/.txt files or folders (searched recursively)',
       round: 'the receiving round (default: the open round)',
       replace: "replace a unit's merged file when the figures differ",
+      remove: 'take a merged file out of the round, by its unit code or its file name as merged (may be repeated; done before any files given are merged)',
       examples: [
         ['tusoi merge received/', 'merge every file in the folder; exit 1 if any file is rejected'],
         ['tusoi merge CB07-2026.csv --replace', "replace CB07's earlier file"],
+        ['tusoi merge --remove CB07 DU01-2026.csv', "take CB07's own file out, then merge its committee's file that counts CB07"],
       ],
     },
     unit: {
@@ -258,6 +260,9 @@ export const en: Messages = {
     ROUND_NOT_MERGING: (p) => `Round "${p.label}" belongs to a cell and takes answers directly; it does not merge files. Merge in the higher unit's database (tusoi init --level dang-uy-co-so or khoi).`,
     ROUND_CLOSED: (p) => `Round "${p.label}" is closed and takes no more files.`,
     NO_FILES: (p) => `No .csv or .txt file found in: ${p.paths}.`,
+    MERGE_REMOVE_NOT_FOUND: (p) => `Round "${p.label}" has no merged file of unit or file name "${p.ref}". Give the unit code of the file (e.g. CB07) or its file name as it was merged.`,
+    MERGE_REMOVE_COVERED: (p) => `Unit ${p.ref} has no file of its own in round "${p.label}": it is counted in ${p.file} (from ${p.unit}). To take it out, take that file out: tusoi merge --remove ${p.unit}`,
+    MERGE_REMOVE_AMBIGUOUS: (p) => `More than one merged file is named "${p.ref}" (units ${p.units}). Take one out by its unit code: tusoi merge --remove <code>`,
     ANONYMOUS_OPEN: (p) => `Round "${p.label}" is anonymous and still open: a report or an export now (after each turn) would reveal each person's answers. Close it first: tusoi round close`,
     RESPONSE_CLOSED: () => 'This response has been submitted (in another window) or the round is closed; no more answers are saved.',
     DB_INCOMPLETE: (p) => `${p.file} was not fully initialised (it has no unit). Delete it and run tusoi init again.`,
@@ -462,6 +467,7 @@ export const en: Messages = {
     skipped: (file, previous) => `  = ${file}: already merged (${previous}), skipped`,
     older: (file, newer) => `  = ${file}: an older provisional export than ${newer}, already merged; skipped`,
     replaced: (file, previous) => `  ~ ${file}: replaces ${previous}`,
+    removed: (file, unit) => `  − ${file}: taken out of the round (${unit})`,
     rejected: (file) => `  ✗ ${file}: not merged`,
     summary: (a, s, r, x) => `Merged ${a} file(s), skipped ${s} already merged, replaced ${r}, rejected ${x}.`,
     reasons: {
@@ -471,7 +477,8 @@ export const en: Messages = {
       MERGE_OWN_UNIT: ({ unit: u }) => `the file holds figures of this unit itself (${u}); a unit does not merge itself.`,
       MERGE_CONFLICT: ({ unit: u, previous: p }) => `unit ${u} already has another file in this round (${p}) with other figures. If the new file is right, merge it again with --replace.`,
       MERGE_PROVISIONAL_AFTER_FINAL: ({ unit: u, previous: p }) => `this is a provisional export, but unit ${u} already has a final one (${p}).`,
-      MERGE_DOUBLE_COUNTED: ({ unit: u, previous: p, previousUnit: pu }) => `unit ${u} is already counted in ${p} (from ${pu}); merging this would count it twice.`,
+      MERGE_DOUBLE_COUNTED: ({ unit: u, previous: p, previousUnit: pu }) => `unit ${u} is already counted in ${p} (from ${pu}); merging this would count it twice. If this file is to take its place, take that one out first (tusoi merge --remove ${pu}) and merge again.`,
+      MERGE_ROUND_CLOSED: ({ round: r }) => `round "${r}" was closed (tusoi round close) while merging, so this file was not merged; the files merged before it stay.`,
     },
   },
   units: {

@@ -82,7 +82,7 @@ export interface Messages {
     readonly session: CommandHelp;
     readonly status: CommandHelp;
     readonly demo: CommandHelp & { readonly dir: string };
-    readonly merge: CommandHelp & { readonly paths: string; readonly round: string; readonly replace: string };
+    readonly merge: CommandHelp & { readonly paths: string; readonly round: string; readonly replace: string; readonly remove: string };
     readonly unit: CommandHelp & { readonly import: CommandHelp & { readonly file: string }; readonly list: CommandHelp };
     readonly report: CommandHelp & { readonly round: string; readonly format: string; readonly out: string; readonly suppress: string; readonly compare: string };
     readonly measure: CommandHelp & {
@@ -251,6 +251,8 @@ export interface Messages {
     readonly older: (file: string, newer: string) => string;
     readonly replaced: (file: string, previous: string) => string;
     readonly rejected: (file: string) => string;
+    /** A merged file taken out of the round (`merge --remove`). */
+    readonly removed: (file: string, unit: string) => string;
     readonly summary: (accepted: number, skipped: number, replaced: number, rejected: number) => string;
     /** Why a file was not merged, one per `RejectReason` code, given the reason itself. */
     readonly reasons: { readonly [C in RejectReason['code']]: (p: Extract<RejectReason, { code: C }>) => string };

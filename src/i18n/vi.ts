@@ -135,9 +135,11 @@ export const vi: Messages = {
       paths: 'các tệp .csv/.txt hoặc thư mục (tìm cả thư mục con)',
       round: 'đợt nhận (mặc định: đợt đang mở)',
       replace: 'thay tệp đã gộp của cùng đơn vị khi số liệu khác',
+      remove: 'gỡ một tệp đã gộp khỏi đợt, theo mã đơn vị của tệp hoặc tên tệp như khi gộp (dùng nhiều lần được; gỡ xong mới gộp các tệp khác)',
       examples: [
         ['tusoi merge nhan-ve/', 'gộp mọi tệp trong thư mục nhan-ve; mã thoát 1 nếu có tệp bị từ chối'],
         ['tusoi merge CB07-2026.csv --replace', 'thay bản đã gộp trước của CB07'],
+        ['tusoi merge --remove CB07 DU01-2026.csv', 'gỡ tệp riêng của CB07, rồi gộp tệp của đảng ủy cơ sở đã tính cả CB07'],
       ],
     },
     unit: {
@@ -261,6 +263,9 @@ export const vi: Messages = {
     ROUND_NOT_MERGING: (p) => `Đợt "${p.label}" của chi bộ nhận câu trả lời trực tiếp, không gộp tệp. Gộp báo cáo trong cơ sở dữ liệu của cấp trên (tusoi init --level dang-uy-co-so hoặc khoi).`,
     ROUND_CLOSED: (p) => `Đợt "${p.label}" đã đóng, không nhận thêm tệp.`,
     NO_FILES: (p) => `Không tìm thấy tệp .csv hoặc .txt nào trong: ${p.paths}.`,
+    MERGE_REMOVE_NOT_FOUND: (p) => `Đợt "${p.label}" không có tệp đã gộp nào của đơn vị hay tên tệp "${p.ref}". Đồng chí ghi mã đơn vị của tệp (ví dụ CB07) hoặc tên tệp đúng như khi gộp.`,
+    MERGE_REMOVE_COVERED: (p) => `Đơn vị ${p.ref} không có tệp riêng trong đợt "${p.label}": đơn vị này được tính trong tệp ${p.file} (của ${p.unit}). Muốn gỡ thì gỡ cả tệp đó: tusoi merge --remove ${p.unit}`,
+    MERGE_REMOVE_AMBIGUOUS: (p) => `Có nhiều tệp đã gộp cùng tên "${p.ref}" (của các đơn vị ${p.units}). Đồng chí gỡ theo mã đơn vị: tusoi merge --remove <mã>`,
     ANONYMOUS_OPEN: (p) => `Đợt "${p.label}" là đợt ẩn danh và còn mở: báo cáo hay xuất tệp lúc này (sau từng lượt) sẽ để lộ câu trả lời của từng người. Đóng đợt trước: tusoi round close`,
     RESPONSE_CLOSED: () => 'Phiếu này đã được nộp (ở cửa sổ khác) hoặc đợt đã đóng; câu trả lời không được lưu thêm.',
     DB_INCOMPLETE: (p) => `Tệp ${p.file} chưa được khởi tạo xong (thiếu thông tin đơn vị). Xóa tệp rồi chạy lại tusoi init.`,
@@ -466,6 +471,7 @@ export const vi: Messages = {
     older: (file, newer) => `  = ${file}: bản tạm thời cũ hơn ${newer} đã gộp, bỏ qua`,
     replaced: (file, previous) => `  ~ ${file}: thay cho ${previous}`,
     rejected: (file) => `  ✗ ${file}: không gộp`,
+    removed: (file, unit) => `  − ${file}: đã gỡ khỏi đợt (${unit})`,
     summary: (a, s, r, x) => `Đã gộp ${a} tệp, bỏ qua ${s} tệp đã có, thay ${r} tệp, từ chối ${x} tệp.`,
     reasons: {
       MERGE_ROUND_MISMATCH: ({ fileRound: f, round: r }) => `tệp của đợt "${f}", đợt đang gộp là "${r}". Xin đơn vị xuất đúng đợt, hoặc mở đợt "${f}".`,
@@ -474,7 +480,8 @@ export const vi: Messages = {
       MERGE_OWN_UNIT: ({ unit: u }) => `tệp có số liệu của chính đơn vị ${u}; không gộp tệp của mình vào mình.`,
       MERGE_CONFLICT: ({ unit: u, previous: p }) => `đơn vị ${u} đã có tệp khác trong đợt (${p}) với số liệu khác. Nếu tệp mới đúng, gộp lại với --replace.`,
       MERGE_PROVISIONAL_AFTER_FINAL: ({ unit: u, previous: p }) => `đây là bản tạm thời, nhưng đơn vị ${u} đã có bản chính thức (${p}).`,
-      MERGE_DOUBLE_COUNTED: ({ unit: u, previous: p, previousUnit: pu }) => `đơn vị ${u} đã được tính trong tệp ${p} (của ${pu}); gộp nữa sẽ tính hai lần.`,
+      MERGE_DOUBLE_COUNTED: ({ unit: u, previous: p, previousUnit: pu }) => `đơn vị ${u} đã được tính trong tệp ${p} (của ${pu}); gộp nữa sẽ tính hai lần. Nếu tệp này phải thay cho tệp đó, đồng chí gỡ tệp cũ trước (tusoi merge --remove ${pu}) rồi gộp lại.`,
+      MERGE_ROUND_CLOSED: ({ round: r }) => `đợt "${r}" đã đóng (tusoi round close) trong khi đang gộp, nên tệp này chưa được gộp; các tệp đã gộp trước đó vẫn giữ nguyên.`,
     },
   },
   units: {

@@ -11,7 +11,7 @@ import type { CsvProblem } from '../exchange/problems.js';
 import { WriteBatch, type BatchLimits, MERGE_BATCH } from '../store/batch.js';
 import type { Db } from '../store/db.js';
 import { coveringFiles, findMergedFile, storeMergedFile } from '../store/merged.js';
-import { roundQuestionnaire } from '../store/rounds.js';
+import { isRoundOpen, roundQuestionnaire } from '../store/rounds.js';
 import { getUnit } from '../store/unit.js';
 import { readAll, type ReadJob } from './read-export-file.js';
 import { mergingRound } from './round-choice.js';
@@ -62,9 +62,20 @@ export function mergeFiles(db: Db, inputs: ReadonlyArray<MergeInput>, o: MergeOp
   const today = isoDay(o.now());
   const outcome: MergeOutcome = { accepted: [], skipped: [], replaced: [], rejected: [] };
   const jobs: ReadJob[] = inputs.map((input, index) => ({ index, file: input.file, name: input.name }));
-  const batch = new WriteBatch(db, o.batch ?? MERGE_BATCH);
+  // NOTE: `round close` in another window may close the round between two
+  // batches: each batch re-reads it inside its own transaction (which then
+  // holds the write lock, so it cannot change before the batch commits).
+  // Once closed, nothing more is stored, what earlier batches committed stays,
+  // and every file not yet stored is rejected with MERGE_ROUND_CLOSED.
+  let open = true;
+  const batch = new WriteBatch(db, o.batch ?? MERGE_BATCH, Date.now, () => {
+    open = isRoundOpen(db, round.id);
+  });
+  const seen = new Set<number>();
+  const closed = { code: 'MERGE_ROUND_CLOSED' as const, round: round.label };
   try {
     for (const got of readAll(jobs, questionnaire)) {
+      seen.add(got.index);
       const name = jobs[got.index]!.name;
       callbacks.onProgress?.(got.index + 1, jobs.length);
       if ('error' in got) {
@@ -79,6 +90,7 @@ export function mergeFiles(db: Db, inputs: ReadonlyArray<MergeInput>, o: MergeOp
       // NOTE: decided inside the write transaction that stores it, so a second
       // merge on the same database cannot change what the decision was based on.
       batch.run(() => {
+        if (!open) return;
         const decision = decide(f, target, state);
         const record = {
           roundId: round.id,
@@ -109,8 +121,13 @@ export function mergeFiles(db: Db, inputs: ReadonlyArray<MergeInput>, o: MergeOp
             outcome.accepted.push({ file: name, unit: f.unit.code });
         }
       });
+      if (!open) {
+        outcome.rejected.push({ file: name, problems: [{ kind: 'decision', reason: closed }] });
+        break;
+      }
     }
     batch.commit();
+    if (!open) for (const job of jobs) if (!seen.has(job.index)) outcome.rejected.push({ file: job.name, problems: [{ kind: 'decision', reason: closed }] });
   } catch (error) {
     batch.rollback();
     throw error;

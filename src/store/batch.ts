@@ -23,23 +23,28 @@ export class WriteBatch {
   private readonly limits: BatchLimits;
   /** Milliseconds, monotonic enough for batching; injected so tests can drive it. */
   private readonly clock: () => number;
+  /** Called inside each new transaction, before its first item: the place to re-check what another process may have changed between batches. */
+  private readonly onBegin: (() => void) | undefined;
 
-  constructor(db: Db, limits: BatchLimits = MERGE_BATCH, clock: () => number = Date.now) {
+  constructor(db: Db, limits: BatchLimits = MERGE_BATCH, clock: () => number = Date.now, onBegin?: () => void) {
     this.db = db;
     this.limits = limits;
     this.clock = clock;
+    this.onBegin = onBegin;
   }
 
   /**
    * Runs one item inside the batch's write transaction (BEGIN IMMEDIATE, so
    * what `fn` reads is what it writes against: no other writer can change it
-   * in between), first committing the batch if it is full or old.
+   * in between), first committing the batch if it is full or old. A new
+   * transaction first runs `onBegin`, inside it.
    */
   run<T>(fn: () => T): T {
     if (this.count > 0 && (this.count >= this.limits.items || this.clock() - this.started > this.limits.ms)) this.commit();
     if (!this.db.inTransaction) {
       this.db.exec('BEGIN IMMEDIATE');
       this.started = this.clock();
+      this.onBegin?.();
     }
     this.count++;
     return fn();

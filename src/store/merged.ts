@@ -46,6 +46,16 @@ export function listMergedFiles(db: Db, roundId: number): MergedFile[] {
   return db.prepare<[number], FileRow>(`SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? ORDER BY unit_code`).all(roundId);
 }
 
+/** The files of a round stored under this name (as typed when merged): usually one, more if two folders held the same name. */
+export function findMergedFilesByName(db: Db, roundId: number, fileName: string): MergedFile[] {
+  return stmt<[number, string], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND file_name = ? ORDER BY unit_code`).all(roundId, fileName);
+}
+
+/** Takes one merged file out, with the units it covers (merged_unit rows go with it: ON DELETE CASCADE). */
+export function deleteMergedFile(db: Db, id: number): void {
+  stmt(db, 'DELETE FROM merged_file WHERE id = ?').run(id);
+}
+
 /** Which already merged file covers each of these unit codes (excluding one file, being replaced). */
 export function coveringFiles(db: Db, roundId: number, codes: ReadonlyArray<string>, except?: number): Map<string, MergedFile> {
   const found = new Map<string, MergedFile>();

@@ -5,7 +5,7 @@
  */
 import { InternalError, UserError } from '../errors.js';
 import type { Questionnaire } from '../questionnaire/model.js';
-import type { Db } from './db.js';
+import { stmt, type Db } from './db.js';
 
 /**
  * The layout of the parsed questionnaire as stored (`questionnaire.model_json`),
@@ -106,6 +106,11 @@ export function openRound(
     if (!row) throw new InternalError('the round just inserted cannot be read back');
     return toRound(row);
   }).immediate();
+}
+
+/** Whether a round is still open (read inside a write transaction, it stays so until that transaction ends). */
+export function isRoundOpen(db: Db, id: number): boolean {
+  return stmt<[number], { open: number }>(db, 'SELECT closed_on IS NULL AS open FROM round WHERE id = ?').get(id)?.open === 1;
 }
 
 export function closeRound(db: Db, id: number, today: string, members: number | null): void {

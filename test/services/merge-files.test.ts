@@ -84,6 +84,21 @@ describe('mergeFiles', () => {
     expect([rerun.skipped.length, rerun.accepted.length]).toEqual([2, 3]);
   });
 
+  it('stops storing when the round is closed between two batches: what was committed stays, the rest is rejected as MERGE_ROUND_CLOSED', () => {
+    const c = committee(5);
+    // Batches of two. `round close` in another window waits for the open batch and closes
+    // the round before the next one begins; here that is done on this connection, inside
+    // the first batch, before the third file opens the second batch.
+    const closeAt = (done: number) => {
+      if (done === 3) c.db.prepare("UPDATE round SET closed_on = '2026-11-23'").run();
+    };
+    const outcome = mergeFiles(c.db, c.inputs, { now, batch: { items: 2, ms: 60_000 } }, { onProgress: closeAt });
+    expect(outcome.accepted.map((a) => a.unit)).toEqual(c.cells.slice(0, 2).map((x) => x.code));
+    expect(outcome.rejected.map((r) => [r.file, r.problems])).toEqual(c.inputs.slice(2).map((i) => [i.name, [{ kind: 'decision', reason: { code: 'MERGE_ROUND_CLOSED', round: '2026' } }]]));
+    expect(c.db.inTransaction).toBe(false);
+    expect(c.stored().map((r) => r.code)).toEqual(c.cells.slice(0, 2).map((x) => x.code));
+  });
+
   it('refuses a closed round and a cell\'s round', () => {
     const c = committee(1);
     closeOpenRound(c.db, NOW);

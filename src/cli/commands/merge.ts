@@ -7,7 +7,8 @@ import { ExitCode, UserError } from '../../errors.js';
 import type { RejectReason } from '../../exchange/merge.js';
 import type { Messages } from '../../i18n/messages.js';
 import { findExportFiles } from '../../services/find-export-files.js';
-import { mergeFiles, type MergeProblem } from '../../services/merge-files.js';
+import { mergeFiles, type MergeOutcome, type MergeProblem } from '../../services/merge-files.js';
+import { removeMergedFiles, type RemovedFile } from '../../services/remove-merged-file.js';
 import { withDatabase } from '../../store/db.js';
 import type { Context } from '../context.js';
 import { writeJson } from '../output.js';
@@ -28,21 +29,26 @@ function problemView(m: Messages, file: string, p: MergeProblem): { code: string
   }
 }
 
-export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { round?: string; replace?: boolean }): Promise<number> {
-  const files = findExportFiles(paths.map((p) => resolve(ctx.io.cwd, p)));
-  if (files.length === 0) throw new UserError('NO_FILES', { paths: paths.join(', ') });
+export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { round?: string; replace?: boolean; remove?: ReadonlyArray<string> }): Promise<number> {
+  const files = paths.length > 0 ? findExportFiles(paths.map((p) => resolve(ctx.io.cwd, p))) : [];
+  if (paths.length > 0 && files.length === 0) throw new UserError('NO_FILES', { paths: paths.join(', ') });
   const m = ctx.m;
   const inputs = files.map((file) => ({ file, name: relative(ctx.io.cwd, file).normalize('NFC') || file }));
   // A progress line only where someone watches a long merge.
   const progress = ctx.io.stderr.isTTY === true && files.length > 20 && !ctx.json;
-  const outcome = withDatabase(ctx.db, (db) =>
-    mergeFiles(
+  const round = o.round !== undefined ? { round: o.round } : {};
+  const empty: MergeOutcome = { accepted: [], skipped: [], replaced: [], rejected: [] };
+  let removed: RemovedFile[] = [];
+  const outcome = withDatabase(ctx.db, (db) => {
+    // --remove first (all or none), so a committee's file can take its cells' place in the same command.
+    removed = removeMergedFiles(db, o.remove ?? [], { ...round, now: ctx.io.now, alias: (ref) => [relative(ctx.io.cwd, resolve(ctx.io.cwd, ref))] });
+    return files.length === 0 ? empty : mergeFiles(
       db,
       inputs,
-      { ...(o.round !== undefined ? { round: o.round } : {}), replace: o.replace === true, now: ctx.io.now },
+      { ...round, replace: o.replace === true, now: ctx.io.now },
       { onProgress: progress ? (done, total) => (done % 25 === 1 || done === total) && ctx.io.stderr.write(`\r${m.merge.progress(done, total)}`) : undefined },
-    ),
-  );
+    );
+  });
   if (progress) ctx.io.stderr.write('\n');
   const rejected = outcome.rejected.map((r) => ({ file: r.file, problems: r.problems.map((p) => problemView(m, r.file, p)) }));
 
@@ -55,8 +61,10 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
       skipped: outcome.skipped,
       replaced: outcome.replaced,
       rejected,
+      removed,
     });
   } else {
+    for (const r of removed) ctx.io.stdout.write(`${m.merge.removed(r.file, r.unit)}\n`);
     if (files.length <= 50) {
       for (const a of outcome.accepted) ctx.io.stdout.write(`${m.merge.accepted(a.file, a.unit)}\n`);
       for (const s of outcome.skipped) ctx.io.stdout.write(`${s.older ? m.merge.older(s.file, s.previous) : m.merge.skipped(s.file, s.previous)}\n`);
