@@ -65,6 +65,16 @@ export interface ErrorParams {
   ANONYMOUS_OPEN: { label: string };
   RESPONSE_CLOSED: Record<string, never>;
   DB_INCOMPLETE: { file: string };
+  /** `--out` (or the default name) is the unit's own database or one of its `-wal`/`-shm`/`-journal` files. */
+  OUTPUT_IS_DATABASE: { file: string; database: string };
+  /** `--out` (or the default name) is some other SQLite database (its 16-byte header says so). */
+  OUTPUT_IS_SQLITE: { file: string };
+  /** `--out` (or the default name) is not a regular file: a folder, a device node, a FIFO, a socket. */
+  OUTPUT_NOT_FILE: { file: string; kind: 'folder' | 'device' | 'fifo' | 'socket' | 'other' };
+  /** The user answered no to replacing an existing file. */
+  OUTPUT_NOT_REPLACED: { file: string };
+  /** An empty or half-made database file, left by an `init` that was interrupted (an older tusoi): it holds no data. */
+  DB_EMPTY: { file: string };
 }
 export type ErrorCode = keyof ErrorParams;
 

@@ -12,8 +12,13 @@ export const JSON_SCHEMA = 1;
  * `--json`); a document that has its own schema field keeps it.
  */
 export function writeJson(ctx: Context, value: Readonly<Record<string, unknown>>): void {
+  ctx.io.stdout.write(jsonDocument(value));
+}
+
+/** The text of that document, for a file (`report --format json --out FILE`). */
+export function jsonDocument(value: Readonly<Record<string, unknown>>): string {
   const doc = 'schema' in value ? value : { schema: JSON_SCHEMA, ...value };
-  ctx.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 export async function printCsvProblems(ctx: Context, problems: ReadonlyArray<CsvProblem>): Promise<void> {

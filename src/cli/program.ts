@@ -222,8 +222,9 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .option(`--out <${p.file}>`, h.out)
         .option(`--suppress-below <${p.k}>`, h.suppress)
         .option(`--compare <${p.label}>`, h.compare)
+        .option('--force', h.force)
         .addHelpText('after', examples(h.examples))
-        .action((o: { round?: string; format?: string; out?: string; suppressBelow?: string; compare?: string }, c: Command) =>
+        .action((o: { round?: string; format?: string; out?: string; suppressBelow?: string; compare?: string; force?: boolean }, c: Command) =>
           act(async (ctx) => (await import('./commands/report.js')).report(ctx, o))(c),
         );
     },
@@ -261,8 +262,9 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .option(`--round <${p.label}>`, h.round)
         .option(`--out <${p.file}>`, h.out)
         .option(`--separator <${p.sep}>`, h.separator)
+        .option('--force', h.force)
         .addHelpText('after', examples(h.examples))
-        .action((o: { round?: string; out?: string; separator?: string }, c: Command) =>
+        .action((o: { round?: string; out?: string; separator?: string; force?: boolean }, c: Command) =>
           act(async (ctx) => (await import('./commands/report.js')).exportCommand(ctx, o))(c),
         );
     },

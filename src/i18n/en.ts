@@ -155,6 +155,7 @@ export const en: Messages = {
       out: 'file to write (default for html/pdf: <unit code>-<round>.html|pdf)',
       suppress: 'hide counts from 1 to K−1 (for reports shared beyond the cell), e.g. 5',
       compare: 'compare with an earlier round (its label)',
+      force: 'replace an existing file without asking',
       examples: [
         ['tusoi report --lang en', 'the report on screen, most reported behaviours first'],
         ['tusoi report --format html', 'an A4 HTML file to print (Ctrl+P)'],
@@ -177,6 +178,7 @@ export const en: Messages = {
       round: 'round label (default: the open round, else the latest)',
       out: 'file to write, or - for standard output (default: <unit code>-<round>.csv)',
       separator: 'separator: , (default), ; or tab',
+      force: 'replace an existing file without asking',
       examples: [
         ['tusoi export', 'writes CB03-2026.csv: UTF-8 with BOM, opens in Excel'],
         ['tusoi export --separator ";"', 'use ; (Excel with Vietnamese settings)'],
@@ -266,6 +268,12 @@ export const en: Messages = {
     ANONYMOUS_OPEN: (p) => `Round "${p.label}" is anonymous and still open: a report or an export now (after each turn) would reveal each person's answers. Close it first: tusoi round close`,
     RESPONSE_CLOSED: () => 'This response has been submitted (in another window) or the round is closed; no more answers are saved.',
     DB_INCOMPLETE: (p) => `${p.file} was not fully initialised (it has no unit). Delete it and run tusoi init again.`,
+    OUTPUT_IS_DATABASE: (p) => `${p.file} is the unit's database (${p.database}) or one of its companion files; tusoi never writes a report or an export over it. Choose another name with --out; the database is unchanged.`,
+    OUTPUT_IS_SQLITE: (p) => `${p.file} is a SQLite database; tusoi does not write over it. Choose another name with --out; the file is unchanged.`,
+    OUTPUT_NOT_FILE: (p) =>
+      `${p.file} is ${{ folder: 'a folder', device: 'a device', fifo: 'a pipe (FIFO)', socket: 'a socket', other: 'a special entry' }[p.kind]}, not a regular file; tusoi does not write to it. Give a file name with --out, e.g. --out report.html.`,
+    OUTPUT_NOT_REPLACED: (p) => `Nothing written: ${p.file} is unchanged. Choose another name with --out, or add --force to replace it without asking.`,
+    DB_EMPTY: (p) => `${p.file} is empty or half-made (an earlier tusoi init was interrupted); it holds no data. You can delete it and run tusoi init again.`,
     DEMO_STEP_FAILED: (p) => `The demo stopped at: ${p.command}. Please report this to the tusoi developers.`,
     UNITS_REJECTED: (p) => `Nothing imported from ${p.file}: ${p.errors} bad row(s) (see above). Correct the file and import again.`,
     PDF_FAILED: (p) => `The PDF could not be printed (${p.reason}). Export HTML (--format html) and print it with Ctrl+P.`,
@@ -557,6 +565,10 @@ export const en: Messages = {
     followAsk: 'Was it carried out?',
     outcomes: { done: 'Done', partly: 'Partly done', not_done: 'Not done' },
     followSaved: '✓ Noted',
+  },
+  outputFile: {
+    replaced: (file) => `Replaced the existing file: ${file}`,
+    confirmReplace: (file) => `${file} already exists. Replace it?`,
   },
   exported: {
     written: (file, rows) => `Exported ${rows} rows: ${file} (readable by its owner only). Send this file upward; it holds no member names.`,

@@ -84,13 +84,13 @@ export interface Messages {
     readonly demo: CommandHelp & { readonly dir: string };
     readonly merge: CommandHelp & { readonly paths: string; readonly round: string; readonly replace: string; readonly remove: string };
     readonly unit: CommandHelp & { readonly import: CommandHelp & { readonly file: string }; readonly list: CommandHelp };
-    readonly report: CommandHelp & { readonly round: string; readonly format: string; readonly out: string; readonly suppress: string; readonly compare: string };
+    readonly report: CommandHelp & { readonly round: string; readonly format: string; readonly out: string; readonly suppress: string; readonly compare: string; readonly force: string };
     readonly measure: CommandHelp & {
       readonly add: CommandHelp & { readonly text: string; readonly behaviour: string };
       readonly list: CommandHelp;
       readonly done: CommandHelp & { readonly id: string };
     };
-    readonly export: CommandHelp & { readonly round: string; readonly out: string; readonly separator: string };
+    readonly export: CommandHelp & { readonly round: string; readonly out: string; readonly separator: string; readonly force: string };
     readonly questionnaire: CommandHelp & {
       readonly list: CommandHelp & { readonly files: string };
       readonly show: CommandHelp & { readonly ref: string };
@@ -327,6 +327,11 @@ export interface Messages {
   readonly exported: {
     readonly written: (file: string, rows: number) => string;
     readonly provisional: (label: string) => string;
+  };
+  /** Writing a report or an export over an existing file (`--out`, or the default name). */
+  readonly outputFile: {
+    readonly replaced: (file: string) => string;
+    readonly confirmReplace: (file: string) => string;
   };
   readonly questionnaire: {
     readonly status: { readonly [K in ManifestationStatus]: string };

@@ -158,6 +158,7 @@ export const vi: Messages = {
       out: 'tệp ghi ra (mặc định cho html/pdf: <mã đơn vị>-<đợt>.html|pdf)',
       suppress: 'ẩn các số từ 1 đến K−1 (khi gửi báo cáo ra ngoài chi bộ), ví dụ 5',
       compare: 'so với một đợt trước (tên đợt)',
+      force: 'ghi đè tệp đã có mà không hỏi',
       examples: [
         ['tusoi report', 'báo cáo trên màn hình, hành vi được tự nhận nhiều nhất xếp trước'],
         ['tusoi report --format html', 'tệp HTML khổ A4 để in (Ctrl+P)'],
@@ -180,6 +181,7 @@ export const vi: Messages = {
       round: 'tên đợt (mặc định: đợt đang mở, hoặc đợt gần nhất)',
       out: 'tệp ghi ra, hoặc - để in ra màn hình (mặc định: <mã đơn vị>-<đợt>.csv)',
       separator: 'dấu phân cách: , (mặc định), ; hoặc tab',
+      force: 'ghi đè tệp đã có mà không hỏi',
       examples: [
         ['tusoi export', 'ghi CB03-2026.csv: UTF-8 có BOM, mở được bằng Excel'],
         ['tusoi export --separator ";"', 'dùng dấu ; (Excel đặt theo kiểu Việt Nam)'],
@@ -269,6 +271,13 @@ export const vi: Messages = {
     ANONYMOUS_OPEN: (p) => `Đợt "${p.label}" là đợt ẩn danh và còn mở: báo cáo hay xuất tệp lúc này (sau từng lượt) sẽ để lộ câu trả lời của từng người. Đóng đợt trước: tusoi round close`,
     RESPONSE_CLOSED: () => 'Phiếu này đã được nộp (ở cửa sổ khác) hoặc đợt đã đóng; câu trả lời không được lưu thêm.',
     DB_INCOMPLETE: (p) => `Tệp ${p.file} chưa được khởi tạo xong (thiếu thông tin đơn vị). Xóa tệp rồi chạy lại tusoi init.`,
+    OUTPUT_IS_DATABASE: (p) =>
+      `${p.file} là cơ sở dữ liệu của đơn vị (${p.database}) hoặc tệp đi kèm của nó; tusoi không bao giờ ghi báo cáo hay tệp xuất đè lên đó. Đồng chí hãy chọn tên khác bằng --out; cơ sở dữ liệu không bị thay đổi.`,
+    OUTPUT_IS_SQLITE: (p) => `${p.file} là một cơ sở dữ liệu SQLite; tusoi không ghi đè lên tệp này. Đồng chí hãy chọn tên khác bằng --out; tệp không bị thay đổi.`,
+    OUTPUT_NOT_FILE: (p) =>
+      `${p.file} là ${{ folder: 'một thư mục', device: 'một thiết bị', fifo: 'một đường ống (FIFO)', socket: 'một socket', other: 'một mục đặc biệt' }[p.kind]}, không phải tệp thông thường; tusoi không ghi vào đó. Đồng chí hãy đặt tên tệp bằng --out, ví dụ --out bao-cao.html.`,
+    OUTPUT_NOT_REPLACED: (p) => `Chưa ghi gì: ${p.file} được giữ nguyên. Chọn tên khác bằng --out, hoặc thêm --force để ghi đè mà không hỏi.`,
+    DB_EMPTY: (p) => `Tệp ${p.file} trống hoặc chưa được tạo xong (một lần chạy tusoi init trước đó bị ngắt); tệp không chứa dữ liệu nào. Đồng chí có thể xóa tệp rồi chạy lại tusoi init.`,
     DEMO_STEP_FAILED: (p) => `Bản chạy thử dừng ở bước: ${p.command}. Xin báo lỗi này cho người phát triển tusoi.`,
     UNITS_REJECTED: (p) => `Không nhập gì từ ${p.file}: ${p.errors} dòng sai (xem trên). Sửa tệp rồi nhập lại.`,
     PDF_FAILED: (p) => `Không in được PDF (${p.reason}). Xuất HTML (--format html) rồi in bằng Ctrl+P.`,
@@ -560,6 +569,10 @@ export const vi: Messages = {
     followAsk: 'Đã thực hiện chưa?',
     outcomes: { done: 'Đã thực hiện', partly: 'Thực hiện một phần', not_done: 'Chưa thực hiện' },
     followSaved: '✓ Đã ghi nhận',
+  },
+  outputFile: {
+    replaced: (file) => `Đã ghi đè tệp cũ: ${file}`,
+    confirmReplace: (file) => `Tệp ${file} đã có. Ghi đè?`,
   },
   exported: {
     written: (file, rows) => `Đã xuất ${rows} dòng: ${file} (chỉ chủ tệp đọc được). Gửi tệp này cho cấp trên; không có tên đảng viên trong tệp.`,

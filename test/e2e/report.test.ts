@@ -119,7 +119,8 @@ describe('tusoi export', () => {
     expect(readFileSync(file, 'utf8')).toContain(',provisional,');
     expect((await cell.cli(['round', 'close'])).status).toBe(0);
     const closed = await cell.cli(['export', '--separator', ';']);
-    expect(closed.stderr).toBe('');
+    // The final export replaces the provisional one under the same name, as it should, and says so.
+    expect(closed.stderr).toBe(`Đã ghi đè tệp cũ: ${file}\n`);
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(';final;');
     expect(text.startsWith('\uFEFF')).toBe(true);

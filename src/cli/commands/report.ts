@@ -12,10 +12,11 @@ import { exportRound } from '../../services/export-round.js';
 import { gatherReport, reportModel } from '../../services/report-round.js';
 import type { Context } from '../context.js';
 import { defaultFileName, writeFileAtomic } from '../files.js';
+import { writeOutputFile } from '../output-file.js';
 import { printPdf } from '../pdf.js';
 import { createStyle } from '../style.js';
 import { packageVersion } from '../version.js';
-import { writeJson } from '../output.js';
+import { jsonDocument, writeJson } from '../output.js';
 
 export const REPORT_FORMATS = ['text', 'html', 'pdf', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -38,6 +39,7 @@ export interface ReportOptions {
   readonly out?: string;
   readonly suppressBelow?: string;
   readonly compare?: string;
+  readonly force?: boolean;
 }
 
 export async function report(ctx: Context, o: ReportOptions): Promise<number> {
@@ -47,8 +49,14 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
   const data = withDatabase(ctx.db, (db) => gatherReport(db, { ...(o.round !== undefined ? { round: o.round } : {}), ...(o.compare !== undefined ? { compare: o.compare } : {}) }, ctx.io.now()));
   const { rs } = data;
   const model = reportModel(data, { lang: ctx.lang, now: ctx.io.now(), ...(k !== undefined ? { suppressBelow: k } : {}) });
+  const force = { force: o.force === true };
   if (format === 'json') {
-    writeJson(ctx, reportJson(model));
+    if (o.out !== undefined && o.out !== '-') {
+      // The document goes to the file; stdout stays empty (it may be piped on to another program).
+      const file = resolveOut(ctx, o.out, '');
+      await writeOutputFile(ctx, file, () => jsonDocument(reportJson(model)), force);
+      ctx.io.stderr.write(`${ctx.m.report.written(file)}\n`);
+    } else writeJson(ctx, reportJson(model));
     return ExitCode.Ok;
   }
   if (format === 'text') {
@@ -56,7 +64,7 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
     const text = renderTextReport(model, ctx.m, style);
     if (o.out !== undefined && o.out !== '-') {
       const file = resolveOut(ctx, o.out, '');
-      writeFileAtomic(file, text);
+      await writeOutputFile(ctx, file, text, force);
       ctx.io.stdout.write(`${ctx.m.report.written(file)}\n`);
     } else ctx.io.stdout.write(text);
     return ExitCode.Ok;
@@ -64,25 +72,32 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
   const html = renderHtmlReport(model, ctx.m);
   if (format === 'html') {
     const file = resolveOut(ctx, o.out, defaultFileName(rs.unit.code, rs.round.label, 'html'));
-    writeFileAtomic(file, html);
+    await writeOutputFile(ctx, file, html, force);
     ctx.io.stdout.write(`${ctx.m.report.written(file)}\n`);
     return ExitCode.Ok;
   }
   const file = resolveOut(ctx, o.out, defaultFileName(rs.unit.code, rs.round.label, 'pdf'));
-  const dir = mkdtempSync(join(tmpdir(), 'tusoi-report-'));
-  try {
-    const htmlFile = join(dir, 'report.html');
-    writeFileAtomic(htmlFile, html);
-    const pdfTmp = join(dir, 'report.pdf');
-    printPdf(htmlFile, pdfTmp, ctx.io.env);
-    writeFileAtomic(file, readFileSync(pdfTmp));
-  } finally {
-    try {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-    } catch {
-      // a temporary folder left behind is harmless
-    }
-  }
+  await writeOutputFile(
+    ctx,
+    file,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tusoi-report-'));
+      try {
+        const htmlFile = join(dir, 'report.html');
+        writeFileAtomic(htmlFile, html);
+        const pdfTmp = join(dir, 'report.pdf');
+        printPdf(htmlFile, pdfTmp, ctx.io.env);
+        return readFileSync(pdfTmp);
+      } finally {
+        try {
+          rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+        } catch {
+          // a temporary folder left behind is harmless
+        }
+      }
+    },
+    force,
+  );
   ctx.io.stdout.write(`${ctx.m.report.written(file)}\n`);
   return ExitCode.Ok;
 }
@@ -91,6 +106,7 @@ export interface ExportOptions {
   readonly round?: string;
   readonly out?: string;
   readonly separator?: string;
+  readonly force?: boolean;
 }
 
 const SEPARATORS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\t': '\t' };
@@ -106,7 +122,7 @@ export async function exportCommand(ctx: Context, o: ExportOptions): Promise<num
     return ExitCode.Ok;
   }
   const file = resolveOut(ctx, o.out, defaultFileName(x.unit.code, x.round.label, 'csv'));
-  writeFileAtomic(file, x.csv);
+  await writeOutputFile(ctx, file, x.csv, { force: o.force === true });
   if (ctx.json) writeJson(ctx, { file, rows: x.rows, status: x.status });
   else ctx.io.stdout.write(`${ctx.m.exported.written(file, x.rows)}\n`);
   return ExitCode.Ok;
