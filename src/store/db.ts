@@ -3,9 +3,10 @@
  * place that knows SQLite's settings; the store modules are the only
  * importers of better-sqlite3.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { LATEST_VERSION, migrate } from './migrations.js';
@@ -90,7 +91,9 @@ function guard<T>(file: string, fn: () => T): T {
  */
 export function openDatabase(file: string, options: { readonly?: boolean; durable?: boolean } = {}): Db {
   if (!existsSync(file)) throw new UserError('DB_NOT_FOUND', { file });
-  if (!statSync(file).isFile()) throw new UserError('DB_NOT_TUSOI', { file });
+  const st = statSync(file);
+  if (!st.isFile()) throw new UserError('DB_NOT_TUSOI', { file });
+  if (st.size === 0) throw new UserError('DB_EMPTY', { file });
   let header: string;
   try {
     header = readHeader(file);
@@ -123,29 +126,123 @@ export function openDatabase(file: string, options: { readonly?: boolean; durabl
 
 /**
  * Creates a new database file, readable by its owner only (0600; SQLite would
- * use the umask, and the `-wal`/`-shm` files copy the main file's mode).
- * Refuses to overwrite an existing file.
+ * use the umask, and the `-wal`/`-shm` files copy the main file's mode), and
+ * returns it open. Refuses to overwrite an existing file.
+ *
+ * The file is built whole under a temporary name in the same folder (schema,
+ * then `fill`: the unit), synced, and only then linked into place, so a crash
+ * or a SIGKILL at any moment leaves either no file at `file` or a complete one.
+ * A killed build may leave its hidden temporary file behind (`.NAME.XXXX.init`);
+ * nothing reads it.
  */
-export function createDatabase(file: string): Db {
-  if (!existsSync(dirname(file))) throw new UserError('DIR_NOT_FOUND', { dir: dirname(file) });
+export function createDatabase(file: string, fill: (db: Db) => void = () => {}): Db {
+  const dir = dirname(file);
+  if (!existsSync(dir)) throw new UserError('DIR_NOT_FOUND', { dir });
+  refuseExisting(file);
+  const tmp = join(dir, `.${basename(file)}.${randomBytes(4).toString('hex')}.init`);
   let fd: number;
   try {
-    fd = openSync(file, 'wx', 0o600);
+    fd = openSync(tmp, 'wx', 0o600);
+  } catch (error) {
+    throw createError(error, file);
+  }
+  closeSync(fd);
+  try {
+    guard(file, () => {
+      // A rollback journal while building: nothing but the one file to move into place.
+      const db = new Database(tmp, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+      try {
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma('foreign_keys = ON');
+        migrate(db);
+        fill(db);
+      } finally {
+        db.close();
+      }
+    });
+    syncFile(tmp);
+    placeNew(tmp, file);
+  } catch (error) {
+    for (const f of [tmp, `${tmp}-journal`]) rmSync(f, { force: true });
+    throw error;
+  }
+  syncFolder(dir);
+  return guard(file, () => {
+    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+    try {
+      configure(db);
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  });
+}
+
+/** An existing file is never replaced; an empty one (an interrupted init of an older tusoi) is named as such. */
+function refuseExisting(file: string): void {
+  let size: number;
+  try {
+    size = lstatSync(file).size;
+  } catch {
+    return;
+  }
+  if (size === 0 && statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError('DB_EMPTY', { file });
+  throw new UserError('DB_EXISTS', { file });
+}
+
+function createError(error: unknown, file: string): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST') return new UserError('DB_EXISTS', { file });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new UserError('DB_READONLY', { file });
+  if (code === 'ENOSPC') return new UserError('DB_FULL', { file });
+  return new UserError('FILE_WRITE_FAILED', { file, reason: code ?? String(error) });
+}
+
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The new name in the folder survives a power cut too (not possible, nor needed, on Windows). */
+function syncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // best effort
+  }
+}
+
+/**
+ * Moves the finished temporary file to `file`, never over a file that appeared
+ * meanwhile: a hard link fails if the name is taken (a rename would replace it).
+ * Where hard links are not supported (FAT and exFAT USB sticks), a rename after a check.
+ */
+function placeNew(tmp: string, file: string): void {
+  try {
+    linkSync(tmp, file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UserError('DB_EXISTS', { file });
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError('DB_READONLY', { file });
-    if (code === 'ENOSPC') throw new UserError('DB_FULL', { file });
-    throw new UserError('FILE_WRITE_FAILED', { file, reason: code ?? String(error) });
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw createError(error, file);
+    if (existsSync(file)) throw new UserError('DB_EXISTS', { file });
+    try {
+      renameSync(tmp, file);
+    } catch (e) {
+      throw createError(e, file);
+    }
+    return;
   }
-  closeSync(fd);
-  return guard(file, () => {
-    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    configure(db);
-    migrate(db);
-    return db;
-  });
+  rmSync(tmp, { force: true });
 }
 
 /** Runs `fn` with an open database, closing it afterwards and translating SQLite failures. */

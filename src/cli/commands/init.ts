@@ -1,5 +1,4 @@
-/** `tusoi init`: a new database for one unit, created 0600, never over an existing file. */
-import { rmSync } from 'node:fs';
+/** `tusoi init`: a new database for one unit, created 0600, never over an existing file, never left half-made. */
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { createDatabase } from '../../store/db.js';
@@ -26,16 +25,8 @@ export async function init(ctx: Context, o: InitOptions): Promise<number> {
   const parent = o.parent?.trim();
   if (parent !== undefined && parent !== '' && !UNIT_CODE_PATTERN.test(parent)) throw new UserError('BAD_UNIT_CODE', { code: parent });
   const level = (o.level ?? 'chi-bo').trim() || 'chi-bo';
-  const db = createDatabase(ctx.db);
-  try {
-    saveUnit(db, { code, name, level, parentCode: parent || null }, isoDay(ctx.io.now()));
-  } catch (error) {
-    // A file without its unit is not a usable database: remove it, so init can be run again.
-    db.close();
-    for (const f of [ctx.db, `${ctx.db}-wal`, `${ctx.db}-shm`]) rmSync(f, { force: true });
-    throw error;
-  }
-  db.close();
+  // Built whole under a temporary name and moved into place: a failure or a kill leaves no file at --db.
+  createDatabase(ctx.db, (db) => saveUnit(db, { code, name, level, parentCode: parent || null }, isoDay(ctx.io.now()))).close();
   if (ctx.json) writeJson(ctx, { file: ctx.db, unit: { code, name, level, parent: parent || null } });
   else ctx.io.stdout.write(`${ctx.m.db.created(ctx.db, `${name} (${code})`)}\n${ctx.m.db.next}\n`);
   return ExitCode.Ok;
