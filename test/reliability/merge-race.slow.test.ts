@@ -1,0 +1,161 @@
+/**
+ * Merges racing on one bloc database, with the real compiled CLI: two
+ * `merge` processes over the same 1,000 files (each file stored once, by one
+ * of them; the other skips it), a merge racing `round close` (nothing stored
+ * after the close), and a merge that waits past the busy timeout (the
+ * DB_BUSY message). Never an internal error. Short form here (`npm run
+ * test:slow`); TUSOI_STRESS=full runs the race 20 times.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GeneratedCell } from '../../src/demo/generate.js';
+import { tempUnit, writeCells, type ReportJson } from '../support/bloc.js';
+import { BIN, STACK_LINE } from '../support/cli.js';
+import { seeded } from '../support/random.js';
+import { tempDir } from '../support/temp.js';
+import { count } from './level.js';
+
+const FILES = 1000;
+const RACES = count(3, 20);
+const CLOSES = count(2, 10);
+const CLOSE_FILES = 3000;
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
+    delete env.TUSOI_LANG;
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function expectNoInternalError(r: Run): void {
+  expect(r.stderr).not.toContain('Lỗi nội bộ');
+  expect(r.stderr).not.toMatch(STACK_LINE);
+}
+
+function stored(db: string): number {
+  const d = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    return (d.prepare('SELECT COUNT(*) AS n FROM merged_file').get() as { n: number }).n;
+  } finally {
+    d.close();
+  }
+}
+
+interface MergeJson {
+  counts: { accepted: number; skipped: number; replaced: number; rejected: number };
+  accepted: Array<{ file: string; unit: string }>;
+  rejected: Array<{ file: string; problems: Array<{ code: string; message: string }> }>;
+}
+
+let dir: string;
+let cells: GeneratedCell[];
+
+beforeAll(() => {
+  dir = tempDir('tusoi-race-');
+  cells = writeCells(join(dir, 'in'), { count: FILES, seed: 41 });
+});
+
+describe(`two merges at once over ${FILES} files, ${RACES} times`, () => {
+  it('stores each file once, skips it in the other merge, and never fails with an internal error', async () => {
+    let interleaved = 0;
+    for (let k = 0; k < RACES; k++) {
+      const bloc = await tempUnit('DUK', 'khoi');
+      const [a, b] = await Promise.all([run(['--db', bloc.db, 'merge', join(dir, 'in'), '--json'], bloc.dir), run(['--db', bloc.db, 'merge', join(dir, 'in'), '--json'], bloc.dir)]);
+      for (const r of [a!, b!]) {
+        expectNoInternalError(r);
+        expect(r.status, r.stderr).toBe(0);
+      }
+      const ja = JSON.parse(a!.stdout) as MergeJson;
+      const jb = JSON.parse(b!.stdout) as MergeJson;
+      expect(ja.counts.accepted + jb.counts.accepted).toBe(FILES);
+      expect(ja.counts.skipped + jb.counts.skipped).toBe(FILES);
+      expect([ja.counts.rejected, jb.counts.rejected, ja.counts.replaced, jb.counts.replaced]).toEqual([0, 0, 0, 0]);
+      if (ja.counts.accepted > 0 && jb.counts.accepted > 0) interleaved++;
+      expect(stored(bloc.db)).toBe(FILES);
+      const units = new Set([...ja.accepted, ...jb.accepted].map((x) => x.unit));
+      expect(units.size).toBe(FILES);
+      const report = JSON.parse((await bloc.cli(['report', '--json'])).stdout) as ReportJson;
+      expect(report.respondents).toBe(cells.reduce((n, c) => n + c.summary.respondents, 0));
+      const id = report.behaviours[0]!.id;
+      expect(report.behaviours[0]!.counts['thuong-xuyen']).toBe(cells.reduce((n, c) => n + c.summary.behaviours.get(id)!['thuong-xuyen']!, 0));
+    }
+    // Both merges stored files in the same run: they really ran at the same time.
+    expect(interleaved).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe(`a merge racing round close, ${CLOSES} times`, () => {
+  it('stores nothing after the close; the closed round reports exactly what it stored; the rest is MERGE_ROUND_CLOSED', async () => {
+    // More files here: the merge must still be running when `round close` (a new process) gets in.
+    const many = writeCells(join(dir, 'many'), { count: CLOSE_FILES, seed: 43 });
+    const respondents = new Map(many.map((c) => [c.code, c.summary.respondents]));
+    const rnd = seeded(7);
+    let cut = 0;
+    for (let k = 0; k < CLOSES; k++) {
+      const bloc = await tempUnit('DUK', 'khoi');
+      const merging = run(['--db', bloc.db, 'merge', join(dir, 'many'), '--json'], bloc.dir);
+      for (let i = 0; i < 2000 && stored(bloc.db) === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, Math.floor(rnd() * 400)));
+      const close = await run(['--db', bloc.db, 'round', 'close'], bloc.dir);
+      expectNoInternalError(close);
+      expect(close.status, close.stderr).toBe(0);
+      const atClose = stored(bloc.db);
+      const m = await merging;
+      expectNoInternalError(m);
+      const j = JSON.parse(m.stdout) as MergeJson;
+      expect(stored(bloc.db), 'a file stored after the round was closed').toBe(atClose);
+      expect(j.counts.accepted).toBe(atClose);
+      expect(j.counts.accepted + j.counts.rejected).toBe(CLOSE_FILES);
+      if (atClose < CLOSE_FILES) {
+        cut++;
+        expect(m.status).toBe(1);
+        expect(new Set(j.rejected.flatMap((r) => r.problems.map((p) => p.code)))).toEqual(new Set(['MERGE_ROUND_CLOSED']));
+        expect(j.rejected[0]!.problems[0]!.message).toContain('đã đóng (tusoi round close) trong khi đang gộp');
+      } else expect(m.status).toBe(0);
+      // The closed round's report is exactly its stored files.
+      const report = JSON.parse((await bloc.cli(['report', '--json'])).stdout) as ReportJson;
+      expect(report.units.map((u) => u.code).sort()).toEqual(j.accepted.map((x) => x.unit).sort());
+      expect(report.respondents).toBe(j.accepted.reduce((n, x) => n + respondents.get(x.unit)!, 0));
+      const again = await run(['--db', bloc.db, 'merge', join(dir, 'many'), '--round', '2026'], bloc.dir);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('Đợt "2026" đã đóng, không nhận thêm tệp.');
+      expect(stored(bloc.db)).toBe(atClose);
+    }
+    expect(cut, 'the close must land while the merge runs').toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('a merge that waits past the busy timeout', () => {
+  it('stops with the busy message, stores nothing, and no internal error', async () => {
+    const bloc = await tempUnit('DUK', 'khoi');
+    const holder = new Database(bloc.db);
+    holder.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    let m: Run;
+    try {
+      m = await run(['--db', bloc.db, 'merge', join(dir, 'in', cells[0]!.fileName)], bloc.dir);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expectNoInternalError(m);
+    expect(m.status).toBe(1);
+    expect(m.stderr).toContain('đang bận');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
+    expect(stored(bloc.db)).toBe(0);
+  });
+});
