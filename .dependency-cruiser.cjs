@@ -63,7 +63,15 @@ module.exports = {
       severity: 'error',
       comment: 'Only loaders and readers touch the disk; parsing, deciding and rendering take bytes or text.',
       from: { path: '^dist/(interview|summary|report|text|i18n|exchange)/|^dist/questionnaire/(?!load\\.js)' },
-      to: { path: '^(node:)?(fs|child_process|os|process|worker_threads)(/|$)' },
+      // files/ is the bounded reader, fs by another name.
+      to: { path: '^(node:)?(fs|child_process|os|process|worker_threads)(/|$)|^dist/files/' },
+    },
+    {
+      name: 'files-is-a-leaf',
+      severity: 'error',
+      comment: 'files/ reads bytes for the loaders (questionnaire/load, services, cli) and knows nothing above it.',
+      from: { path: '^dist/files/' },
+      to: { path: '^dist/', pathNot: '^dist/(files/|errors\\.js$)' },
     },
     {
       name: 'interview-does-not-store',

@@ -13,6 +13,16 @@ export interface ErrorParams {
   FILE_NOT_FOUND: { file: string };
   FILE_UNREADABLE: { file: string; reason: string };
   FILE_WRITE_FAILED: { file: string; reason: string };
+  /** A FIFO, a device, a folder, a socket where a file is read: refused before reading. */
+  FILE_NOT_REGULAR: { file: string; kind: 'directory' | 'fifo' | 'device' | 'socket' | 'other' };
+  /** Over the cap for its kind of file (`files/read-capped.ts` FILE_CAPS): not read. */
+  FILE_TOO_LARGE: { file: string; size: number; limit: number };
+  /** A spreadsheet (.xlsx, .ods, .xls) given where a CSV table belongs. */
+  CSV_WORKBOOK: { file: string; format: string };
+  /** Not a table at all: a zip, a PDF, a database… (`exchange/file-format.ts`). */
+  CSV_NOT_TEXT: { file: string; format: string };
+  /** `demo --dir` on a folder that already holds a demo. */
+  DEMO_DIR_EXISTS: { dir: string };
   QUESTIONNAIRE_NOT_FOUND: { ref: string; bundled: string };
   QUESTIONNAIRE_INVALID: { file: string; errors: number };
   BAD_OPTION_VALUE: { option: string; value: string; allowed: string };

@@ -57,7 +57,9 @@ describe('module boundaries', () => {
       'store/t.js': "import '../services/u.js';",
       'services/u.js': "import './v.js'; import 'yaml'; import 'commander'; import '@inquirer/select'; import 'csv-stringify/sync';",
       'services/v.js': "import './u.js'; import './missing.js';",
-      'interview/e.js': "import '../store/t.js';",
+      'interview/e.js': "import '../store/t.js'; import '../files/r.js';",
+      'files/r.js': "import '../text/t.js';",
+      'text/t.js': '',
     };
     for (const [f, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, 'dist', f)), { recursive: true });
@@ -76,7 +78,7 @@ describe('the core and the services', () => {
     const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : []));
     return walk(join(ROOT, 'src', dir)).map((f) => ({ path: relative(join(ROOT, 'src'), f), text: readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '') }));
   }
-  const core = ['questionnaire', 'interview', 'summary', 'exchange', 'report', 'text', 'i18n', 'services', 'store', 'demo'].flatMap(code);
+  const core = ['questionnaire', 'interview', 'summary', 'exchange', 'report', 'text', 'i18n', 'services', 'store', 'demo', 'files'].flatMap(code);
 
   /** Every module a file names, static or dynamic, type-only included (compiled code has lost those). */
   const specifiers = (text: string) => [...text.matchAll(/\bfrom\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)|\brequire\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);

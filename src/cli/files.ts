@@ -3,9 +3,10 @@
  * (a temporary file renamed into place), readable by the owner only, with
  * failures worded for the user.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { FILE_CAPS, readUserBytes } from '../files/read-capped.js';
 
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): void {
   const dir = dirname(file);
@@ -58,13 +59,11 @@ export function defaultFileName(unitCode: string, roundLabel: string, extension:
   return `${safe(unitCode)}-${safe(roundLabel)}.${extension}`;
 }
 
-/** Reads a file the user named (relative to `cwd`); failures are worded for the user, naming the file as typed. */
+/**
+ * Reads a table the user named (relative to `cwd`: member list, unit list,
+ * paper form), bounded (`files/read-capped.ts`: a regular file of at most
+ * FILE_CAPS.table bytes); failures are worded for the user, naming the file as typed.
+ */
 export function readUserFile(cwd: string, file: string): Buffer {
-  try {
-    return readFileSync(resolve(cwd, file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file });
-    throw new UserError('FILE_UNREADABLE', { file, reason: code }, { cause: error });
-  }
+  return readUserBytes(resolve(cwd, file), file, FILE_CAPS.table);
 }

@@ -1,5 +1,5 @@
 /** What the commands write besides their own words: JSON documents and located table problems. */
-import type { CsvProblem } from '../exchange/problems.js';
+import { boundProblems, type CsvProblem } from '../exchange/problems.js';
 import { renderCsvProblem } from '../report/problems.js';
 import type { Context } from './context.js';
 import { createStyle } from './style.js';
@@ -21,9 +21,12 @@ export function jsonDocument(value: Readonly<Record<string, unknown>>): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
+/** A file's problems in line order, at most MAX_PROBLEMS_PER_FILE of them, then "… and K more". */
 export async function printCsvProblems(ctx: Context, problems: ReadonlyArray<CsvProblem>): Promise<void> {
   const style = await createStyle(ctx.io.stderr, ctx.io.env);
-  for (const p of [...problems].sort((a, b) => a.line - b.line)) ctx.io.stderr.write(renderCsvProblem(p, ctx.m, style));
+  const more = problems.filter((p) => p.code === 'MORE_PROBLEMS');
+  const sorted = problems.filter((p) => p.code !== 'MORE_PROBLEMS').sort((a, b) => a.line - b.line);
+  for (const p of boundProblems([...sorted, ...more])) ctx.io.stderr.write(renderCsvProblem(p, ctx.m, style));
 }
 
 /** True when both ends are a terminal: prompts need a person at a keyboard. */

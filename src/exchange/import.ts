@@ -15,6 +15,7 @@ import { readCsvSource } from './csv-source.js';
 import { textDamage, type Encoding } from './decode.js';
 import { checkArithmetic, checkIntegrity, contentOf, readTotals, type ExportTotals } from './export-checks.js';
 import { layoutOf, type ExportLayout } from './export-layout.js';
+import { binaryFormat, isWorkbook } from './file-format.js';
 import { isWholeNumber, readBody, type ExportBody, type ItemType } from './export-rows.js';
 import { FileProblems, type CsvProblem, type CsvProblemCode } from './problems.js';
 import type { Delimiter } from './sniff.js';
@@ -85,6 +86,9 @@ function readFormat(layout: ExportLayout, first: SourceRow, problems: FileProble
 }
 
 export function readExport(bytes: Uint8Array, file: string): ReadResult {
+  // A workbook or a PDF sent instead of the CSV: named as what it is.
+  const format = binaryFormat(bytes);
+  if (format) return { ok: false, problems: [{ code: isWorkbook(format) ? 'EXPORT_WORKBOOK' : 'EXPORT_NOT_TEXT', file, line: 0, params: { format } }] };
   const { source, problems } = readCsvSource(bytes, file);
   return exportFromSource(source, problems);
 }

@@ -32,6 +32,18 @@ export const CSV_PROBLEM_CODES = [
   'EXPORT_MOJIBAKE',
   'EXPORT_EMPTY',
   'EXPORT_SYNTAX',
+  /** A spreadsheet (.xlsx, .ods, .xls) given where a CSV belongs, named by `format`. */
+  'CSV_WORKBOOK',
+  /** Not a table at all (a zip, a PDF, a database…), named by `format`. */
+  'CSV_NOT_TEXT',
+  'EXPORT_WORKBOOK',
+  'EXPORT_NOT_TEXT',
+  /** A FIFO, a device, a folder… named in a merge: not read (`kind`). */
+  'FILE_NOT_REGULAR',
+  /** Over the cap for its kind of file (`count` bytes, `limit`): not read. */
+  'FILE_TOO_LARGE',
+  /** The last of a file's problems when there were more than {@link MAX_PROBLEMS_PER_FILE}: how many more (`count`). */
+  'MORE_PROBLEMS',
 ] as const;
 
 export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];
@@ -45,6 +57,10 @@ export interface CsvProblemParams {
   readonly name?: string;
   readonly count?: number;
   readonly list?: string;
+  /** What a file is instead of a table (`file-format.ts`), or what a path is instead of a file. */
+  readonly format?: string;
+  readonly kind?: string;
+  readonly limit?: number;
 }
 
 export interface CsvProblem {
@@ -55,17 +71,37 @@ export interface CsvProblem {
   readonly params: CsvProblemParams;
 }
 
-/** The problems found so far in one file: each reading step adds to them. */
+/**
+ * How many problems of one file are kept and listed: a damaged 20 MB file
+ * once gave millions of lines of messages. The rest are counted
+ * (`MORE_PROBLEMS`, "… and K more").
+ */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
+/** At most {@link MAX_PROBLEMS_PER_FILE} problems of one file, then one `MORE_PROBLEMS` with how many were left out. */
+export function boundProblems(problems: ReadonlyArray<CsvProblem>): CsvProblem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return [...problems];
+  const kept = problems.slice(0, MAX_PROBLEMS_PER_FILE);
+  return [...kept, { code: 'MORE_PROBLEMS', file: kept[0]!.file, line: 0, params: { count: problems.length - kept.length } }];
+}
+
+/** The problems found so far in one file: each reading step adds to them; beyond the bound they are only counted. */
 export class FileProblems {
-  readonly list: CsvProblem[] = [];
+  private readonly kept: CsvProblem[] = [];
+  private more = 0;
   readonly file: string;
   constructor(file: string) {
     this.file = file;
   }
   add(code: CsvProblemCode, line: number, params: CsvProblemParams = {}): void {
-    this.list.push({ code, file: this.file, line, params });
+    if (this.kept.length < MAX_PROBLEMS_PER_FILE) this.kept.push({ code, file: this.file, line, params });
+    else this.more++;
+  }
+  /** The problems kept, then `MORE_PROBLEMS` when some were only counted. */
+  get list(): CsvProblem[] {
+    return this.more === 0 ? this.kept : [...this.kept, { code: 'MORE_PROBLEMS', file: this.file, line: 0, params: { count: this.more } }];
   }
   get any(): boolean {
-    return this.list.length > 0;
+    return this.kept.length > 0;
   }
 }

@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { unguardText } from './columns.js';
 import { textDamage, type Encoding } from './decode.js';
 import { readCsvSource } from './csv-source.js';
+import { binaryFormat, isWorkbook } from './file-format.js';
 import type { CsvProblem, CsvProblemCode } from './problems.js';
 import type { Delimiter } from './sniff.js';
 import { sourceText, type SourceProblem, type SourceProblemKind, type SourceRow, type TableSource } from './table-source.js';
@@ -57,6 +58,11 @@ export function userTable(source: TableSource, found: ReadonlyArray<SourceProble
 
 /** Decodes and reads a CSV table; rows that cannot be read are problems with their line. */
 export function readTable(bytes: Uint8Array, file: string): { table: Table; problems: CsvProblem[] } {
+  // A workbook renamed .csv, a zip, a PDF: named as what it is, not read as damaged text.
+  const format = binaryFormat(bytes);
+  if (format) {
+    return { table: { rows: [], encoding: 'utf-8', delimiter: ',' }, problems: [{ code: isWorkbook(format) ? 'CSV_WORKBOOK' : 'CSV_NOT_TEXT', file, line: 0, params: { format } }] };
+  }
   const { source, problems } = readCsvSource(bytes, file);
   const { rows, problems: all } = userTable(source, problems);
   return { table: { rows, encoding: source.origin.encoding, delimiter: source.origin.delimiter }, problems: all };
@@ -66,7 +72,9 @@ export function readTable(bytes: Uint8Array, file: string): { table: Table; prob
  * The problem that refuses a whole file (a legacy encoding, mojibake) as the
  * error the command shows instead of a list of rows; undefined when none.
  */
-export function tableRefusal(problems: ReadonlyArray<CsvProblem>): UserError<'CSV_MOJIBAKE' | 'CSV_LEGACY_ENCODING'> | undefined {
+export function tableRefusal(problems: ReadonlyArray<CsvProblem>): UserError<'CSV_MOJIBAKE' | 'CSV_LEGACY_ENCODING' | 'CSV_WORKBOOK' | 'CSV_NOT_TEXT'> | undefined {
+  const format = problems.find((x) => x.code === 'CSV_WORKBOOK' || x.code === 'CSV_NOT_TEXT');
+  if (format) return new UserError(format.code as 'CSV_WORKBOOK' | 'CSV_NOT_TEXT', { file: format.file, format: format.params.format ?? '' });
   const p = problems.find((x) => x.code === 'CSV_MOJIBAKE' || x.code === 'CSV_LEGACY_ENCODING');
   return p ? new UserError(p.code as 'CSV_MOJIBAKE' | 'CSV_LEGACY_ENCODING', { file: p.file }) : undefined;
 }

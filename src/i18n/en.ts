@@ -3,6 +3,30 @@ import type { Messages } from './messages.js';
 const type = (t: string | undefined): string =>
   ({ mapping: 'a mapping (key: value)', list: 'a list (lines starting with "- ")', string: 'a string', number: 'a number', boolean: 'true or false', null: 'empty', other: 'something else' })[t ?? ''] ?? (t ?? '');
 
+const mb = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB` : `${n.toLocaleString('en-GB')} bytes`);
+const notRegular: Messages['files']['notRegular'] = {
+  directory: 'a folder',
+  fifo: 'a named pipe (FIFO)',
+  device: 'a device file',
+  socket: 'a socket',
+  other: 'a special file-system entry',
+};
+
+const formats: Messages['files']['formats'] = {
+  xlsx: 'an Excel workbook (.xlsx)',
+  ods: 'a LibreOffice/OpenOffice spreadsheet (.ods)',
+  xls: 'an Excel 97–2003 workbook (.xls) or another old Office file',
+  zip: 'a ZIP archive',
+  docx: 'a Word document (.docx)',
+  pdf: 'a PDF file',
+  sqlite: 'a SQLite database (perhaps a tusoi database; the file to send upward is made by tusoi export)',
+  gzip: 'a gzip archive',
+  '7z': 'a 7-Zip archive',
+  rar: 'a RAR archive',
+  image: 'an image',
+};
+const format = (f: string | undefined): string => formats[f as keyof typeof formats] ?? 'a binary file';
+
 export const en: Messages = {
   lang: 'en',
   help: {
@@ -222,6 +246,11 @@ export const en: Messages = {
     FILE_NOT_FOUND: (p) => `File not found: ${p.file}. Check the path.`,
     FILE_UNREADABLE: (p) => `Cannot read ${p.file} (${p.reason}). Check the file's permissions.`,
     FILE_WRITE_FAILED: (p) => `Cannot write ${p.file} (${p.reason}). Check the folder and permissions; the old file is unchanged.`,
+    FILE_NOT_REGULAR: (p) => `${p.file} is ${notRegular[p.kind]}, not a regular file; tusoi did not read it. Name the file itself.`,
+    FILE_TOO_LARGE: (p) => `${p.file} is too large (${mb(p.size)}, at most ${mb(p.limit)}); tusoi did not read it. Check that it is the right file.`,
+    CSV_WORKBOOK: (p) => `${p.file} is ${format(p.format)}, not a CSV file. Open it in Excel or LibreOffice, choose "Save As" "CSV UTF-8 (Comma delimited)" and use that .csv file.`,
+    CSV_NOT_TEXT: (p) => `${p.file} is ${format(p.format)}, not a CSV table. Check that it is the right file.`,
+    DEMO_DIR_EXISTS: (p) => `${p.dir} already holds a demo. Delete that folder, or choose another: tusoi demo --dir <new folder>`,
     QUESTIONNAIRE_NOT_FOUND: (p) =>
       `No questionnaire "${p.ref}". Bundled: ${p.bundled || '(none)'}. Or give the path of a YAML file. See: tusoi questionnaire list`,
     QUESTIONNAIRE_INVALID: (p) => `The questionnaire ${p.file} has ${p.errors} error(s). Details: tusoi questionnaire validate ${p.file}`,
@@ -292,6 +321,8 @@ export const en: Messages = {
       YAML_SYNTAX: (p) => `YAML syntax error: ${p.detail}. Check the indentation (spaces, not tabs), colons and quotes.`,
       DUPLICATE_KEY: (p) => `A key appears twice in the same mapping: ${p.detail}. Remove one of the two lines.`,
       TOO_DEEP: () => 'Nested too deeply. A questionnaire only has groups → manifestations → behaviours.',
+      YAML_ALIAS: () => 'Questionnaires do not use YAML anchors (&) or aliases (*). Write the content out in place.',
+      MORE_PROBLEMS: (p) => `… and ${(p.count ?? 0).toLocaleString('en-GB')} more (not listed).`,
       EMPTY_DOCUMENT: () => 'The file is empty. See the example in questionnaires/README.md.',
       UNSUPPORTED_FORMAT: (p) =>
         `"format: ${p.actual}" is not supported (this tusoi reads format: ${p.expected}). Update tusoi, or write format: ${p.expected}.`,
@@ -348,6 +379,13 @@ export const en: Messages = {
       EXPORT_MOJIBAKE: () => 'The Vietnamese text in the file was damaged by a re-save. Ask the unit for the original file.',
       EXPORT_EMPTY: () => 'The file is empty.',
       EXPORT_SYNTAX: (p) => `This row cannot be read (${p.detail}): its quotes are broken. The file was damaged or edited by hand; ask the unit to export it again.`,
+      CSV_WORKBOOK: (p) => `This is ${format(p.format)}, not a CSV file. Open it in Excel or LibreOffice, choose "Save As" "CSV UTF-8 (Comma delimited)" and use that .csv file.`,
+      CSV_NOT_TEXT: (p) => `This is ${format(p.format)}, not a CSV table. Check that it is the right file.`,
+      EXPORT_WORKBOOK: (p) => `This is ${format(p.format)}, not a tusoi export (it was opened and saved as a spreadsheet). Ask the unit for the .csv file tusoi export made.`,
+      EXPORT_NOT_TEXT: (p) => `This is ${format(p.format)}, not a tusoi export. Ask the unit for the .csv file tusoi export made.`,
+      FILE_NOT_REGULAR: (p) => `This is ${notRegular[p.kind as keyof typeof notRegular] ?? notRegular.other}, not a regular file; not read.`,
+      FILE_TOO_LARGE: (p) => `Too large (${mb(p.count ?? 0)}, at most ${mb(p.limit ?? 0)}); not read. A cell's export is about 30 KB.`,
+      MORE_PROBLEMS: (p) => `… and ${(p.count ?? 0).toLocaleString('en-GB')} more (not listed).`,
     },
     rejected: (file, n) => `${file}: ${n} problem(s).`,
   },
@@ -544,6 +582,12 @@ export const en: Messages = {
   tusoi --db ${bloc} report --format pdf      (needs Chromium)
   tusoi --db ${cell} session                 (a cell with its round still open: members answer)
   tusoi --help --lang en`,
+  },
+  files: {
+    notRegular,
+    formats,
+    ignored: (file, reason) =>
+      `  · ${file}: ignored (${{ hidden: 'a hidden file', 'not-a-table': 'not a .csv or .txt file', symlink: 'a symbolic link; to merge it, name the file it points to', 'not-a-file': 'not a regular file' }[reason]})`,
   },
   measures: {
     added: (id, round) => `Added measure ${id} to round ${round}. It appears in the cell's report.`,

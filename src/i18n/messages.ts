@@ -8,6 +8,7 @@ import type { ManifestationStatus } from '../questionnaire/model.js';
 import type { ProblemCode, ProblemParams } from '../questionnaire/problems.js';
 import type { RejectReason } from '../exchange/merge.js';
 import type { CsvProblemCode, CsvProblemParams } from '../exchange/problems.js';
+import type { BinaryFormat } from '../exchange/file-format.js';
 
 export interface HelpMessages {
   readonly usage: string;
@@ -302,6 +303,15 @@ export interface Messages {
     readonly blocName: string;
     readonly files: (dir: string, bloc: string, html: string, sent: string, cells: string) => string;
     readonly next: (bloc: string, cell: string) => string;
+  };
+  /** Files that are not what they were taken for, and folder entries a merge passed over. */
+  readonly files: {
+    /** What a path is when it is not a regular file ("a FIFO"). */
+    readonly notRegular: Readonly<Record<ErrorParams['FILE_NOT_REGULAR']['kind'], string>>;
+    /** What a file is when it is not a text table ("an Excel workbook (.xlsx)"). */
+    readonly formats: Readonly<Record<BinaryFormat, string>>;
+    /** A folder entry a merge did not read, and why. */
+    readonly ignored: (file: string, reason: 'hidden' | 'not-a-table' | 'symlink' | 'not-a-file') => string;
   };
   readonly measures: {
     readonly added: (id: number, round: string) => string;

@@ -6,6 +6,30 @@ const what = (w: string | undefined): string =>
 const type = (t: string | undefined): string =>
   ({ mapping: 'một bảng khóa: giá trị', list: 'một danh sách (các dòng bắt đầu bằng "- ")', string: 'một chuỗi chữ', number: 'một số', boolean: 'true hoặc false', null: 'để trống', other: 'giá trị khác' })[t ?? ''] ?? (t ?? '');
 
+const mb = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : `${n.toLocaleString('vi-VN')} byte`);
+const notRegular: Messages['files']['notRegular'] = {
+  directory: 'một thư mục',
+  fifo: 'một ống dẫn có tên (FIFO)',
+  device: 'một tệp thiết bị',
+  socket: 'một socket',
+  other: 'một mục đặc biệt của hệ thống tệp',
+};
+
+const formats: Messages['files']['formats'] = {
+  xlsx: 'một bảng tính Excel (.xlsx)',
+  ods: 'một bảng tính LibreOffice/OpenOffice (.ods)',
+  xls: 'một bảng tính Excel 97–2003 (.xls) hoặc tệp Office cũ',
+  zip: 'một tệp nén ZIP',
+  docx: 'một văn bản Word (.docx)',
+  pdf: 'một tệp PDF',
+  sqlite: 'một cơ sở dữ liệu SQLite (có thể là cơ sở dữ liệu của tusoi; tệp gửi lên cấp trên do lệnh tusoi export tạo)',
+  gzip: 'một tệp nén gzip',
+  '7z': 'một tệp nén 7-Zip',
+  rar: 'một tệp nén RAR',
+  image: 'một tệp ảnh',
+};
+const format = (f: string | undefined): string => formats[f as keyof typeof formats] ?? 'một tệp nhị phân';
+
 export const vi: Messages = {
   lang: 'vi',
   help: {
@@ -225,6 +249,11 @@ export const vi: Messages = {
     FILE_NOT_FOUND: (p) => `Không tìm thấy tệp ${p.file}. Kiểm tra lại đường dẫn.`,
     FILE_UNREADABLE: (p) => `Không đọc được tệp ${p.file} (${p.reason}). Kiểm tra quyền đọc tệp.`,
     FILE_WRITE_FAILED: (p) => `Không ghi được tệp ${p.file} (${p.reason}). Kiểm tra thư mục và quyền ghi; tệp cũ không bị thay đổi.`,
+    FILE_NOT_REGULAR: (p) => `${p.file} là ${notRegular[p.kind]}, không phải một tệp thông thường; tusoi không đọc. Đồng chí hãy chỉ đường dẫn tới chính tệp cần đọc.`,
+    FILE_TOO_LARGE: (p) => `Tệp ${p.file} quá lớn (${mb(p.size)}, tối đa ${mb(p.limit)}); tusoi không đọc. Đồng chí kiểm tra xem có chọn nhầm tệp không.`,
+    CSV_WORKBOOK: (p) => `${p.file} là ${format(p.format)}, không phải tệp CSV. Đồng chí mở tệp bằng Excel hoặc LibreOffice, chọn "Lưu thành" (Save As) dạng "CSV UTF-8 (Comma delimited)" rồi dùng tệp .csv đó.`,
+    CSV_NOT_TEXT: (p) => `${p.file} là ${format(p.format)}, không phải một bảng CSV. Đồng chí kiểm tra lại tệp đã chọn.`,
+    DEMO_DIR_EXISTS: (p) => `Thư mục ${p.dir} đã có một bản chạy thử. Đồng chí xóa thư mục đó, hoặc chọn thư mục khác: tusoi demo --dir <thư mục mới>`,
     QUESTIONNAIRE_NOT_FOUND: (p) =>
       `Không có bộ câu hỏi "${p.ref}". Các bộ đi kèm: ${p.bundled || '(không có)'}. Hoặc chỉ đường dẫn tới tệp YAML. Xem: tusoi questionnaire list`,
     QUESTIONNAIRE_INVALID: (p) => `Bộ câu hỏi ${p.file} có ${p.errors} lỗi. Xem chi tiết: tusoi questionnaire validate ${p.file}`,
@@ -296,6 +325,8 @@ export const vi: Messages = {
       YAML_SYNTAX: (p) => `Sai cú pháp YAML: ${p.detail}. Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm và dấu ngoặc kép.`,
       DUPLICATE_KEY: (p) => `Khóa bị lặp trong cùng một bảng: ${p.detail}. Xóa một trong hai dòng.`,
       TOO_DEEP: () => 'Cấu trúc lồng quá sâu. Một bộ câu hỏi chỉ có nhóm → biểu hiện → hành vi.',
+      YAML_ALIAS: () => 'Bộ câu hỏi không dùng neo (&) và bí danh (*) của YAML. Đồng chí hãy viết đầy đủ nội dung tại chỗ.',
+      MORE_PROBLEMS: (p) => `… và ${(p.count ?? 0).toLocaleString('vi-VN')} lỗi khác (không liệt kê).`,
       EMPTY_DOCUMENT: () => 'Tệp trống. Xem mẫu trong questionnaires/README.md.',
       UNSUPPORTED_FORMAT: (p) =>
         `Định dạng "format: ${p.actual}" không được hỗ trợ (phiên bản tusoi này đọc format: ${p.expected}). Cập nhật tusoi, hoặc ghi format: ${p.expected}.`,
@@ -352,6 +383,13 @@ export const vi: Messages = {
       EXPORT_MOJIBAKE: () => 'Chữ tiếng Việt trong tệp đã bị hỏng khi lưu lại. Xin đơn vị gửi tệp gốc.',
       EXPORT_EMPTY: () => 'Tệp trống.',
       EXPORT_SYNTAX: (p) => `Dòng không đọc được (${p.detail}): dấu ngoặc kép bị hỏng. Tệp đã bị hỏng hoặc bị sửa tay; xin đơn vị xuất lại.`,
+      CSV_WORKBOOK: (p) => `Đây là ${format(p.format)}, không phải tệp CSV. Mở tệp bằng Excel hoặc LibreOffice, chọn "Lưu thành" (Save As) dạng "CSV UTF-8 (Comma delimited)" rồi dùng tệp .csv đó.`,
+      CSV_NOT_TEXT: (p) => `Đây là ${format(p.format)}, không phải một bảng CSV. Kiểm tra lại tệp đã chọn.`,
+      EXPORT_WORKBOOK: (p) => `Đây là ${format(p.format)}, không phải tệp xuất của tusoi (tệp đã bị mở và lưu lại thành bảng tính). Xin đơn vị gửi lại tệp .csv do tusoi export tạo.`,
+      EXPORT_NOT_TEXT: (p) => `Đây là ${format(p.format)}, không phải tệp xuất của tusoi. Xin đơn vị gửi tệp .csv do tusoi export tạo.`,
+      FILE_NOT_REGULAR: (p) => `Đây là ${notRegular[p.kind as keyof typeof notRegular] ?? notRegular.other}, không phải một tệp thông thường; không đọc.`,
+      FILE_TOO_LARGE: (p) => `Tệp quá lớn (${mb(p.count ?? 0)}, tối đa ${mb(p.limit ?? 0)}); không đọc. Tệp xuất của một chi bộ chỉ khoảng 30 KB.`,
+      MORE_PROBLEMS: (p) => `… và ${(p.count ?? 0).toLocaleString('vi-VN')} lỗi khác (không liệt kê).`,
     },
     rejected: (file, n) => `${file}: ${n} lỗi.`,
   },
@@ -548,6 +586,12 @@ export const vi: Messages = {
   tusoi --db ${bloc} report --format pdf      (cần Chromium)
   tusoi --db ${cell} session                 (chi bộ còn mở đợt: mời đảng viên trả lời)
   tusoi --help`,
+  },
+  files: {
+    notRegular,
+    formats,
+    ignored: (file, reason) =>
+      `  · ${file}: bỏ qua (${{ hidden: 'tệp ẩn', 'not-a-table': 'không phải tệp .csv hay .txt', symlink: 'liên kết tượng trưng; muốn gộp thì ghi thẳng tên tệp đích', 'not-a-file': 'không phải tệp thông thường' }[reason]})`,
   },
   measures: {
     added: (id, round) => `Đã thêm biện pháp số ${id} cho đợt ${round}. Biện pháp hiện trong báo cáo của chi bộ.`,

@@ -3,15 +3,16 @@
  * the file system. Bytes are checked to be UTF-8 here, so the parser only ever
  * sees text.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { FILE_CAPS, readCapped, refusalError } from '../files/read-capped.js';
 import { parseQuestionnaire, type ParseResult } from './parse.js';
 import type { Problem } from './problems.js';
 
-/** A questionnaire is a few hundred kilobytes at most; anything far larger is not one. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** A questionnaire is a few hundred kilobytes at most (the bundled one 50 KB); anything far larger is not one. */
+export const MAX_FILE_BYTES = FILE_CAPS.questionnaire;
 
 /** The folder of questionnaires shipped with tusoi (`questionnaires/` in the package). */
 export const BUNDLED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'questionnaires');
@@ -63,23 +64,28 @@ function problemAt(code: Problem['code'], source: string, buf: Uint8Array, offse
 
 /** Parses questionnaire bytes (as read from a file): UTF-8, with or without a BOM. */
 export function parseQuestionnaireBytes(buf: Uint8Array, source: string): ParseResult {
-  if (buf.length > MAX_FILE_BYTES) {
-    return { ok: false, problems: [{ code: 'FILE_TOO_LARGE', severity: 'error', source, line: 1, col: 1, path: '', params: { count: buf.length, limit: MAX_FILE_BYTES } }] };
-  }
+  if (buf.length > MAX_FILE_BYTES) return tooLarge(source, buf.length);
   const bad = firstInvalidUtf8(buf);
   if (bad >= 0) return { ok: false, problems: [problemAt('NOT_UTF8', source, buf, bad, {})] };
   // TextDecoder drops a UTF-8 BOM by default (Windows editors write one).
   return parseQuestionnaire(new TextDecoder('utf-8').decode(buf), source);
 }
 
-function readBytes(file: string, shown: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file: shown });
-    throw new UserError('FILE_UNREADABLE', { file: shown, reason: code ?? String(error) }, { cause: error });
-  }
+const tooLarge = (source: string, size: number): ParseResult => ({
+  ok: false,
+  problems: [{ code: 'FILE_TOO_LARGE', severity: 'error', source, line: 1, col: 1, path: '', params: { count: size, limit: MAX_FILE_BYTES } }],
+});
+
+/**
+ * A questionnaire file's bytes, bounded (`files/read-capped.ts`): a FIFO or a
+ * device is refused before reading (a `UserError`), a file over the cap is
+ * never read past it (`tooLarge`, a problem like any other of the file).
+ */
+export function readQuestionnaireBytes(file: string, shown: string = file): { bytes: Buffer } | { tooLarge: number } {
+  const r = readCapped(file, MAX_FILE_BYTES);
+  if (r.ok) return { bytes: r.bytes };
+  if (r.refusal.code === 'FILE_TOO_LARGE') return { tooLarge: r.refusal.size };
+  throw refusalError(shown, r.refusal);
 }
 
 /**
@@ -87,7 +93,15 @@ function readBytes(file: string, shown: string): Buffer {
  * `UserError`s. `shown` is the name used in messages (the path as the user typed it).
  */
 export function loadQuestionnaireFile(file: string, shown: string = file): ParseResult {
-  return parseQuestionnaireBytes(readBytes(file, shown), shown);
+  return loadQuestionnaireSource(file, shown).result;
+}
+
+/** {@link loadQuestionnaireFile}, with the text that was read (stored with a round: the text validated, read once). */
+export function loadQuestionnaireSource(file: string, shown: string = file): { result: ParseResult; text: string } {
+  const read = readQuestionnaireBytes(file, shown);
+  if (!('bytes' in read)) return { result: tooLarge(shown, read.tooLarge), text: '' };
+  // The text as it was stored before, BOM and all.
+  return { result: parseQuestionnaireBytes(read.bytes, shown), text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.bytes) };
 }
 
 /** The bundled questionnaire files, by name. */
@@ -112,7 +126,8 @@ export function bundledQuestionnaireFile(id: string): string {
  */
 export function resolveQuestionnaireRef(ref: string, cwd: string): string {
   const path = resolve(cwd, ref);
-  if (existsSync(path) && statSync(path).isFile()) return path;
+  // Anything there but a folder is the user's file: a FIFO or a device is then refused by the reader, by name.
+  if (existsSync(path) && !statSync(path).isDirectory()) return path;
   const bundled = bundledFiles().find((f) => basename(f).replace(/\.ya?ml$/, '') === ref);
   if (bundled) return bundled;
   if (/[\\/]|\.ya?ml$/i.test(ref)) throw new UserError('FILE_NOT_FOUND', { file: ref });

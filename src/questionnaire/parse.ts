@@ -27,15 +27,94 @@ import { runRules, type At, type Draft, type IdAt } from './rules.js';
 // NOTE: loaded through `require`: yaml's ESM entry makes Node lex its CommonJS
 // files for named exports, a few milliseconds of every `validate` (Node 20).
 const require = createRequire(import.meta.url);
-const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
+const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } = require('yaml') as typeof import('yaml');
 type LineCounter = import('yaml').LineCounter;
 
 export type ParseResult =
   | { readonly ok: true; readonly questionnaire: Questionnaire; readonly warnings: ReadonlyArray<Problem> }
   | { readonly ok: false; readonly problems: ReadonlyArray<Problem> };
 
-/** Limits that keep a hostile or broken file from costing much. */
-export const LIMITS = { textLength: 4000, idLength: 64 } as const;
+/**
+ * Limits that keep a hostile or broken file from costing much: `depth` is the
+ * flow brackets (`[`, `{`) or compact list dashes (`- - -`) open at once (a
+ * questionnaire needs 2 or 3), `problems` how many are listed per file.
+ */
+export const LIMITS = { textLength: 4000, idLength: 64, depth: 64, problems: 100 } as const;
+
+/**
+ * The offset where nesting first goes past `LIMITS.depth`, or -1. A cheap
+ * scan before the YAML parser: on a few megabytes of `[[[[…` the parser spends
+ * seconds before its own stack runs out. Brackets inside quoted text count
+ * too, harmlessly: no real text holds 64 unclosed ones.
+ */
+function tooDeepAt(text: string): number {
+  let flow = 0;
+  let dashes = 0;
+  let lead = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      lead = true;
+      dashes = 0;
+    } else if (c === 0x5b || c === 0x7b) {
+      lead = false;
+      if (++flow > LIMITS.depth) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      lead = false;
+      if (flow > 0) flow--;
+    } else if (lead && c !== 0x20 && c !== 0x09) {
+      // `- - - x`: each dash followed by a space opens one more list on the line.
+      const next = text.charCodeAt(i + 1);
+      if ((c === 0x2d || c === 0x3f) && (next === 0x20 || next === 0x09 || next === 0x0a)) {
+        if (++dashes > LIMITS.depth) return i;
+      } else lead = false;
+    }
+  }
+  return -1;
+}
+
+/** At most `LIMITS.problems` problems, then one `MORE_PROBLEMS` saying how many were left out. */
+function bounded(problems: Problem[]): Problem[] {
+  if (problems.length <= LIMITS.problems) return problems;
+  const kept = problems.slice(0, LIMITS.problems);
+  const rest = problems.slice(LIMITS.problems);
+  const last = kept[kept.length - 1]!;
+  const severity: Severity = rest.some(isError) ? 'error' : 'warning';
+  return [...kept, { code: 'MORE_PROBLEMS', severity, source: last.source, line: last.line, col: last.col, path: '', params: { count: rest.length } }];
+}
+
+/** Line and column (1-based) of an offset, without the parser (which never ran). */
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+/**
+ * Anchors (`&a`) and aliases (`*a`), each located. The format has no use for
+ * them (every text is written in place), and nested aliases expand
+ * exponentially: a 1.9 KB file of them once took minutes and gigabytes. They
+ * are found on the document as parsed, before anything is expanded.
+ */
+function reportAliases(w: Walker, doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        w.report('YAML_ALIAS', node, '', { key: `*${node.source}` });
+        found = true;
+      } else if ((node as { anchor?: string }).anchor) {
+        w.report('YAML_ALIAS', node, '', { key: `&${(node as { anchor?: string }).anchor}` });
+        found = true;
+      }
+    },
+  });
+  return found;
+}
 
 /** ASCII only: ids travel in every CSV export, which may pass through cp1258. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -346,6 +425,8 @@ const EXPECT_KEYS = ['groups', 'manifestations', 'behaviours'] as const;
  * problem comes back in `problems`, errors and warnings together, sorted.
  */
 export function parseQuestionnaire(text: string, source: string): ParseResult {
+  const deep = tooDeepAt(text);
+  if (deep >= 0) return { ok: false, problems: [{ code: 'TOO_DEEP', severity: 'error', source, ...lineCol(text, deep), path: '', params: { limit: LIMITS.depth } }] };
   const lines = new LineCounter();
   let doc: Document;
   try {
@@ -361,13 +442,17 @@ export function parseQuestionnaire(text: string, source: string): ParseResult {
   let syntaxBroken = false;
   for (const e of doc.errors) {
     const { line, col } = lines.linePos(e.pos[0]);
-    const code: ProblemCode = e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX';
-    if (code === 'YAML_SYNTAX') syntaxBroken = true;
+    // RESOURCE_EXHAUSTION: the parser's stack ran out on deep nesting the scan above did not see.
+    const code: ProblemCode = e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : e.code === 'RESOURCE_EXHAUSTION' ? 'TOO_DEEP' : 'YAML_SYNTAX';
+    if (code !== 'DUPLICATE_KEY') syntaxBroken = true;
+    if (code === 'TOO_DEEP' && w.problems.some((p) => p.code === 'TOO_DEEP')) continue;
     const detail = e.message.split('\n')[0] ?? e.code;
     w.problems.push({ code, severity: 'error', source, line, col, path: '', params: { detail } });
   }
   // A broken syntax tree would only add confusing follow-on problems.
-  if (syntaxBroken) return { ok: false, problems: sortProblems(w.problems) };
+  if (syntaxBroken) return { ok: false, problems: bounded(sortProblems(w.problems)) };
+  // Before the walk, which would expand them.
+  if (reportAliases(w, doc)) return { ok: false, problems: bounded(sortProblems(w.problems)) };
 
   let draft: Draft | undefined;
   try {
@@ -375,7 +460,7 @@ export function parseQuestionnaire(text: string, source: string): ParseResult {
   } catch (error) {
     if (error instanceof RangeError) {
       w.report('TOO_DEEP', undefined, '');
-      return { ok: false, problems: sortProblems(w.problems) };
+      return { ok: false, problems: bounded(sortProblems(w.problems)) };
     }
     throw error;
   }
@@ -384,7 +469,7 @@ export function parseQuestionnaire(text: string, source: string): ParseResult {
       w.problems.push({ code, severity, source, line: at.line, col: at.col, path: at.path, params });
     });
   }
-  const problems = sortProblems(w.problems);
+  const problems = bounded(sortProblems(w.problems));
   const complete = draft?.questionnaire;
   if (!complete || problems.some(isError)) return { ok: false, problems };
   return { ok: true, questionnaire: { ...complete, sha256: hashQuestionnaire(complete) }, warnings: problems };

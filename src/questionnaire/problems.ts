@@ -29,6 +29,10 @@ export const PROBLEM_CODES = [
   'BAD_STATUS',
   'BAD_COUNT',
   'COUNT_MISMATCH',
+  /** An anchor (&) or alias (*): the format has no use for them, and nested aliases expand exponentially. */
+  'YAML_ALIAS',
+  /** The last problem listed when a file had more than the bound: how many more (`count`). */
+  'MORE_PROBLEMS',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

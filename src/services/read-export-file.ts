@@ -8,10 +8,10 @@
  * kept behind this one function so that a parallel one can return if laptops
  * with more cores show a gain.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readExport } from '../exchange/import.js';
 import { candidateOf, type MergeCandidate } from '../exchange/merge.js';
 import type { CsvProblem } from '../exchange/problems.js';
+import { FILE_CAPS, readCapped } from '../files/read-capped.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 
 export interface ReadJob {
@@ -27,36 +27,25 @@ export type ReadOutcome =
 
 // One buffer reused for every file: a new one per file was a sixth of a
 // 10,000-file merge (allocation, page faults, garbage collection). The text
-// decoded from it is a new string, so nothing keeps a reference to it.
-let buffer = Buffer.allocUnsafe(256 * 1024);
+// decoded from it is a new string, so nothing keeps a reference to it. It
+// grows to the largest file read, never past the export cap + 1.
+const scratch = { buffer: Buffer.allocUnsafe(256 * 1024) };
 
-/** A file's bytes in the shared buffer (valid until the next call). */
-function readIntoBuffer(file: string): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size > buffer.length) buffer = Buffer.allocUnsafe(Math.max(size, buffer.length * 2));
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Reads and checks one file: a merge candidate, the problems found, or why it could not be read. */
+/**
+ * Reads and checks one file: a merge candidate, the problems found, or why it
+ * could not be read. A FIFO, a device or a file over the cap is refused before
+ * a byte is read (`files/read-capped.ts`), as a problem of that file alone.
+ */
 function readCandidate(job: ReadJob, q: Questionnaire): ReadOutcome {
-  let bytes: Buffer;
-  try {
-    bytes = readIntoBuffer(job.file);
-  } catch (error) {
-    return { index: job.index, error: (error as NodeJS.ErrnoException).code ?? String(error) };
+  const got = readCapped(job.file, FILE_CAPS.export, scratch);
+  if (!got.ok) {
+    const r = got.refusal;
+    const problem = (code: CsvProblem['code'], params: CsvProblem['params']): ReadOutcome => ({ index: job.index, problems: [{ code, file: job.name, line: 0, params }] });
+    if (r.code === 'FILE_NOT_REGULAR') return problem('FILE_NOT_REGULAR', { kind: r.kind });
+    if (r.code === 'FILE_TOO_LARGE') return problem('FILE_TOO_LARGE', { count: r.size, limit: r.limit });
+    return { index: job.index, error: r.code === 'FILE_NOT_FOUND' ? 'ENOENT' : r.reason };
   }
-  const r = readExport(bytes, job.name);
+  const r = readExport(got.bytes, job.name);
   return r.ok ? { index: job.index, candidate: candidateOf(r.parsed, q) } : { index: job.index, problems: r.problems };
 }
 

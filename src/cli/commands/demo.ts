@@ -5,7 +5,7 @@
  * two grassroots committees merge theirs and export upward; the bloc merges
  * everything, one cell still missing, and shows its coverage and report.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomResponse } from '../../demo/generate.js';
@@ -49,11 +49,16 @@ function plan(rnd: () => number): DemoCell[] {
   return cells;
 }
 
+/** What a demo leaves at the top of its folder. */
+const DEMO_ENTRIES = ['khoi.sqlite', 'don-vi.csv', 'chi-bo', 'phieu', 'gui-len', 'dang-uy-co-so'];
+
 const silent = (io: Io): Io => ({ ...io, stdout: { write: () => true }, stderr: { write: () => true }, stdin: { isTTY: false } });
 
 export async function demo(ctx: Context, o: { dir?: string }): Promise<number> {
   const m = ctx.m.demo;
   const dir = o.dir ? resolve(ctx.io.cwd, o.dir) : mkdtempSync(join(tmpdir(), 'tusoi-demo-'));
+  // A demo run before in this folder: its databases would refuse `init` halfway; say so first.
+  if (o.dir && DEMO_ENTRIES.some((e) => existsSync(join(dir, e)))) throw new UserError('DEMO_DIR_EXISTS', { dir: o.dir });
   mkdirSync(dir, { recursive: true });
   for (const sub of ['chi-bo', 'phieu', 'gui-len', 'dang-uy-co-so']) mkdirSync(join(dir, sub), { recursive: true });
   const quiet = silent(ctx.io);

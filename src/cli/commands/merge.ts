@@ -30,10 +30,12 @@ function problemView(m: Messages, file: string, p: MergeProblem): { code: string
 }
 
 export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { round?: string; replace?: boolean; remove?: ReadonlyArray<string> }): Promise<number> {
-  const files = paths.length > 0 ? findExportFiles(paths.map((p) => resolve(ctx.io.cwd, p))) : [];
+  const { files, ignored } = paths.length > 0 ? findExportFiles(paths.map((p) => resolve(ctx.io.cwd, p))) : { files: [], ignored: [] };
   if (paths.length > 0 && files.length === 0) throw new UserError('NO_FILES', { paths: paths.join(', ') });
   const m = ctx.m;
   const inputs = files.map((file) => ({ file, name: relative(ctx.io.cwd, file).normalize('NFC') || file }));
+  // Entries of the folders that are not tables: listed (never silently dropped), not counted.
+  const ignoredView = ignored.map((i) => ({ file: relative(ctx.io.cwd, i.file).normalize('NFC') || i.file, reason: i.reason }));
   // A progress line only where someone watches a long merge.
   const progress = ctx.io.stderr.isTTY === true && files.length > 20 && !ctx.json;
   const round = o.round !== undefined ? { round: o.round } : {};
@@ -61,6 +63,7 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
       skipped: outcome.skipped,
       replaced: outcome.replaced,
       rejected,
+      ignored: ignoredView,
       removed,
     });
   } else {
@@ -70,6 +73,7 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
       for (const s of outcome.skipped) ctx.io.stdout.write(`${s.older ? m.merge.older(s.file, s.previous) : m.merge.skipped(s.file, s.previous)}\n`);
       for (const r of outcome.replaced) ctx.io.stdout.write(`${m.merge.replaced(r.file, r.previous)}\n`);
     }
+    for (const i of ignoredView) ctx.io.stderr.write(`${m.files.ignored(i.file, i.reason)}\n`);
     for (const r of rejected) {
       ctx.io.stderr.write(`${m.merge.rejected(r.file)}\n`);
       for (const p of r.problems) ctx.io.stderr.write(`      ${p.line > 0 ? `${r.file}:${p.line}  ` : ''}${p.message}  [${p.code}]\n`);

@@ -1,10 +1,10 @@
 /**
  * `tusoi questionnaire list | show | validate`.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
-import { bundledFiles, firstInvalidUtf8, loadQuestionnaireFile, resolveQuestionnaireRef } from '../../questionnaire/load.js';
+import { bundledFiles, firstInvalidUtf8, loadQuestionnaireFile, readQuestionnaireBytes, resolveQuestionnaireRef } from '../../questionnaire/load.js';
 import { allBehaviours, allManifestations, type Questionnaire } from '../../questionnaire/model.js';
 import { isError, type Problem } from '../../questionnaire/problems.js';
 import { problemJson, renderProblem } from '../../report/problems.js';
@@ -50,7 +50,7 @@ export async function listQuestionnaires(ctx: Context, files: ReadonlyArray<stri
 
 export async function showQuestionnaire(ctx: Context, ref: string): Promise<number> {
   const file = resolveQuestionnaireRef(ref, ctx.io.cwd);
-  const result = loadQuestionnaireFile(file);
+  const result = loadQuestionnaireFile(file, ref);
   if (!result.ok) {
     await printProblems(ctx, result.problems);
     throw new UserError('QUESTIONNAIRE_INVALID', { file, errors: result.problems.filter(isError).length });
@@ -65,15 +65,10 @@ export async function showQuestionnaire(ctx: Context, ref: string): Promise<numb
 }
 
 /** Rewrites a file with its text in NFC, atomically (a temporary file renamed over it). */
-function fixNfc(file: string): boolean {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', { file });
-    throw new UserError('FILE_UNREADABLE', { file, reason: code ?? String(error) });
-  }
+function fixNfc(file: string, shown: string): boolean {
+  const read = readQuestionnaireBytes(file, shown);
+  if (!('bytes' in read)) return false; // validation will say it is too large
+  const buf = read.bytes;
   if (firstInvalidUtf8(buf) >= 0) return false; // validation will report where
   const text = buf.toString('utf8');
   const fixed = text.normalize('NFC');
@@ -93,7 +88,7 @@ export async function validateQuestionnaires(ctx: Context, files: ReadonlyArray<
   const reports: Array<Record<string, unknown>> = [];
   for (const file of files) {
     const path = resolve(ctx.io.cwd, file);
-    if (fix && fixNfc(path) && !ctx.json) ctx.io.stderr.write(`${ctx.m.problems.fixed(file)}\n`);
+    if (fix && fixNfc(path, file) && !ctx.json) ctx.io.stderr.write(`${ctx.m.problems.fixed(file)}\n`);
     const result = loadQuestionnaireFile(path, file);
     const problems = result.ok ? result.warnings : result.problems;
     const errors = problems.filter(isError).length;

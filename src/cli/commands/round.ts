@@ -1,7 +1,6 @@
 /** `tusoi round open | close | list`. */
-import { readFileSync } from 'node:fs';
 import { ExitCode, UserError } from '../../errors.js';
-import { loadQuestionnaireFile, resolveQuestionnaireRef } from '../../questionnaire/load.js';
+import { loadQuestionnaireSource, resolveQuestionnaireRef } from '../../questionnaire/load.js';
 import { isError } from '../../questionnaire/problems.js';
 import { renderProblem } from '../../report/problems.js';
 import { cleanRoundLabel, closeOpenRound, openNewRound } from '../../services/round-lifecycle.js';
@@ -28,13 +27,13 @@ export function roundJson(r: Round): Record<string, unknown> {
 export async function roundOpen(ctx: Context, o: { label?: string; questionnaire?: string; anonymous?: boolean }): Promise<number> {
   const label = cleanRoundLabel(o.label ?? String(ctx.io.now().getFullYear()));
   const file = resolveQuestionnaireRef(o.questionnaire ?? DEFAULT_QUESTIONNAIRE, ctx.io.cwd);
-  const parsed = loadQuestionnaireFile(file);
+  // Read once, bounded: the text stored with the round is the text validated.
+  const { result: parsed, text: sourceText } = loadQuestionnaireSource(file, o.questionnaire ?? file);
   if (!parsed.ok) {
     const style = await createStyle(ctx.io.stderr, ctx.io.env);
     for (const p of parsed.problems) ctx.io.stderr.write(renderProblem(p, ctx.m, style));
     throw new UserError('QUESTIONNAIRE_INVALID', { file, errors: parsed.problems.filter(isError).length });
   }
-  const sourceText = readFileSync(file, 'utf8');
   return withDatabase(ctx.db, (db) => {
     const round = openNewRound(db, { label, questionnaire: parsed.questionnaire, sourceText, anonymous: o.anonymous === true }, ctx.io.now());
     if (ctx.json) writeJson(ctx, roundJson(round));
