@@ -180,6 +180,25 @@ describe('a file with very many problems', () => {
   });
 });
 
+describe('a padded export', () => {
+  it('is rejected with at most 100 problems and how many more, in --json and in text', async () => {
+    const bloc = await tempUnit('DUK', 'khoi');
+    const [cell] = writeCells(join(bloc.dir, 'in'), { count: 1, seed: 7, parents: ['DUK'] });
+    const file = join(bloc.dir, 'in', cell!.fileName);
+    const text = readFileSync(file, 'utf8');
+    const header = text.split('\n')[0]!;
+    const row = text.split('\n')[1]!.replace(/,\d+,/g, ',x,');
+    writeFileSync(file, `${header}\n${Array.from({ length: 5000 }, () => row).join('\n')}\n${text.split('\n').slice(1).join('\n')}`);
+    const r = await bloc.cli(['merge', 'in', '--json']);
+    const problems = JSON.parse(r.stdout).rejected[0].problems as Array<{ code: string; message: string }>;
+    expect(problems.length).toBe(101);
+    expect(problems[100]!.code).toBe('MORE_PROBLEMS');
+    const t = await bloc.cli(['merge', 'in', '--lang', 'en']);
+    expect(t.stderr.split('\n').length).toBeLessThan(110);
+    expect(t.stderr).toMatch(/… and [\d,]+ more \(not listed\)\.  \[MORE_PROBLEMS\]/u);
+  });
+});
+
 describe('hostile questionnaires', () => {
   it('refuse a YAML alias bomb with its code before anything is expanded', { timeout: 10_000 }, () => {
     const file = join(FIXTURES, 'alias-bomb.yaml');
