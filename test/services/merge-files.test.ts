@@ -47,7 +47,7 @@ describe('mergeFiles', () => {
     expect(c.stored()).toEqual(before);
   });
 
-  it('rejects a bad table and an unreadable file on their own, with what is wrong, and merges the rest', () => {
+  it('rejects a bad table and a folder named like a table on their own, with what is wrong, and merges the rest', () => {
     const c = committee(3);
     const bad = join(c.dir, 'not-an-export.csv');
     writeFileSync(bad, 'Họ và tên;Ngày sinh\r\nNguyễn Văn An;01/02/1970\r\n');
@@ -57,7 +57,7 @@ describe('mergeFiles', () => {
     expect(outcome.accepted).toHaveLength(3);
     expect(outcome.rejected.map((r) => [r.file, r.problems.map((p) => (p.kind === 'table' ? p.problem.code : p.kind))])).toEqual([
       ['not-an-export.csv', ['EXPORT_NOT_TUSOI']],
-      ['a-folder.csv', ['unreadable']],
+      ['a-folder.csv', ['FILE_NOT_REGULAR']],
     ]);
   });
 
