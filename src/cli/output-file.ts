@@ -8,12 +8,13 @@
  * question on a terminal, and without the question with `--force`.
  * Every writer of an output file goes through `writeOutputFile`.
  */
-import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError, type ErrorParams } from '../errors.js';
 import type { Context } from './context.js';
 import { writeFileAtomic } from './files.js';
 import { isInteractive } from './output.js';
+import { readFileHead } from '../files/file-head.js';
 
 /** The 16-byte header of every SQLite database file. */
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -67,17 +68,6 @@ function kindOf(st: Stats): ErrorParams['OUTPUT_NOT_FILE']['kind'] {
   return 'other';
 }
 
-function head(file: string): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return buf.subarray(0, n).toString('latin1');
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Checks that `file` may be written as a report or an export, and says whether
  * a file is already there. Throws a UserError naming the file otherwise.
@@ -100,7 +90,7 @@ export function checkOutputTarget(file: string, o: { readonly database?: string 
   if (!st.isFile()) throw new UserError('OUTPUT_NOT_FILE', { file, kind: kindOf(st) });
   let bytes: string;
   try {
-    bytes = head(file);
+    bytes = readFileHead(file);
   } catch (error) {
     // What cannot be read cannot be told from a database: left alone.
     throw new UserError('FILE_UNREADABLE', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, { cause: error });

@@ -4,12 +4,13 @@
  * importers of better-sqlite3.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { LATEST_VERSION, migrate } from './migrations.js';
+import { readFileHead } from '../files/file-head.js';
 
 // NOTE: loaded with `require`: it is CommonJS, and Node's ESM wrapper first
 // lexes it for named exports, about 7 ms of every command that opens a database.
@@ -25,17 +26,6 @@ export const APPLICATION_ID = 0x7475736f;
 export const BUSY_TIMEOUT_MS = 10_000;
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
-
-function readHeader(file: string): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return buf.subarray(0, n).toString('latin1');
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function configure(db: Db): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -96,7 +86,7 @@ export function openDatabase(file: string, options: { readonly?: boolean; durabl
   if (st.size === 0) throw new UserError('DB_EMPTY', { file });
   let header: string;
   try {
-    header = readHeader(file);
+    header = readFileHead(file);
   } catch (error) {
     throw new UserError('FILE_UNREADABLE', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }

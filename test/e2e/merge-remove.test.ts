@@ -1,23 +1,12 @@
 /** `tusoi merge --remove FILE|UNIT`: taking one merged file back out, so a committee's file can replace its cells' own files. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { figures, tempUnit, writeCells, type ReportJson, type TempUnit } from '../support/bloc.js';
+import { blocWithCommittee, figures, reportOf, tempUnit } from '../support/bloc.js';
 import { STACK_LINE } from '../support/cli.js';
-
-async function report(unit: TempUnit): Promise<ReportJson> {
-  const r = await unit.cli(['report', '--json']);
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout) as ReportJson;
-}
 
 /** A bloc holding cells 1 and 3 merged one by one, and the export of a committee DU01 that covers cells 1 and 2. */
 async function scene() {
-  const bloc = await tempUnit('DUK', 'khoi');
-  const cells = writeCells(join(bloc.dir, 'cells'), { count: 3, seed: 13 });
-  const ducs = await tempUnit('DU01', 'dang-uy-co-so');
-  expect((await ducs.cli(['merge', join(bloc.dir, 'cells', cells[0]!.fileName), join(bloc.dir, 'cells', cells[1]!.fileName)])).status).toBe(0);
-  expect((await ducs.cli(['round', 'close'])).status).toBe(0);
-  expect((await ducs.cli(['export', '--out', join(bloc.dir, 'DU01.csv')])).status).toBe(0);
+  const { bloc, cells } = await blocWithCommittee('DU01.csv', { inBloc: true });
   expect((await bloc.cli(['merge', join('cells', cells[0]!.fileName), join('cells', cells[2]!.fileName)])).status).toBe(0);
   const stored = () => bloc.query<{ u: string; f: string }>('SELECT unit_code AS u, file_name AS f FROM merged_file ORDER BY 1');
   return { bloc, cells, stored };
@@ -45,9 +34,9 @@ describe('tusoi merge --remove', () => {
     // The totals are those of the three cells, each counted once: the same as merging them directly.
     const direct = await tempUnit('DUK', 'khoi');
     expect((await direct.cli(['merge', join(bloc.dir, 'cells')])).status).toBe(0);
-    const got = await report(bloc);
+    const got = await reportOf(bloc);
     expect(got.respondents).toBe(cells.reduce((n, c) => n + c.summary.respondents, 0));
-    expect(figures(got)).toEqual(figures(await report(direct)));
+    expect(figures(got)).toEqual(figures(await reportOf(direct)));
   });
 
   it('takes a file out by its name as stored (or as a path to it), alone, and says so', async () => {
@@ -60,7 +49,7 @@ describe('tusoi merge --remove', () => {
     const j = JSON.parse((await bloc.cli(['merge', '--remove', join('cells', cells[0]!.fileName), '--json'])).stdout);
     expect(j).toMatchObject({ files: 0, counts: { accepted: 0, skipped: 0, replaced: 0, rejected: 0 }, removed: [{ unit: cells[0]!.code }] });
     expect(stored()).toEqual([]);
-    expect((await report(bloc)).respondents).toBe(0);
+    expect((await reportOf(bloc)).respondents).toBe(0);
   });
 
   it('refuses an unknown unit or file, and a unit counted inside another file, with where it is, and then removes nothing', async () => {

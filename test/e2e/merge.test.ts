@@ -5,17 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { generateCellExports } from '../../src/demo/generate.js';
 import { hashQuestionnaire } from '../../src/questionnaire/hash.js';
 import { allBehaviours } from '../../src/questionnaire/model.js';
-import { bundled, figures, tempUnit, writeCells, type ReportJson, type TempUnit } from '../support/bloc.js';
+import { blocWithCommittee, bundled, figures, reportOf, tempUnit, writeCells } from '../support/bloc.js';
 import { resaveCp1258Semicolon, resaveQuotedLf, resaveUtf16Tab } from '../support/excel.js';
 import { STACK_LINE } from '../support/cli.js';
 
 const q = bundled();
-
-async function report(unit: TempUnit): Promise<ReportJson> {
-  const r = await unit.cli(['report', '--json']);
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout) as ReportJson;
-}
 
 describe('tusoi merge', () => {
   it('gives totals equal to an independent sum of the cells, and re-merging the folder changes nothing', async () => {
@@ -25,7 +19,7 @@ describe('tusoi merge', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('Đã gộp 12 tệp, bỏ qua 0 tệp đã có, thay 0 tệp, từ chối 0 tệp.');
-    const j = await report(bloc);
+    const j = await reportOf(bloc);
     expect(j.respondents).toBe(cells.reduce((n, c) => n + c.summary.respondents, 0));
     expect(j.members).toBe(cells.reduce((n, c) => n + c.summary.members, 0));
     for (const b of allBehaviours(q)) {
@@ -38,7 +32,7 @@ describe('tusoi merge', () => {
     const again = await bloc.cli(['merge', 'in', '--json']);
     expect(again.status).toBe(0);
     expect(JSON.parse(again.stdout).counts).toEqual({ accepted: 0, skipped: 12, replaced: 0, rejected: 0 });
-    expect(figures(await report(bloc))).toEqual(figures(j));
+    expect(figures(await reportOf(bloc))).toEqual(figures(j));
   });
 
   it('is associative: cells merged directly equal two of them merged into a grassroots committee first', async () => {
@@ -55,8 +49,8 @@ describe('tusoi merge', () => {
     const r = await blocB.cli(['merge', join(ducs.dir, 'DU01-2026.csv'), join(root.dir, 'cells', cells[2]!.fileName)]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(figures(await report(blocB))).toEqual(figures(await report(blocA)));
-    expect((await report(blocB)).units.map((u) => u.code).sort()).toEqual(cells.map((c) => c.code).sort());
+    expect(figures(await reportOf(blocB))).toEqual(figures(await reportOf(blocA)));
+    expect((await reportOf(blocB)).units.map((u) => u.code).sort()).toEqual(cells.map((c) => c.code).sort());
   });
 
   it('gives identical totals for every Excel variant of the same files', async () => {
@@ -77,7 +71,7 @@ describe('tusoi merge', () => {
       for (const c of cells) writeFileSync(join(dir, c.fileName.replace(/\.csv$/, name === 'utf16-tab' ? '.txt' : '.csv')), resave(c.csv));
       const r = await unit.cli(['merge', 'in']);
       expect(r.status, `${name}: ${r.stderr}`).toBe(0);
-      results.push(figures(await report(unit)));
+      results.push(figures(await reportOf(unit)));
     }
     for (const r of results.slice(1)) expect(r).toEqual(results[0]);
   });
@@ -115,12 +109,7 @@ describe('tusoi merge', () => {
   });
 
   it('refuses double counting, a conflict without --replace, and a unit code that lost its zeros; replaces a provisional export', async () => {
-    const bloc = await tempUnit('DUK', 'khoi');
-    const cells = writeCells(join(bloc.dir, 'cells'), { count: 3, seed: 13 });
-    const ducs = await tempUnit('DU01', 'dang-uy-co-so');
-    expect((await ducs.cli(['merge', join(bloc.dir, 'cells', cells[0]!.fileName), join(bloc.dir, 'cells', cells[1]!.fileName)])).status).toBe(0);
-    expect((await ducs.cli(['round', 'close'])).status).toBe(0);
-    expect((await ducs.cli(['export', '--out', 'DU01.csv'])).status).toBe(0);
+    const { bloc, cells, ducs } = await blocWithCommittee('DU01.csv');
 
     expect((await bloc.cli(['merge', join(bloc.dir, 'cells', cells[0]!.fileName)])).status).toBe(0);
     const dbl = await bloc.cli(['merge', join(ducs.dir, 'DU01.csv')]);

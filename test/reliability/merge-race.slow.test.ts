@@ -6,13 +6,12 @@
  * DB_BUSY message). Never an internal error. Short form here (`npm run
  * test:slow`); TUSOI_STRESS=full runs the race 20 times.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedCell } from '../../src/demo/generate.js';
 import { tempUnit, writeCells, type ReportJson } from '../support/bloc.js';
-import { BIN, STACK_LINE } from '../support/cli.js';
+import { expectNoInternalError, queryFile, runCliAsync, type CliResult } from '../support/cli.js';
 import { seeded } from '../support/random.js';
 import { tempDir } from '../support/temp.js';
 import { count } from './level.js';
@@ -22,38 +21,9 @@ const RACES = count(3, 20);
 const CLOSES = count(2, 10);
 const CLOSE_FILES = 3000;
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-    delete env.TUSOI_LANG;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-function expectNoInternalError(r: Run): void {
-  expect(r.stderr).not.toContain('Lỗi nội bộ');
-  expect(r.stderr).not.toMatch(STACK_LINE);
-}
-
-function stored(db: string): number {
-  const d = new Database(db, { readonly: true, fileMustExist: true });
-  try {
-    return (d.prepare('SELECT COUNT(*) AS n FROM merged_file').get() as { n: number }).n;
-  } finally {
-    d.close();
-  }
-}
+type Run = CliResult;
+const run = (args: string[], cwd: string): Promise<Run> => runCliAsync(args, { cwd });
+const stored = (db: string): number => queryFile<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM merged_file', [])[0]!.n;
 
 interface MergeJson {
   counts: { accepted: number; skipped: number; replaced: number; rejected: number };

@@ -58,3 +58,26 @@ export function figures(j: ReportJson) {
     overall: j.overall.counts,
   };
 }
+
+/** A unit's report as JSON (failing the test if the command fails). */
+export async function reportOf(unit: TempUnit): Promise<ReportJson> {
+  const r = await unit.cli(['report', '--json']);
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as ReportJson;
+}
+
+/**
+ * A bloc with three generated cells in `bloc.dir/cells`, and a committee DU01
+ * that merged cells 1 and 2, closed its round and exported it as `name`, in
+ * the committee's folder or (`inBloc`) in the bloc's, as if it had been sent.
+ */
+export async function blocWithCommittee(name: string, o: { inBloc?: boolean } = {}): Promise<{ bloc: TempUnit; cells: GeneratedCell[]; ducs: TempUnit }> {
+  const bloc = await tempUnit('DUK', 'khoi');
+  const cells = writeCells(join(bloc.dir, 'cells'), { count: 3, seed: 13 });
+  const ducs = await tempUnit('DU01', 'dang-uy-co-so');
+  for (const args of [['merge', join(bloc.dir, 'cells', cells[0]!.fileName), join(bloc.dir, 'cells', cells[1]!.fileName)], ['round', 'close'], ['export', '--out', o.inBloc ? join(bloc.dir, name) : name]]) {
+    const r = await ducs.cli(args);
+    if (r.status !== 0) throw new Error(r.stderr);
+  }
+  return { bloc, cells, ducs };
+}

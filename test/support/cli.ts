@@ -4,7 +4,7 @@
  * in a child process (`runCli`, for what only a real process shows: exit
  * status, stdout piping, start-up, signals).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -49,8 +49,28 @@ export function runCli(args: ReadonlyArray<string>, options: { env?: Record<stri
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The real compiled CLI as a child process that runs beside others (races, kills). */
+export function runCliAsync(args: ReadonlyArray<string>, options: { cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((done) => {
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
+    delete env.TUSOI_LANG;
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (status) => done({ status, stdout, stderr }));
+  });
+}
+
 /** A stack trace line, which a user's mistake must never print. */
 export const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$/m;
+
+/** Whatever else happened: no internal error and no stack. */
+export function expectNoInternalError(r: { stderr: string }): void {
+  expect(r.stderr).not.toContain('Lỗi nội bộ');
+  expect(r.stderr).not.toMatch(STACK_LINE);
+}
 
 /** How a user's mistake must end: exit 1, the message asked for, and no stack. */
 export function expectClearFailure(r: { status: number | null; stderr: string }, pattern: RegExp): void {
