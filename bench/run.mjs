@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark of the project, one table.
-// Usage: node bench/run.mjs [--quick] [--json FILE]
+// Usage: node bench/run.mjs [--quick] [--json FILE] [--only startup,questionnaire,interview,summary,merge]
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { printTable } from './lib.mjs';
@@ -13,14 +13,17 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const jsonAt = args.indexOf('--json');
 const runs = quick ? 5 : 25;
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? new Set(args[onlyAt + 1].split(',')) : undefined;
+const wanted = (name) => only === undefined || only.has(name);
 
 const rows = [];
 process.stderr.write(`tusoi bench: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${runs} runs per figure\n`);
-rows.push(...startupBench(runs));
-rows.push(...(await questionnaireBench(runs)));
-rows.push(...(await interviewBench(runs)));
-rows.push(...(await summaryBench(runs, { quick })));
-rows.push(...(await mergeBench({ quick })));
+if (wanted('startup')) rows.push(...(await startupBench(runs)));
+if (wanted('questionnaire')) rows.push(...(await questionnaireBench(runs)));
+if (wanted('interview')) rows.push(...(await interviewBench(runs)));
+if (wanted('summary')) rows.push(...(await summaryBench(runs, { quick })));
+if (wanted('merge')) rows.push(...(await mergeBench({ quick })));
 printTable(rows);
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1], JSON.stringify({ node: process.version, cpus: os.cpus().length, rows }, null, 2));
 const failed = rows.filter((r) => !r.pass);

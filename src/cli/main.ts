@@ -133,7 +133,11 @@ export async function run(): Promise<void> {
   }
   const argv = process.argv.slice(2).map((a) => a.normalize('NFC'));
   const io: Io = {
-    stdin: process.stdin,
+    // A getter: process.stdin builds a stream (and loads tty or net) on first
+    // access, about 3 ms that `--help` and most commands never need.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,

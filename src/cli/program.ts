@@ -3,9 +3,8 @@
  * module lazily (so `--help` loads neither YAML, SQLite nor prompts) and
  * stores the exit code the command returns.
  */
-import { createRequire } from 'node:module';
 import { isAbsolute, join } from 'node:path';
-import type { Command as CommandType } from 'commander';
+import { Command } from 'commander';
 import type { Messages } from '../i18n/messages.js';
 import type { Lang } from '../questionnaire/model.js';
 import { InternalError } from '../errors.js';
@@ -13,14 +12,9 @@ import type { Context, Runner } from './context.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
 
-/**
- * NOTE: commander is loaded through `require`: its ESM entry is a wrapper whose
- * named exports Node finds by lexing the CommonJS file, which cost about 6 ms of
- * every start-up (measured on Node 20), a tenth of `node -e 0`.
- */
-const require = createRequire(import.meta.url);
-const { Command } = require('commander') as typeof import('commander');
-type Command = CommandType;
+// commander is imported statically so that scripts/bundle.mjs can inline it:
+// bin/tusoi.js runs the bundle, where this saves resolving and lexing
+// commander's CommonJS files at every start-up.
 
 export interface ProgramResult {
   exitCode: number;

@@ -3,6 +3,7 @@
  * the file system. Bytes are checked to be UTF-8 here, so the parser only ever
  * sees text.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,10 @@ export const BUNDLED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 
 /** The offset of the first byte that is not valid UTF-8, or -1. */
 export function firstInvalidUtf8(buf: Uint8Array): number {
+  // The native check first (a bundled questionnaire is ~50 KB and valid); the
+  // byte walk below only runs to locate the fault. isUtf8 follows the same
+  // rules (no overlongs, no surrogates, nothing above U+10FFFF).
+  if (isUtf8(buf)) return -1;
   let i = 0;
   while (i < buf.length) {
     const b = buf[i]!;

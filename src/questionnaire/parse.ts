@@ -6,8 +6,7 @@
  * problem keeps the position of the node it is about. Cross-cutting checks
  * (unique ids, levels, declared counts) are named rules in `rules.ts`.
  */
-import { createRequire } from 'node:module';
-import type { Document, Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { isNfc } from '../text/vietnamese.js';
 import { hashQuestionnaire } from './hash.js';
 import {
@@ -24,11 +23,9 @@ import {
 import { isError, sortProblems, type Problem, type ProblemCode, type ProblemParams, type Severity } from './problems.js';
 import { runRules, type At, type Draft, type IdAt } from './rules.js';
 
-// NOTE: loaded through `require`: yaml's ESM entry makes Node lex its CommonJS
-// files for named exports, a few milliseconds of every `validate` (Node 20).
-const require = createRequire(import.meta.url);
-const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } = require('yaml') as typeof import('yaml');
-type LineCounter = import('yaml').LineCounter;
+// yaml is imported statically so that scripts/bundle.mjs inlines it into the
+// lazily loaded chunk of the commands that read questionnaires: one file to
+// compile instead of yaml's ~60 CommonJS modules to resolve and wrap.
 
 export type ParseResult =
   | { readonly ok: true; readonly questionnaire: Questionnaire; readonly warnings: ReadonlyArray<Problem> }

@@ -17,7 +17,10 @@ describe('npm pack', () => {
     const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
     const listing = execFileSync('tar', ['tzf', join(work, tgz)], { encoding: 'utf8' });
     expect(listing).toContain('package/bin/tusoi.js');
-    expect(listing).toContain('package/dist/cli/main.js');
+    // Only the bundle ships (bin/tusoi.js runs it); the per-module build is for tests.
+    expect(listing).toContain('package/dist/bundle/main.js');
+    expect(listing).not.toMatch(/package\/dist\/(cli|store|services)\//);
+    expect(listing).not.toContain('meta.json');
     expect(listing).toContain('package/questionnaires/nq4-khoa-xii.yaml');
     expect(listing).not.toMatch(/package\/(test|src|bench)\//);
 

@@ -1,0 +1,62 @@
+// Bundles the compiled CLI (dist/cli/main.js and everything it imports, each
+// lazily imported command becoming its own chunk) into dist/bundle/, which
+// bin/tusoi.js runs. Why: Node's ESM loader pays per module (resolve, read,
+// compile); the start-up path touches ~40 of ours, the bundle a handful. The
+// sources stay the truth: in-process and unit tests import them, the real
+// binary and the pty tests run the bundle.
+//
+// Heavy libraries (better-sqlite3, the prompts, chalk, yaml, …) stay outside:
+// they are loaded with createRequire at the moment they are needed, which
+// esbuild leaves alone, so `tusoi --help` still never loads them.
+// dist/bundle/ sits at the same depth as dist/cli/, so paths made from
+// import.meta.url (the bundled questionnaires, package.json) still resolve.
+import { build } from 'esbuild';
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * commander requires node:child_process at load time, for executable
+ * subcommands tusoi never uses; loading it pulls in net, stream and more,
+ * about 5 ms of every start-up. Inside commander it is replaced by a proxy
+ * that loads the real module on first use, so behaviour is unchanged.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'lazy-child-process', namespace: 'tusoi-lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'tusoi-lazy' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}dist/bundle`;
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { main: 'dist/cli/main.js' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Every package stays outside except commander (every start-up needs it) and yaml (its chunk loads only
+  // with the commands that read questionnaires).
+  external: ['better-sqlite3', '@inquirer/*', 'chalk', 'csv-stringify', 'csv-stringify/*'],
+  chunkNames: 'chunk-[hash]',
+  legalComments: 'none',
+  // commander is CommonJS and requires node:events etc.; in ESM output
+  // esbuild's require shim needs a real `require` to hand those to.
+  banner: { js: "import { createRequire as __tusoiCreateRequire } from 'node:module'; const require = __tusoiCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+  plugins: [lazyChildProcess],
+  metafile: true,
+});
+// Which source modules each output file holds: tests read it to prove what a
+// command loads (a library inlined into a chunk no longer shows as an import).
+writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile.outputs));
