@@ -101,7 +101,8 @@ export class UserError<C extends ErrorCode = ErrorCode> extends Error {
     super(code, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.params = params;
-    this.exitCode = options.exitCode ?? ExitCode.Failure;
+    // A bad option value is a usage error like an unknown option (exit 2), wherever it is found.
+    this.exitCode = options.exitCode ?? (code === 'BAD_OPTION_VALUE' ? ExitCode.Usage : ExitCode.Failure);
   }
 }
 

@@ -11,7 +11,8 @@ import { vi } from '../i18n/vi.js';
 import type { Lang } from '../questionnaire/model.js';
 import { userErrorText } from './error-text.js';
 import type { Io } from './io.js';
-import { commandPathFor, createProgram, type ProgramResult } from './program.js';
+import { invocationFrom, withInvocation } from './invocation.js';
+import { COMMAND_NAMES, commandPathFor, createProgram, type ProgramResult } from './program.js';
 
 /** The value of `--lang` in argv (before commander runs, since help text depends on it). */
 export function langFromArgv(argv: ReadonlyArray<string>): string | undefined {
@@ -27,11 +28,14 @@ export function langFromArgv(argv: ReadonlyArray<string>): string | undefined {
 
 function commanderMessage(error: { code: string; message: string }, m: Messages): string {
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  // commander appends its nearest match: "(Did you mean init?)".
+  const suggestion = /\(Did you mean (?:one of )?([^?)]+)\?\)/.exec(error.message)?.[1];
+  const didYouMean = suggestion ? ` ${m.usage.didYouMean(suggestion)}` : '';
   switch (error.code) {
     case 'commander.unknownOption':
-      return m.usage.unknownOption(quoted);
+      return m.usage.unknownOption(quoted) + didYouMean;
     case 'commander.unknownCommand':
-      return m.usage.unknownCommand(quoted);
+      return m.usage.unknownCommand(quoted) + didYouMean;
     case 'commander.missingArgument':
       return m.usage.missingArgument(quoted);
     case 'commander.optionMissingArgument':
@@ -82,7 +86,7 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
   const langArg = langFromArgv(argv);
   const envLang = io.env.TUSOI_LANG;
   const lang: Lang = isLang(langArg) ? langArg : isLang(envLang) ? envLang : 'vi';
-  const m = lang === 'en' ? (await import('../i18n/en.js')).en : vi;
+  const m = withInvocation(lang === 'en' ? (await import('../i18n/en.js')).en : vi, invocationFrom(io.env), COMMAND_NAMES);
   if (langArg !== undefined && !isLang(langArg)) {
     io.stderr.write(`tusoi: ${m.errors.BAD_OPTION_VALUE({ option: '--lang', value: langArg, allowed: 'vi, en' })}\n`);
     return ExitCode.Usage;

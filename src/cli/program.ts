@@ -311,6 +311,9 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
   },
 ];
 
+/** The command names, for the hints rewritten by `invocation.ts`. */
+export const COMMAND_NAMES: ReadonlyArray<string> = [...COMMANDS.map((c) => c.name), 'help'];
+
 function examples(m: Messages, list: ReadonlyArray<readonly [string, string]> | undefined): string {
   if (!list || list.length === 0) return '';
   return `\n${m.help.examples}\n${list.map(([cmd, what]) => `  ${cmd}\n      ${what}`).join('\n')}\n`;

@@ -241,6 +241,7 @@ export const en: Messages = {
     invalidValue: (d) => `Invalid value: ${d}`,
     other: (d) => `Wrong usage: ${d}`,
     seeHelp: (c) => `See: ${c} --help`,
+    didYouMean: (s) => `Did you mean ${s}?`,
   },
   errors: {
     FILE_NOT_FOUND: (p) => `File not found: ${p.file}. Check the path.`,
@@ -564,6 +565,9 @@ export const en: Messages = {
   },
   demo: {
     intro: (dir, c, n) => `tusoi demo: a bloc party committee with 2 grassroots committees and 3 cells reporting directly — ${c} cells, ${n} members — in ${dir}`,
+    cellStep: (code, members, answered, exported) =>
+      `  · ${code}: ${members} members, ${answered} forms${exported ? '; round closed and exported' : '; round still open (not sent)'}`,
+    committeeStep: (code, cells) => `  · ${code}: merged the files of ${cells} cells and sent its own to the bloc`,
     cellsDone: (e, missing) => `✓ ${e} cells answered, closed the round and exported; cell ${missing} has not sent its file.`,
     committeesDone: '✓ 2 grassroots committees merged their cells and sent their own export to the bloc.',
     blocDone: '✓ The bloc committee merged every file it received.',
@@ -576,11 +580,11 @@ export const en: Messages = {
   the files units sent up: ${sent}
   the cells' databases: ${cells}`,
     next: (bloc, cell) =>
-      `Try next:
+      `Try next (each line pastes into a shell):
   tusoi --db ${bloc} status --json
   tusoi --db ${bloc} report --suppress-below 5 --lang en
-  tusoi --db ${bloc} report --format pdf      (needs Chromium)
-  tusoi --db ${cell} session                 (a cell with its round still open: members answer)
+  tusoi --db ${bloc} report --format pdf --lang en   # needs Chromium
+  tusoi --db ${cell} session --lang en   # a cell with its round still open: members answer
   tusoi --help --lang en`,
   },
   files: {

@@ -109,6 +109,8 @@ export interface Messages {
     readonly invalidValue: (detail: string) => string;
     readonly other: (detail: string) => string;
     readonly seeHelp: (command: string) => string;
+    /** Commander's nearest command or option to a misspelt one. */
+    readonly didYouMean: (suggestion: string) => string;
   };
   readonly errors: { readonly [K in ErrorCode]: (p: ErrorParams[K]) => string };
   readonly internal: {
@@ -296,6 +298,9 @@ export interface Messages {
   };
   readonly demo: {
     readonly intro: (dir: string, cells: number, members: number) => string;
+    /** One line as each cell is done, so a run of several seconds shows it is working. */
+    readonly cellStep: (code: string, members: number, answered: number, exported: boolean) => string;
+    readonly committeeStep: (code: string, cells: number) => string;
     readonly cellsDone: (exported: number, missing: string) => string;
     readonly committeesDone: string;
     readonly blocDone: string;

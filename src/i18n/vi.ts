@@ -235,8 +235,8 @@ export const vi: Messages = {
     },
   },
   usage: {
-    unknownOption: (o) => `Tùy chọn không có: ${o}.`,
-    unknownCommand: (c) => `Lệnh không có: ${c}.`,
+    unknownOption: (o) => `Không có tùy chọn ${o}.`,
+    unknownCommand: (c) => `Không có lệnh ${c}.`,
     missingArgument: (a) => `Thiếu tham số bắt buộc: ${a}.`,
     optionMissingArgument: (o) => `Tùy chọn ${o} cần một giá trị.`,
     missingOption: (o) => `Thiếu tùy chọn bắt buộc ${o}.`,
@@ -244,6 +244,7 @@ export const vi: Messages = {
     invalidValue: (d) => `Giá trị không hợp lệ: ${d}`,
     other: (d) => `Lệnh dùng chưa đúng: ${d}`,
     seeHelp: (c) => `Xem hướng dẫn: ${c} --help`,
+    didYouMean: (s) => `Có phải đồng chí định gõ ${s}?`,
   },
   errors: {
     FILE_NOT_FOUND: (p) => `Không tìm thấy tệp ${p.file}. Kiểm tra lại đường dẫn.`,
@@ -312,7 +313,7 @@ export const vi: Messages = {
     PDF_FAILED: (p) => `Không in được PDF (${p.reason}). Xuất HTML (--format html) rồi in bằng Ctrl+P.`,
   },
   internal: {
-    title: 'Lỗi nội bộ của tusoi (không phải do bạn).',
+    title: 'Lỗi nội bộ của tusoi (không phải do đồng chí).',
     report: 'Xin gửi toàn bộ nội dung trên cho người phát triển tusoi để sửa.',
   },
   interrupted: 'Đã dừng (Ctrl+C).',
@@ -332,7 +333,7 @@ export const vi: Messages = {
         `Định dạng "format: ${p.actual}" không được hỗ trợ (phiên bản tusoi này đọc format: ${p.expected}). Cập nhật tusoi, hoặc ghi format: ${p.expected}.`,
       WRONG_TYPE: (p) => `${p.key ? `"${p.key}" cần` : 'Cần'} ${type(p.expected)}, nhưng ở đây là ${type(p.actual)}.${p.expected === 'string' && p.actual === 'number' ? ' Đặt giá trị trong dấu ngoặc kép, ví dụ "2026.1".' : ''}`,
       MISSING_FIELD: (p) => `Thiếu khóa bắt buộc "${p.key}". Thêm "${p.key}: …" vào đây.`,
-      UNKNOWN_KEY: (p) => `Khóa không hợp lệ "${p.key}".${p.suggestion ? ` Có phải ý bạn là "${p.suggestion}"?` : ' Xóa khóa này hoặc xem định dạng trong questionnaires/README.md.'}`,
+      UNKNOWN_KEY: (p) => `Khóa không hợp lệ "${p.key}".${p.suggestion ? ` Có phải đồng chí định ghi "${p.suggestion}"?` : ' Xóa khóa này hoặc xem định dạng trong questionnaires/README.md.'}`,
       EMPTY_TEXT: (p) => `"${p.key}" đang để trống. Điền nội dung.`,
       TEXT_TOO_LONG: (p) => `"${p.key}" dài ${p.count} ký tự (tối đa ${p.limit}). Rút gọn lại.`,
       NOT_NFC: (p) =>
@@ -423,20 +424,20 @@ export const vi: Messages = {
     merge: 'gộp báo cáo',
   },
   interview: {
-    who: 'Chọn tên của bạn',
+    who: 'Chọn tên của đồng chí',
     confirmWho: (name, code) => `Bạn là ${name} (${code})?`,
     notYou: 'Vui lòng chọn lại.',
     group: (id, text) => `Nhóm ${id}: ${text}`,
     manifestation: (id, i, n) => `Biểu hiện ${id} (${i}/${n})`,
     question: (i, n, id) => `Câu ${i}/${n} · ${id}`,
-    levelPrompt: 'Mức độ của bạn:',
+    levelPrompt: 'Mức độ của đồng chí:',
     back: '← Câu trước',
     toReview: '☰ Xem lại và nộp',
     keysHelp: 'phím số hoặc ↑↓ để chọn, ⏎ để xác nhận',
     saved: (id, level, a, n) => `✓ Đã lưu ${id}: ${level} (${a}/${n})`,
     reviewTitle: (a, n) => `Xem lại trước khi nộp — đã trả lời ${a}/${n} câu`,
     reviewNone: 'Bạn trả lời "Không" cho mọi hành vi.',
-    reviewFlagged: (n) => `${n} hành vi bạn tự nhận ở mức thỉnh thoảng hoặc thường xuyên (chọn một dòng để sửa):`,
+    reviewFlagged: (n) => `${n} hành vi đồng chí tự nhận ở mức thỉnh thoảng hoặc thường xuyên (chọn một dòng để sửa):`,
     reviewMissing: (n) => `Còn ${n} câu chưa trả lời; cần trả lời hết mới nộp được.`,
     reviewPrompt: 'Chọn:',
     submit: '✔ Nộp phiếu (sau khi nộp không sửa được nữa)',
@@ -447,8 +448,8 @@ export const vi: Messages = {
     no: 'Không',
     resumed: (a, n) => `Tiếp tục từ chỗ đã dừng: đã lưu ${a}/${n} câu.`,
     paused: (a, n, cmd) => `Đã lưu ${a}/${n} câu. Làm tiếp: ${cmd}`,
-    anonymousCode: (code) => `Mã tiếp tục của bạn: ${code} — chỉ cần nếu phải làm tiếp sau khi bị ngắt; không ai khác thấy mã này sau phiên của bạn.`,
-    anonymousNotice: 'Đợt ẩn danh: phiếu của bạn không gắn với tên; chỉ ghi nhận là bạn đã tham gia.',
+    anonymousCode: (code) => `Mã tiếp tục của đồng chí: ${code} — chỉ cần nếu phải làm tiếp sau khi bị ngắt; không ai khác thấy mã này sau phiên của bạn.`,
+    anonymousNotice: 'Đợt ẩn danh: phiếu của đồng chí không gắn với tên; chỉ ghi nhận là đồng chí đã tham gia.',
     askCode: 'Nhập mã tiếp tục đã hiện trên màn hình (để trống để làm lại từ đầu):',
     codeWrong: 'Mã không đúng. Thử lại, hoặc để trống để làm lại từ đầu.',
     startOver: 'Bắt đầu phiếu mới.',
@@ -568,6 +569,9 @@ export const vi: Messages = {
   },
   demo: {
     intro: (dir, c, n) => `Chạy thử tusoi: một Đảng ủy Khối với 2 đảng ủy cơ sở và 3 chi bộ trực thuộc — ${c} chi bộ, ${n} đảng viên — trong thư mục ${dir}`,
+    cellStep: (code, members, answered, exported) =>
+      `  · ${code}: ${members} đảng viên, ${answered} phiếu${exported ? '; đã đóng đợt và xuất tệp' : '; đợt còn mở (chưa gửi)'}`,
+    committeeStep: (code, cells) => `  · ${code}: đã gộp tệp của ${cells} chi bộ và gửi lên Khối`,
     cellsDone: (e, missing) => `✓ ${e} chi bộ đã trả lời, đóng đợt và xuất tệp; chi bộ ${missing} chưa gửi.`,
     committeesDone: '✓ 2 đảng ủy cơ sở đã gộp tệp của các chi bộ và gửi tệp của mình lên Khối.',
     blocDone: '✓ Đảng ủy Khối đã gộp mọi tệp nhận được.',
@@ -580,11 +584,11 @@ export const vi: Messages = {
   tệp các đơn vị gửi lên: ${sent}
   cơ sở dữ liệu của các chi bộ: ${cells}`,
     next: (bloc, cell) =>
-      `Thử tiếp:
+      `Thử tiếp (mỗi dòng dán được vào cửa sổ lệnh):
   tusoi --db ${bloc} status --json
   tusoi --db ${bloc} report --suppress-below 5
-  tusoi --db ${bloc} report --format pdf      (cần Chromium)
-  tusoi --db ${cell} session                 (chi bộ còn mở đợt: mời đảng viên trả lời)
+  tusoi --db ${bloc} report --format pdf   # cần Chromium
+  tusoi --db ${cell} session   # chi bộ còn mở đợt: mời đảng viên trả lời
   tusoi --help`,
   },
   files: {

@@ -45,16 +45,33 @@ describe('usage errors', () => {
   it('exit 2 with a Vietnamese message and the help to read', async () => {
     const io = memoryIo();
     expect(await main(['questionnaire', 'show', 'nq4-khoa-xii', '--colour'], io)).toBe(2);
-    expect(io.err()).toBe('tusoi: Tùy chọn không có: --colour.\nXem hướng dẫn: tusoi questionnaire show --help\n');
+    expect(io.err()).toBe('tusoi: Không có tùy chọn --colour.\nXem hướng dẫn: tusoi questionnaire show --help\n');
   });
 
   it('cover unknown commands and missing arguments', async () => {
     const a = memoryIo();
     expect(await main(['frobnicate'], a)).toBe(2);
-    expect(a.err()).toContain('Lệnh không có: frobnicate.');
+    expect(a.err()).toContain('Không có lệnh frobnicate.');
     const b = memoryIo({ env: { TUSOI_LANG: 'en' } });
     expect(await main(['questionnaire', 'validate'], b)).toBe(2);
     expect(b.err()).toContain('Missing required argument: files.');
+  });
+
+  it('suggest the nearest command or option ("did you mean"), in both languages', async () => {
+    const a = memoryIo();
+    expect(await main(['satus'], a)).toBe(2);
+    expect(a.err()).toContain('Không có lệnh satus. Có phải đồng chí định gõ status?');
+    const b = memoryIo({ env: { TUSOI_LANG: 'en' } });
+    expect(await main(['report', '--fromat', 'html'], b)).toBe(2);
+    expect(b.err()).toContain('Unknown option: --fromat. Did you mean --format?');
+  });
+
+  it('a bad option value is a usage error too (exit 2), whichever layer finds it', async () => {
+    for (const argv of [['report', '--format', 'htm'], ['--lang', 'fr', 'status'], ['report', '--suppress-below', '1']]) {
+      const io = memoryIo();
+      expect(await main(argv, io), argv.join(' ')).toBe(2);
+      expect(io.err()).toMatch(/^tusoi: /);
+    }
   });
 
   it('help and version exit 0; no arguments prints the help', async () => {

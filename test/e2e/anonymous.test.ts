@@ -54,8 +54,8 @@ describe('an anonymous round', () => {
     const first = runPty(['--db', cell.db, 'answer', '--member', 'M008'], { cwd: cell.dir });
     await first.waitFor('(C/k)');
     first.type('c' + KEYS.enter);
-    const at = await first.waitFor(/Mã tiếp tục của bạn: ([2-9A-Z]{6})/);
-    const code = /Mã tiếp tục của bạn: ([2-9A-Z]{6})/.exec(first.text())![1]!;
+    const at = await first.waitFor(/Mã tiếp tục của đồng chí: ([2-9A-Z]{6})/);
+    const code = /Mã tiếp tục của đồng chí: ([2-9A-Z]{6})/.exec(first.text())![1]!;
     await first.waitFor('phím số', { from: at });
     first.type('3' + KEYS.enter);
     await first.waitFor('✓ Đã lưu TT1.1');

@@ -71,7 +71,7 @@ describe('tusoi measure', () => {
     const cell = await tempCell({ members: ['Nguyễn Văn An'], round: ['--label', '2026'] });
     expect((await cell.cli(['measure', 'add', 'Họp giao ban đầu tuần, phân công rõ người rõ việc', '--behaviour', 'TT4.3'])).status).toBe(0);
     expect((await cell.cli(['measure', 'add', 'Sinh hoạt chuyên đề về nêu gương'])).status).toBe(0);
-    expect((await cell.cli(['measure', 'add', 'x', '--behaviour', 'ZZ9.9'])).status).toBe(1);
+    expect((await cell.cli(['measure', 'add', 'x', '--behaviour', 'ZZ9.9'])).status).toBe(2); // a bad option value: usage
     expect((await cell.cli(['measure', 'done', '1'])).status).toBe(0);
     expect((await cell.cli(['measure', 'done', '7'])).status).toBe(1);
     const list = JSON.parse((await cell.cli(['measure', 'list', '--json'])).stdout) as { measures: Array<{ id: number; behaviour: string | null; doneOn: string | null }> };

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from './memory-io.js';
+import { childEnv } from './child-env.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/tusoi.js', import.meta.url));
@@ -36,8 +37,7 @@ export async function runMain(args: ReadonlyArray<string>, options: RunOptions =
 
 /** Runs the real compiled CLI in a child process. */
 export function runCli(args: ReadonlyArray<string>, options: { env?: Record<string, string>; cwd?: string; input?: string; nodeArgs?: string[] } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
-  if (!options.env?.TUSOI_LANG) delete env.TUSOI_LANG;
+  const env = childEnv(options.env);
   const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env,
@@ -52,8 +52,7 @@ export function runCli(args: ReadonlyArray<string>, options: { env?: Record<stri
 /** The real compiled CLI as a child process that runs beside others (races, kills). */
 export function runCliAsync(args: ReadonlyArray<string>, options: { cwd?: string } = {}): Promise<CliResult> {
   return new Promise((done) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-    delete env.TUSOI_LANG;
+    const env = childEnv();
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env });
     let stdout = '';
     let stderr = '';

@@ -5,6 +5,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { spawn, type IPty } from '@lydell/node-pty';
 import { BIN, ROOT } from './cli.js';
+import { childEnv } from './child-env.js';
 
 export const KEYS = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03' } as const;
 
@@ -22,9 +23,7 @@ export interface PtySession {
 }
 
 export function runPty(args: ReadonlyArray<string>, options: { env?: Record<string, string>; cwd?: string } = {}): PtySession {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'TUSOI_LANG') env[k] = v;
-  Object.assign(env, { NO_COLOR: '1', TERM: 'xterm-256color' }, options.env);
+  const env = childEnv({ TERM: 'xterm-256color', ...options.env });
   const pty = spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols: 80, rows: 30, cwd: options.cwd ?? ROOT, env });
   let raw = '';
   let clean = '';

@@ -5,6 +5,7 @@
  * two grassroots committees merge theirs and export upward; the bloc merges
  * everything, one cell still missing, and shows its coverage and report.
  */
+import { shellArg } from '../shell-arg.js';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -89,11 +90,15 @@ export async function demo(ctx: Context, o: { dir?: string }): Promise<number> {
       writeFileSync(form, `behaviour,level\n${[...answers].map(([b, l]) => `${b},${l}`).join('\n')}\n`);
       await tusoi(['--db', db, 'answer', '--member', `M${String(k).padStart(3, '0')}`, '--answers', form]);
     }
-    if (c.missing) continue;
+    if (c.missing) {
+      out(m.cellStep(c.code, c.members, c.answered, false));
+      continue;
+    }
     await tusoi(['--db', db, 'round', 'close']);
     const to = c.parent === 'DUK' ? 'gui-len' : join('dang-uy-co-so', c.parent);
     mkdirSync(join(dir, to), { recursive: true });
     await tusoi(['--db', db, 'export', '--out', join(to, `${c.code}-${ROUND}.csv`)]);
+    out(m.cellStep(c.code, c.members, c.answered, true));
   }
   out(m.cellsDone(cells.length - 1, cells.find((c) => c.missing)!.code));
 
@@ -105,6 +110,7 @@ export async function demo(ctx: Context, o: { dir?: string }): Promise<number> {
     await tusoi(['--db', db, 'merge', join('dang-uy-co-so', du)]);
     await tusoi(['--db', db, 'round', 'close']);
     await tusoi(['--db', db, 'export', '--out', join('gui-len', `${du}-${ROUND}.csv`)]);
+    out(m.committeeStep(du, cells.filter((c) => c.parent === du && !c.missing).length));
   }
   out(m.committeesDone);
 
@@ -128,6 +134,6 @@ export async function demo(ctx: Context, o: { dir?: string }): Promise<number> {
   await tusoi(['--db', bloc, 'report'], real);
   out('');
   out(m.files(dir, bloc, join(dir, `DUK-${ROUND}.html`), join(dir, 'gui-len'), join(dir, 'chi-bo')));
-  out(m.next(bloc, join(dir, 'chi-bo', 'CB09.sqlite')));
+  out(m.next(shellArg(bloc), shellArg(join(dir, 'chi-bo', 'CB09.sqlite'))));
   return ExitCode.Ok;
 }

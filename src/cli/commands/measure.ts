@@ -44,7 +44,7 @@ export async function measureDone(ctx: Context, idText: string): Promise<number>
   return withDatabase(ctx.db, (db) => {
     const round = chooseRound(db, undefined, ctx.io.now());
     if (!Number.isInteger(id) || !markMeasureDone(db, round.id, id, isoDay(ctx.io.now()))) {
-      throw new UserError('BAD_OPTION_VALUE', { option: 'id', value: idText, allowed: listMeasures(db, round.id).map((x) => x.id).join(', ') || '—' });
+      throw new UserError('BAD_OPTION_VALUE', { option: 'id', value: idText, allowed: listMeasures(db, round.id).map((x) => x.id).join(', ') || '—' }, { exitCode: ExitCode.Failure }); // no such measure: data, not usage
     }
     if (ctx.json) writeJson(ctx, { id, done: true });
     else ctx.io.stdout.write(`${ctx.m.measures.done(id)}\n`);

@@ -36,7 +36,7 @@ export async function memberAdd(ctx: Context, names: ReadonlyArray<string>, code
     const plan = planMembers(db, entries);
     const conflict = plan.find((p) => p.kind === 'conflict');
     if (conflict && conflict.kind === 'conflict') {
-      throw new UserError('BAD_OPTION_VALUE', { option: '--code', value: conflict.code, allowed: ctx.m.members.conflict(conflict.code, conflict.existing.name) });
+      throw new UserError('BAD_OPTION_VALUE', { option: '--code', value: conflict.code, allowed: ctx.m.members.conflict(conflict.code, conflict.existing.name) }, { exitCode: ExitCode.Failure }); // taken: data, not usage
     }
     const added = addMembers(db, plan.flatMap((p) => (p.kind === 'added' ? [{ name: p.member.name, code: p.member.code }] : [])), isoDay(ctx.io.now()));
     report(ctx, plan, added);
