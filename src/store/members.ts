@@ -78,20 +78,37 @@ export interface NewMember {
   readonly code?: string;
 }
 
+/**
+ * Why a member was not added, as `--json` names it: `same-code` the code is
+ * already this member's; `same-name` a row without a code names someone
+ * listed; `repeated-name` the name came earlier in the same batch; under
+ * another code, `leading-zeros` when the codes differ only by leading zeros
+ * (an Excel re-save turned 0123 into 123), otherwise `namesake`.
+ */
+export type SkipReason = 'same-code' | 'same-name' | 'repeated-name' | 'leading-zeros' | 'namesake';
+
 export type AddOutcome =
   | { readonly kind: 'added'; readonly member: Member }
-  | { readonly kind: 'skipped'; readonly member: Member; readonly reason: 'same-code' | 'same-name' }
+  | { readonly kind: 'skipped'; readonly member: Member; readonly reason: SkipReason }
   | { readonly kind: 'conflict'; readonly code: string; readonly existing: Member };
+
+/** "0123" and "123": what is left of a code once Excel has taken it for a number. */
+const withoutLeadingZeros = (code: string): string => code.replace(/^0+(?=.)/u, '').toUpperCase();
 
 /**
  * Plans adding members without writing: a given code already used by the same
  * name is "already on the list"; by another name, a conflict. A name without a
- * code that is already on the list is skipped (namesakes need a code).
+ * code that is already on the list, or earlier in the batch, is skipped
+ * (namesakes need a code). With `namesakes: 'skip'` (an imported list), a name
+ * listed under another code is skipped too, as a re-save or a namesake to add
+ * by hand; `member add --code` adds it.
  */
-export function planMembers(db: Db, entries: ReadonlyArray<NewMember>): AddOutcome[] {
+export function planMembers(db: Db, entries: ReadonlyArray<NewMember>, options: { namesakes?: 'add' | 'skip' } = {}): AddOutcome[] {
   const planned = new Set<string>();
-  const plannedNames = new Set<string>();
+  const plannedNames = new Map<string, Member>();
   const outcomes: AddOutcome[] = [];
+  const active = listMembers(db);
+  const listedAs = (name: string): Member[] => active.filter((m) => fold(m.name) === fold(name));
   for (const e of entries) {
     const name = nameKey(e.name);
     const code = e.code === undefined ? undefined : e.code.trim();
@@ -109,22 +126,45 @@ export function planMembers(db: Db, entries: ReadonlyArray<NewMember>): AddOutco
         outcomes.push({ kind: 'conflict', code, existing: { id: 0, code, name, active: true } });
         continue;
       }
+      const namesake = options.namesakes === 'skip' ? listedAs(name) : [];
+      if (namesake.length > 0) {
+        const resaved = namesake.find((m) => withoutLeadingZeros(m.code) === withoutLeadingZeros(code));
+        outcomes.push(resaved ? { kind: 'skipped', member: resaved, reason: 'leading-zeros' } : { kind: 'skipped', member: namesake[0]!, reason: 'namesake' });
+        continue;
+      }
       planned.add(code.toUpperCase());
-      plannedNames.add(fold(name));
-      outcomes.push({ kind: 'added', member: { id: 0, code, name, active: true } });
+      const member = { id: 0, code, name, active: true };
+      if (!plannedNames.has(fold(name))) plannedNames.set(fold(name), member);
+      outcomes.push({ kind: 'added', member });
       continue;
     }
-    const sameName = searchMembers(db, name, { includeInactive: false }).find((m) => fold(m.name) === fold(name));
+    const sameName = listedAs(name)[0];
     if (sameName) {
       outcomes.push({ kind: 'skipped', member: sameName, reason: 'same-name' });
       continue;
     }
+    const earlier = plannedNames.get(fold(name));
+    if (earlier) {
+      outcomes.push({ kind: 'skipped', member: earlier, reason: 'repeated-name' });
+      continue;
+    }
     const generated = nextMemberCode(db, planned);
     planned.add(generated);
-    plannedNames.add(fold(name));
-    outcomes.push({ kind: 'added', member: { id: 0, code: generated, name, active: true } });
+    const member = { id: 0, code: generated, name, active: true };
+    plannedNames.set(fold(name), member);
+    outcomes.push({ kind: 'added', member });
   }
   return outcomes;
+}
+
+/**
+ * Gives a member a new name (NFC, spaces folded). The caller checks the name
+ * is not another active member's; the code stays, so their answers stay theirs.
+ */
+export function renameMember(db: Db, id: number, name: string): Member {
+  const key = nameKey(name);
+  db.prepare('UPDATE member SET name = ?, search_key = ? WHERE id = ?').run(key, fold(key), id);
+  return toMember(db.prepare<[number], MemberRow>('SELECT id, code, name, active FROM member WHERE id = ?').get(id)!);
 }
 
 /** Adds the planned members in one transaction; returns them with their ids. */
