@@ -86,6 +86,15 @@ export function layoutOf(row: TableRow): MemberLayout | undefined {
   };
 }
 
+/**
+ * Why a member was not added, as `--json` names it: `same-code` the code is
+ * already this member's; `same-name` a row without a code names someone
+ * listed; `repeated-name` the name came earlier in the same batch; under
+ * another code, `leading-zeros` when the codes differ only by leading zeros
+ * (an Excel re-save turned 0123 into 123), otherwise `namesake`.
+ */
+export type SkipReason = 'same-code' | 'same-name' | 'repeated-name' | 'leading-zeros' | 'namesake';
+
 export interface MemberRow {
   readonly line: number;
   readonly name: string;

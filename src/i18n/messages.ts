@@ -9,7 +9,7 @@ import type { ProblemCode, ProblemParams } from '../questionnaire/problems.js';
 import type { RejectReason } from '../exchange/merge.js';
 import type { CsvProblemCode, CsvProblemParams } from '../exchange/problems.js';
 import type { BinaryFormat } from '../exchange/file-format.js';
-import type { SkipReason } from '../store/members.js';
+import type { SkipReason } from '../exchange/members-csv.js';
 
 export interface HelpMessages {
   readonly usage: string;

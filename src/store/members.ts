@@ -4,6 +4,7 @@
  * are common. A member with answers is deactivated, never deleted.
  */
 import { compareNames, fold, nameKey } from '../text/vietnamese.js';
+import type { SkipReason } from '../exchange/members-csv.js';
 import type { Db } from './db.js';
 
 export interface Member {
@@ -77,15 +78,6 @@ export interface NewMember {
   readonly name: string;
   readonly code?: string;
 }
-
-/**
- * Why a member was not added, as `--json` names it: `same-code` the code is
- * already this member's; `same-name` a row without a code names someone
- * listed; `repeated-name` the name came earlier in the same batch; under
- * another code, `leading-zeros` when the codes differ only by leading zeros
- * (an Excel re-save turned 0123 into 123), otherwise `namesake`.
- */
-export type SkipReason = 'same-code' | 'same-name' | 'repeated-name' | 'leading-zeros' | 'namesake';
 
 export type AddOutcome =
   | { readonly kind: 'added'; readonly member: Member }
