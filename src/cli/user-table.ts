@@ -9,6 +9,7 @@
 import { readTable, readWorkbookTable, tableRefusal, type TableRows } from '../exchange/table.js';
 import type { CsvProblem } from '../exchange/problems.js';
 import type { SourceOrigin } from '../exchange/table-source.js';
+import { UserError } from '../errors.js';
 import type { Context } from './context.js';
 import { readUserFile } from './files.js';
 
@@ -16,6 +17,8 @@ export function readUserTable(ctx: Context, file: string): { table: TableRows; p
   const bytes = readUserFile(ctx.io.cwd, file);
   if (/\.xlsx$/iu.test(file)) {
     const { table, problems } = readWorkbookTable(bytes, file);
+    const broken = problems.find((p) => p.code === 'CSV_BAD_WORKBOOK');
+    if (broken) throw new UserError('CSV_BAD_WORKBOOK', { file, detail: broken.params.detail ?? '' });
     const refusal = tableRefusal(problems);
     if (refusal) throw refusal;
     return { table, problems, origin: { kind: 'workbook', sheet: table.sheet } };

@@ -98,8 +98,8 @@ export const en: Messages = {
         member: 'code or name (diacritics optional)',
       },
       import: {
-        summary: 'import a list from a CSV/TXT file (saved from Excel): a name column and an optional code column',
-        file: 'CSV or TXT file',
+        summary: 'import a list from an .xlsx, CSV or TXT file as offices keep it: titles above the header, STT, the name in one column or Họ/Họ đệm/Tên, an optional code',
+        file: '.xlsx, CSV or TXT file',
         examples: [['tusoi member import members.csv', 'all or nothing: nothing is imported if any row is wrong']],
       },
     },
@@ -272,6 +272,7 @@ export const en: Messages = {
     MEMBER_INACTIVE: (p) => `${p.member} is no longer an active member of this cell.`,
     NO_MEMBERS: () => 'No members yet. Add some: tusoi member add "Full name" or tusoi member import members.csv',
     MEMBERS_REJECTED: (p) => `Nothing imported from ${p.file}: ${p.errors} bad row(s) (see above). Correct the file and import again.`,
+    CSV_BAD_WORKBOOK: (p) => `${p.file}: this workbook cannot be read (${p.detail}). Open it in Excel or LibreOffice, save it again as .xlsx or "CSV UTF-8", and import that.`,
     MEMBER_NAME_TAKEN: (p) => `A member named ${p.name} already exists (code ${p.code}). If they are namesakes, add a middle name or a note to the name to tell them apart.`,
     NO_OPEN_ROUND: (p) => `No round is open. Open one: tusoi round open --label ${p.year}`,
     ROUND_ALREADY_OPEN: (p) => `Round "${p.label}" is open; only one round can be open. Close it first: tusoi round close`,

@@ -101,8 +101,8 @@ export const vi: Messages = {
         member: 'mã hoặc họ tên (không cần dấu)',
       },
       import: {
-        summary: 'nhập danh sách từ tệp CSV/TXT (lưu từ Excel): cột họ tên và cột mã (tùy chọn)',
-        file: 'tệp CSV hoặc TXT',
+        summary: 'nhập danh sách từ tệp .xlsx, CSV hoặc TXT như văn phòng vẫn lập: tiêu đề phía trên, cột STT, họ tên một cột hoặc Họ/Họ đệm/Tên, cột mã (tùy chọn)',
+        file: 'tệp .xlsx, CSV hoặc TXT',
         examples: [['tusoi member import danh-sach.csv', 'nhập tất cả hoặc không nhập gì nếu có dòng sai']],
       },
     },
@@ -275,6 +275,7 @@ export const vi: Messages = {
     MEMBER_INACTIVE: (p) => `${p.member} đã thôi sinh hoạt ở chi bộ này.`,
     NO_MEMBERS: () => 'Chưa có đảng viên nào. Thêm: tusoi member add "Họ và tên" hoặc tusoi member import danh-sach.csv',
     MEMBERS_REJECTED: (p) => `Không nhập gì từ ${p.file}: ${p.errors} dòng sai (xem trên). Sửa tệp rồi nhập lại.`,
+    CSV_BAD_WORKBOOK: (p) => `${p.file}: không đọc được bảng tính này (${p.detail}). Mở tệp trong Excel hoặc LibreOffice, lưu lại dạng .xlsx hoặc "CSV UTF-8" rồi nhập lại.`,
     MEMBER_NAME_TAKEN: (p) => `Đã có đảng viên tên ${p.name} (mã ${p.code}). Nếu là hai người trùng tên, hãy thêm chữ đệm hoặc ghi chú vào tên để phân biệt.`,
     NO_OPEN_ROUND: (p) => `Chưa có đợt nào đang mở. Mở đợt: tusoi round open --label ${p.year}`,
     ROUND_ALREADY_OPEN: (p) => `Đợt "${p.label}" đang mở; mỗi lúc chỉ mở một đợt. Đóng đợt đó trước: tusoi round close`,
