@@ -63,17 +63,6 @@ export function searchMembers(db: Db, query: string, options: { includeInactive?
   return all.filter((m) => fold(m.name).includes(key) || fold(m.code).includes(key));
 }
 
-/** The next free generated code: M001, M002… */
-export function nextMemberCode(db: Db, taken: ReadonlySet<string> = new Set()): string {
-  const codes = new Set(
-    db.prepare<[], { code: string }>("SELECT code FROM member WHERE code LIKE 'M%'").all().map((r) => r.code.toUpperCase()),
-  );
-  for (let n = 1; ; n++) {
-    const code = `M${String(n).padStart(3, '0')}`;
-    if (!codes.has(code) && !taken.has(code)) return code;
-  }
-}
-
 export interface NewMember {
   readonly name: string;
   readonly code?: string;
@@ -99,13 +88,29 @@ export function planMembers(db: Db, entries: ReadonlyArray<NewMember>, options: 
   const planned = new Set<string>();
   const plannedNames = new Map<string, Member>();
   const outcomes: AddOutcome[] = [];
-  const active = listMembers(db);
-  const listedAs = (name: string): Member[] => active.filter((m) => fold(m.name) === fold(name));
+  // Active members by folded name, folded once: a list is checked against every row.
+  const byName = new Map<string, Member[]>();
+  for (const m of listMembers(db)) byName.set(fold(m.name), [...(byName.get(fold(m.name)) ?? []), m]);
+  const listedAs = (name: string): ReadonlyArray<Member> => byName.get(fold(name)) ?? [];
+  const byCode = db.prepare<[string], MemberRow>('SELECT id, code, name, active FROM member WHERE code = ? COLLATE NOCASE');
+  // Generated codes (M001, M002…): the first free ones, going on from the last given in this batch; the list is read once, not per row.
+  const generatedTaken = new Set(db.prepare<[], { code: string }>("SELECT code FROM member WHERE code LIKE 'M%'").all().map((r) => r.code.toUpperCase()));
+  let lastGenerated = 0;
+  const nextGenerated = (): string => {
+    for (let n = lastGenerated + 1; ; n++) {
+      const code = `M${String(n).padStart(3, '0')}`;
+      if (!generatedTaken.has(code) && !planned.has(code)) {
+        lastGenerated = n;
+        return code;
+      }
+    }
+  };
   for (const e of entries) {
     const name = nameKey(e.name);
     const code = e.code === undefined ? undefined : e.code.trim();
     if (code) {
-      const existing = findMemberByCode(db, code);
+      const row = byCode.get(code);
+      const existing = row && toMember(row);
       if (existing) {
         outcomes.push(
           fold(existing.name) === fold(name)
@@ -140,7 +145,7 @@ export function planMembers(db: Db, entries: ReadonlyArray<NewMember>, options: 
       outcomes.push({ kind: 'skipped', member: earlier, reason: 'repeated-name' });
       continue;
     }
-    const generated = nextMemberCode(db, planned);
+    const generated = nextGenerated();
     planned.add(generated);
     const member = { id: 0, code: generated, name, active: true };
     plannedNames.set(fold(name), member);
