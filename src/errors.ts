@@ -44,6 +44,10 @@ export interface ErrorParams {
   MEMBER_INACTIVE: { member: string };
   NO_MEMBERS: Record<string, never>;
   MEMBERS_REJECTED: { file: string; errors: number };
+  /** `member rename`: the new name is another active member's (`code`). */
+  MEMBER_NAME_TAKEN: { name: string; code: string };
+  /** A file named .xlsx that is not a readable workbook (`detail`). */
+  CSV_BAD_WORKBOOK: { file: string; detail: string };
   NO_OPEN_ROUND: { year: string };
   ROUND_ALREADY_OPEN: { label: string };
   ROUND_LABEL_TAKEN: { label: string };

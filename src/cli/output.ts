@@ -1,6 +1,6 @@
 /** What the commands write besides their own words: JSON documents and located table problems. */
 import { boundProblems, type CsvProblem } from '../exchange/problems.js';
-import { renderCsvProblem } from '../report/problems.js';
+import { renderCsvProblem, renderCsvWarning } from '../report/problems.js';
 import type { Context } from './context.js';
 import { createStyle } from './style.js';
 
@@ -27,6 +27,13 @@ export async function printCsvProblems(ctx: Context, problems: ReadonlyArray<Csv
   const more = problems.filter((p) => p.code === 'MORE_PROBLEMS');
   const sorted = problems.filter((p) => p.code !== 'MORE_PROBLEMS').sort((a, b) => a.line - b.line);
   for (const p of boundProblems([...sorted, ...more])) ctx.io.stderr.write(renderCsvProblem(p, ctx.m, style));
+}
+
+/** Warnings about a file (accepted, worth a word) on stderr, in line order, labelled as warnings. */
+export async function printCsvWarnings(ctx: Context, warnings: ReadonlyArray<CsvProblem>): Promise<void> {
+  if (warnings.length === 0) return;
+  const style = await createStyle(ctx.io.stderr, ctx.io.env);
+  for (const w of [...warnings].sort((a, b) => a.line - b.line)) ctx.io.stderr.write(renderCsvWarning(w, ctx.m, style));
 }
 
 /** True when both ends are a terminal: prompts need a person at a keyboard. */

@@ -100,6 +100,13 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .argument(`<${p.member}>`, h.remove.member)
         .action((q: string, _o, c: Command) => act(async (ctx) => (await import('./commands/member.js')).memberRemove(ctx, q))(c));
       member
+        .command('rename')
+        .description(m.memberLists.help.summary)
+        .argument(`<${p.member}>`, m.memberLists.help.member)
+        .argument(`<${p.names}>`, m.memberLists.help.name)
+        .addHelpText('after', examples(m.memberLists.help.examples))
+        .action((q: string, name: string, _o, c: Command) => act(async (ctx) => (await import('./commands/member.js')).memberRename(ctx, q, name))(c));
+      member
         .command('import')
         .description(h.import.summary)
         .argument(`<${p.file}>`, h.import.file)

@@ -8,7 +8,7 @@
 import { decodeTable } from './decode.js';
 import { scanCsv } from './csv-scan.js';
 import { sniffDelimiter } from './sniff.js';
-import type { SourceProblem, TableSource } from './table-source.js';
+import type { CsvOrigin, SourceProblem, TableSource } from './table-source.js';
 
 /** Index just after the first line end (CRLF, LF or CR), or the text's length. */
 function afterFirstLine(text: string): number {
@@ -17,7 +17,7 @@ function afterFirstLine(text: string): number {
   return text.startsWith('\r\n', end) ? end + 2 : end + 1;
 }
 
-export function readCsvSource(bytes: Uint8Array, file: string): { source: TableSource; problems: SourceProblem[] } {
+export function readCsvSource(bytes: Uint8Array, file: string): { source: TableSource<CsvOrigin>; problems: SourceProblem[] } {
   const { text, encoding } = decodeTable(bytes);
   const { delimiter, skipLines } = sniffDelimiter(text);
   const start = skipLines === 1 ? afterFirstLine(text) : 0;

@@ -19,7 +19,7 @@ import { binaryFormat, isWorkbook } from './file-format.js';
 import { isWholeNumber, readBody, type ExportBody, type ItemType } from './export-rows.js';
 import { FileProblems, type CsvProblem, type CsvProblemCode } from './problems.js';
 import type { Delimiter } from './sniff.js';
-import { sourceText, type SourceProblem, type SourceProblemKind, type SourceRow, type TableSource } from './table-source.js';
+import { sourceText, type SourceProblem, type SourceProblemKind, type SourceRow, type TableSource, type CsvOrigin } from './table-source.js';
 
 export interface ParsedExport {
   readonly file: string;
@@ -94,7 +94,7 @@ export function readExport(bytes: Uint8Array, file: string): ReadResult {
 }
 
 /** Reads an export from any table source; `found` are the source's own problems (broken quoting). */
-export function exportFromSource(source: TableSource, found: ReadonlyArray<SourceProblem>): ReadResult {
+export function exportFromSource(source: TableSource<CsvOrigin>, found: ReadonlyArray<SourceProblem>): ReadResult {
   const problems = new FileProblems(source.file);
   const failed = (): ReadResult => ({ ok: false, problems: problems.list });
   if (found.length === 0 && isBlank(source.rows)) problems.add('EXPORT_EMPTY', 0);
@@ -137,7 +137,7 @@ function packItems(levels: ReadonlyArray<string>, body: ExportBody): Pick<Parsed
   return { packed: packer.done(), itemIds };
 }
 
-function parsedExport(source: TableSource, format: number, levels: ReadonlyArray<string>, totals: ExportTotals, body: ExportBody): ParsedExport {
+function parsedExport(source: TableSource<CsvOrigin>, format: number, levels: ReadonlyArray<string>, totals: ExportTotals, body: ExportBody): ParsedExport {
   const id = (name: string) => totals.identity.get(name) ?? '';
   const { members, respondents, status } = totals;
   const { units } = body;

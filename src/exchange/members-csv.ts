@@ -1,17 +1,99 @@
 /**
- * A member list from a table: a name column and an optional code column,
- * found by their headers (Vietnamese or English, diacritics optional). A file
- * of one column without a recognised header is taken as names only.
+ * A member list from a table, as offices keep them: titles and blank lines
+ * above the header, an STT column, the name in one column or split in two or
+ * three (Họ / Họ đệm / Tên), a code column, other columns ignored. The header
+ * is the first row that names a name column (Vietnamese or English,
+ * diacritics and case aside); a file of one column without a recognised
+ * header is taken as names only.
+ *
+ * Pure: rows in, member rows and located problems out. Whether a row is new,
+ * already listed or a namesake is decided against the database in
+ * `store/members.ts` (`planMembers`).
  */
 import { fold, nameKey } from '../text/vietnamese.js';
-import type { CsvProblem } from './problems.js';
-import type { TableRows } from './table.js';
-
-const NAME_HEADERS = ['ho ten', 'ho va ten', 'ten', 'ho ten dang vien', 'name', 'full name', 'fullname', 'member', 'ten dang vien'];
-const CODE_HEADERS = ['ma', 'ma so', 'ma dang vien', 'code', 'id', 'member code', 'so the', 'so the dang vien'];
+import type { CsvProblem, CsvProblemCode, CsvProblemParams } from './problems.js';
+import type { TableRow, TableRows } from './table.js';
 
 /** Member codes: short, unaccented, safe in any spreadsheet. */
 export const MEMBER_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+
+/** A code Excel takes for a number: its leading zeros are lost at the next re-save. */
+export const NUMERIC_CODE = /^\d+$/;
+
+/** What a header cell says its column holds. */
+type ColumnRole = 'full' | 'family' | 'middle' | 'family-middle' | 'given' | 'code' | 'index';
+
+/**
+ * Header texts as `headerKey` gives them (folded, punctuation dropped). "Tên"
+ * alone is a full name; beside a family-name column it is the given name.
+ */
+const HEADERS: ReadonlyArray<readonly [ColumnRole, ReadonlyArray<string>]> = [
+  ['full', ['ho ten', 'ho va ten', 'ho ten dang vien', 'ho va ten dang vien', 'ten dang vien', 'name', 'full name', 'fullname', 'member', 'member name']],
+  ['family', ['ho', 'family name', 'surname', 'last name']],
+  ['middle', ['dem', 'ten dem', 'ten lot', 'lot', 'middle name']],
+  ['family-middle', ['ho dem', 'ho va dem', 'ho va ten dem', 'ho va ten lot', 'ho lot', 'ho va lot']],
+  ['given', ['ten', 'given name', 'first name']],
+  ['code', ['ma', 'ma so', 'ma dang vien', 'code', 'id', 'member code', 'so the', 'so the dang vien']],
+  ['index', ['stt', 'tt', 'so tt', 'so thu tu', 'no', 'number', '#']],
+];
+
+const ROLE_OF = new Map<string, ColumnRole>(HEADERS.flatMap(([role, keys]) => keys.map((k) => [k, role] as const)));
+
+/** A header cell folded for matching: "Họ và tên:" → "ho va ten", "Mã số" → "ma so", "#" kept. */
+export function headerKey(cell: string): string {
+  const folded = fold(cell);
+  if (folded === '#') return folded;
+  return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Where a list's names and codes are, found in its header row. */
+export interface MemberLayout {
+  /** 1-based line of the header row; 0 for a one-column list without one. */
+  readonly headerLine: number;
+  /** Columns (0-based) whose cells, joined with a space in this order, make the name. */
+  readonly nameCols: ReadonlyArray<number>;
+  readonly codeCol?: number;
+  /** The header text of each name column, for messages. */
+  readonly nameHeaders: ReadonlyArray<string>;
+  readonly codeHeader?: string;
+  /** The folded header cells, to tell a repeated header row mid-file. */
+  readonly keys: ReadonlyArray<string>;
+}
+
+/** The name columns a header row holds, or undefined when it names none. */
+export function layoutOf(row: TableRow): MemberLayout | undefined {
+  const keys = row.cells.map(headerKey);
+  const roles = keys.map((k) => ROLE_OF.get(k));
+  const first = (r: ColumnRole): number => roles.indexOf(r);
+  const code = first('code');
+  const given = first('given');
+  const parts = (['family', 'family-middle', 'middle'] as const).map(first).filter((i) => i >= 0);
+  const full = first('full');
+  let nameCols: number[];
+  // NOTE: a split name wins over a full-name column only when it is whole
+  // (a family part and a given part): "Họ và tên; Tên" is a name and a repeat.
+  if (given >= 0 && parts.length > 0) nameCols = [...parts.sort((a, b) => a - b), given];
+  else if (full >= 0) nameCols = [full];
+  else if (given >= 0) nameCols = [given];
+  else return undefined;
+  const header = (i: number): string => row.cells[i] ?? '';
+  return {
+    headerLine: row.line,
+    nameCols,
+    nameHeaders: nameCols.map(header),
+    ...(code >= 0 ? { codeCol: code, codeHeader: header(code) } : {}),
+    keys,
+  };
+}
+
+/**
+ * Why a member was not added, as `--json` names it: `same-code` the code is
+ * already this member's; `same-name` a row without a code names someone
+ * listed; `repeated-name` the name came earlier in the same batch; under
+ * another code, `leading-zeros` when the codes differ only by leading zeros
+ * (an Excel re-save turned 0123 into 123), otherwise `namesake`.
+ */
+export type SkipReason = 'same-code' | 'same-name' | 'repeated-name' | 'leading-zeros' | 'namesake';
 
 export interface MemberRow {
   readonly line: number;
@@ -19,50 +101,97 @@ export interface MemberRow {
   readonly code?: string;
 }
 
-export function membersFromTable(table: TableRows, file: string): { members: MemberRow[]; problems: CsvProblem[] } {
+export interface MemberTable {
+  readonly members: MemberRow[];
+  /** Refusals: any of them and nothing is imported. */
+  readonly problems: CsvProblem[];
+  /** Accepted, but worth a word (a code of digits only). */
+  readonly warnings: CsvProblem[];
+  readonly layout?: MemberLayout;
+}
+
+/** A row of dashes, equals signs, dots…: a separator a person drew, not a member. */
+function isSeparatorRow(row: TableRow): boolean {
+  const filled = row.cells.filter((c) => c !== '');
+  return filled.length > 0 && filled.every((c) => /^[\p{P}\p{S}\s]+$/u.test(c));
+}
+
+/** The header row again (a list pasted twice, a page header kept), or a name cell that is a header word. */
+function isHeaderRow(row: TableRow, layout: MemberLayout): boolean {
+  const keys = row.cells.map(headerKey);
+  if (layout.headerLine > 0 && keys.length === layout.keys.length && keys.every((k, i) => k === layout.keys[i])) return true;
+  // NOTE: every name cell must be a header word: "Hồ" and "Mã" are surnames as well as headers.
+  const NAME_ROLES: ReadonlySet<ColumnRole | undefined> = new Set(['full', 'family', 'middle', 'family-middle', 'given']);
+  return layout.headerLine > 0 && layout.nameCols.every((c) => NAME_ROLES.has(ROLE_OF.get(keys[c] ?? '')));
+}
+
+/** The one place a row becomes its (name, code): later checks on names and codes belong here. */
+function rowMember(row: TableRow, layout: MemberLayout): { name: string; code: string } {
+  const name = nameKey(layout.nameCols.map((c) => row.cells[c] ?? '').join(' '));
+  const code = layout.codeCol === undefined ? '' : (row.cells[layout.codeCol] ?? '').trim();
+  return { name, code };
+}
+
+export function membersFromTable(table: TableRows, file: string, sheet?: string): MemberTable {
   const problems: CsvProblem[] = [];
+  const warnings: CsvProblem[] = [];
+  const at = (list: CsvProblem[], code: CsvProblemCode, line: number, col: number | undefined, params: CsvProblemParams = {}): void => {
+    list.push({ code, file, line, params, ...(col === undefined ? {} : { col: col + 1 }), ...(sheet === undefined ? {} : { sheet }) });
+  };
   const first = table.rows[0];
-  if (!first) return { members: [], problems: [{ code: 'CSV_EMPTY_FILE', file, line: 0, params: {} }] };
-  const header = first.cells.map((c) => fold(c));
-  let nameCol = header.findIndex((h) => NAME_HEADERS.includes(h));
-  const codeCol = header.findIndex((h) => CODE_HEADERS.includes(h));
-  let data = table.rows.slice(1);
-  if (nameCol < 0) {
-    if (table.rows.every((r) => r.cells.length === 1)) {
-      nameCol = 0;
-      data = [...table.rows];
-    } else {
-      return {
-        members: [],
-        problems: [{ code: 'CSV_NO_HEADER', file, line: first.line, params: { expected: '"Họ tên" (name) and optionally "Mã" (code)' } }],
-      };
-    }
+  if (!first) {
+    at(problems, 'CSV_EMPTY_FILE', 0, undefined);
+    return { members: [], problems, warnings };
   }
-  if (data.length === 0) return { members: [], problems: [{ code: 'CSV_EMPTY_FILE', file, line: 0, params: {} }] };
+  // The header: the first row naming a name column; titles and notes above it are not members.
+  const headerIndex = table.rows.findIndex((r) => layoutOf(r) !== undefined);
+  let layout: MemberLayout;
+  let data: ReadonlyArray<TableRow>;
+  if (headerIndex >= 0) {
+    layout = layoutOf(table.rows[headerIndex]!)!;
+    data = table.rows.slice(headerIndex + 1);
+  } else if (table.rows.every((r) => r.cells.length === 1)) {
+    layout = { headerLine: 0, nameCols: [0], nameHeaders: ['name'], keys: [] };
+    data = table.rows;
+  } else {
+    at(problems, 'CSV_NO_HEADER', first.line, undefined, { expected: '"Họ và tên" (or "Họ" + "Tên"), optionally "Mã"' });
+    return { members: [], problems, warnings };
+  }
+  if (data.length === 0) {
+    at(problems, 'CSV_EMPTY_FILE', 0, undefined);
+    return { members: [], problems, warnings, layout };
+  }
   const codes = new Map<string, number>();
   const members: MemberRow[] = [];
-  const nameHeader = data.length === table.rows.length ? 'name' : (first.cells[nameCol] ?? 'name');
   for (const row of data) {
-    const name = nameKey(row.cells[nameCol] ?? '');
-    const code = codeCol >= 0 ? (row.cells[codeCol] ?? '').trim() : '';
+    if (isSeparatorRow(row)) {
+      at(problems, 'CSV_SEPARATOR_ROW', row.line, undefined, { value: row.cells.filter((c) => c !== '').join(' ') });
+      continue;
+    }
+    if (isHeaderRow(row, layout)) {
+      at(problems, 'CSV_HEADER_ROW', row.line, undefined, { firstLine: layout.headerLine });
+      continue;
+    }
+    const { name, code } = rowMember(row, layout);
     let ok = true;
     if (name === '') {
-      problems.push({ code: 'CSV_EMPTY_VALUE', file, line: row.line, params: { column: nameHeader } });
+      at(problems, 'CSV_EMPTY_VALUE', row.line, layout.nameCols[0], { column: layout.nameHeaders.join(' + ') });
       ok = false;
     }
     if (code !== '') {
       if (!MEMBER_CODE_PATTERN.test(code)) {
-        problems.push({ code: 'CSV_BAD_CODE', file, line: row.line, params: { value: code } });
+        at(problems, 'CSV_BAD_CODE', row.line, layout.codeCol, { value: code });
         ok = false;
       } else {
         const seen = codes.get(code.toUpperCase());
         if (seen !== undefined) {
-          problems.push({ code: 'CSV_DUPLICATE_CODE', file, line: row.line, params: { value: code, firstLine: seen } });
+          at(problems, 'CSV_DUPLICATE_CODE', row.line, layout.codeCol, { value: code, firstLine: seen });
           ok = false;
         } else codes.set(code.toUpperCase(), row.line);
+        if (NUMERIC_CODE.test(code)) at(warnings, 'CSV_NUMERIC_MEMBER_CODE', row.line, layout.codeCol, { value: code });
       }
     }
     if (ok) members.push(code === '' ? { line: row.line, name } : { line: row.line, name, code });
   }
-  return { members, problems };
+  return { members, problems, warnings, layout };
 }

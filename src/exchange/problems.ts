@@ -44,6 +44,15 @@ export const CSV_PROBLEM_CODES = [
   'FILE_TOO_LARGE',
   /** The last of a file's problems when there were more than {@link MAX_PROBLEMS_PER_FILE}: how many more (`count`). */
   'MORE_PROBLEMS',
+  // Member lists as offices keep them (issue 15, part 3).
+  /** A repeated header row below the first (`firstLine`): refused, as it is no member. */
+  'CSV_HEADER_ROW',
+  /** A row of separators (`----`, `====`): refused. */
+  'CSV_SEPARATOR_ROW',
+  /** A warning: a code of digits only (`value`), whose leading zeros Excel drops at the next re-save. */
+  'CSV_NUMERIC_MEMBER_CODE',
+  /** An .xlsx file that is not a readable workbook (`detail`): nothing read. */
+  'CSV_BAD_WORKBOOK',
 ] as const;
 
 export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];
@@ -68,6 +77,10 @@ export interface CsvProblem {
   readonly file: string;
   /** 1-based physical line in the file (0 when the problem concerns the whole file). */
   readonly line: number;
+  /** 1-based column, where one cell is at fault. */
+  readonly col?: number;
+  /** The worksheet, for a workbook. */
+  readonly sheet?: string;
   readonly params: CsvProblemParams;
 }
 

@@ -29,11 +29,12 @@ function isDelimiter(c: string | undefined): c is Delimiter {
  * plain text, while a quoted field may hold delimiters, `""` and line breaks
  * (Excel's Alt+Enter in a header cell).
  */
-function countInRecord(text: string, start: number): Map<Delimiter, number> {
+function countInRecord(text: string, start: number): { counts: Map<Delimiter, number>; end: number } {
   const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
   let inQuotes = false;
   let atFieldStart = true;
-  for (let i = start; i < text.length; i++) {
+  let i = start;
+  for (; i < text.length; i++) {
     const c = text[i];
     if (inQuotes) {
       if (c === '"') {
@@ -53,8 +54,16 @@ function countInRecord(text: string, start: number): Map<Delimiter, number> {
       atFieldStart = false;
     }
   }
-  return counts;
+  return { counts, end: i };
 }
+
+/**
+ * How many records without any candidate are passed over looking for one: a
+ * member list typed by hand may open with a few title lines ("DANH SÁCH ĐẢNG
+ * VIÊN", the cell's name, a note) above its header. Excel pads such lines
+ * with `;;;`, so a saved file never needs this.
+ */
+const TITLE_LINES = 12;
 
 /** Index of the first line holding something other than white space, or -1. */
 function firstNonEmptyLine(text: string): number {
@@ -70,17 +79,24 @@ function firstNonEmptyLine(text: string): number {
  * Finds the delimiter of a decoded table. A first line `sep=X` (any case,
  * X one of `,` `;` tab) wins and is to be skipped. Otherwise the candidate
  * occurring most often outside quotes in the first non-empty record wins;
- * a tie or no candidate at all gives `,`, the interchange default.
+ * a first record without any (a title line) defers to the next ones; a tie
+ * or no candidate at all gives `,`, the interchange default.
  */
 export function sniffDelimiter(text: string): Sniffed {
-  const end = text.search(/[\r\n]/u);
-  const firstLine = end === -1 ? text : text.slice(0, end);
+  const lineEnd = text.search(/[\r\n]/u);
+  const firstLine = lineEnd === -1 ? text : text.slice(0, lineEnd);
   const sep = SEP_LINE.exec(firstLine)?.[1];
   if (isDelimiter(sep)) return { delimiter: sep, skipLines: 1 };
 
-  const start = firstNonEmptyLine(text);
+  let start = firstNonEmptyLine(text);
   if (start === -1) return { delimiter: ',', skipLines: 0 };
-  const counts = countInRecord(text, start);
+  let { counts, end } = countInRecord(text, start);
+  for (let n = 0; n < TITLE_LINES && [...counts.values()].every((c) => c === 0) && end < text.length; n++) {
+    const next = firstNonEmptyLine(text.slice(end));
+    if (next === -1) break;
+    start = end + next;
+    ({ counts, end } = countInRecord(text, start));
+  }
   let best: Delimiter = ',';
   let bestCount = 0;
   let tie = false;

@@ -24,12 +24,17 @@ export interface CsvOrigin {
   readonly delimiter: Delimiter;
 }
 
-/** The union grows a workbook member (its sheet) with the spreadsheet issue. */
-export type SourceOrigin = CsvOrigin;
+/** A worksheet of a workbook (`xlsx-source.ts`): rows are its row numbers. */
+export interface WorkbookOrigin {
+  readonly kind: 'workbook';
+  readonly sheet: string;
+}
 
-export interface TableSource {
+export type SourceOrigin = CsvOrigin | WorkbookOrigin;
+
+export interface TableSource<O extends SourceOrigin = SourceOrigin> {
   readonly file: string;
-  readonly origin: SourceOrigin;
+  readonly origin: O;
   readonly rows: ReadonlyArray<SourceRow>;
 }
 

@@ -12,6 +12,7 @@ import { binaryFormat, isWorkbook } from './file-format.js';
 import type { CsvProblem, CsvProblemCode } from './problems.js';
 import type { Delimiter } from './sniff.js';
 import { sourceText, type SourceProblem, type SourceProblemKind, type SourceRow, type TableSource } from './table-source.js';
+import { readXlsxSource } from './xlsx-source.js';
 
 /** A row of a user's table: cells trimmed and unguarded, trailing empty cells dropped. */
 export type TableRow = SourceRow;
@@ -66,6 +67,14 @@ export function readTable(bytes: Uint8Array, file: string): { table: Table; prob
   const { source, problems } = readCsvSource(bytes, file);
   const { rows, problems: all } = userTable(source, problems);
   return { table: { rows, encoding: source.origin.encoding, delimiter: source.origin.delimiter }, problems: all };
+}
+
+/** A table from a worksheet: the first of an .xlsx workbook; a workbook that cannot be read is one CSV_BAD_WORKBOOK. */
+export function readWorkbookTable(bytes: Uint8Array, file: string): { table: TableRows & { readonly sheet: string }; problems: CsvProblem[] } {
+  const read = readXlsxSource(bytes, file);
+  if (!read.ok) return { table: { rows: [], sheet: '' }, problems: [{ code: 'CSV_BAD_WORKBOOK', file, line: 0, params: { detail: read.detail } }] };
+  const { rows, problems } = userTable(read.source, []);
+  return { table: { rows, sheet: read.source.origin.kind === 'workbook' ? read.source.origin.sheet : '' }, problems };
 }
 
 /**

@@ -98,8 +98,8 @@ export const en: Messages = {
         member: 'code or name (diacritics optional)',
       },
       import: {
-        summary: 'import a list from a CSV/TXT file (saved from Excel): a name column and an optional code column',
-        file: 'CSV or TXT file',
+        summary: 'import a list from an .xlsx, CSV or TXT file as offices keep it: titles above the header, STT, the name in one column or Họ/Họ đệm/Tên, an optional code',
+        file: '.xlsx, CSV or TXT file',
         examples: [['tusoi member import members.csv', 'all or nothing: nothing is imported if any row is wrong']],
       },
     },
@@ -273,6 +273,8 @@ export const en: Messages = {
     MEMBER_INACTIVE: (p) => `${p.member} is no longer an active member of this cell.`,
     NO_MEMBERS: () => 'No members yet. Add some: tusoi member add "Full name" or tusoi member import members.csv',
     MEMBERS_REJECTED: (p) => `Nothing imported from ${p.file}: ${p.errors} bad row(s) (see above). Correct the file and import again.`,
+    CSV_BAD_WORKBOOK: (p) => `${p.file}: this workbook cannot be read (${p.detail}). Open it in Excel or LibreOffice, save it again as .xlsx or "CSV UTF-8", and import that.`,
+    MEMBER_NAME_TAKEN: (p) => `A member named ${p.name} already exists (code ${p.code}). If they are namesakes, add a middle name or a note to the name to tell them apart.`,
     NO_OPEN_ROUND: (p) => `No round is open. Open one: tusoi round open --label ${p.year}`,
     ROUND_ALREADY_OPEN: (p) => `Round "${p.label}" is open; only one round can be open. Close it first: tusoi round close`,
     ROUND_LABEL_TAKEN: (p) => `There is already a round "${p.label}". Choose another label: tusoi round open --label "${p.label} (2)"`,
@@ -359,7 +361,8 @@ export const en: Messages = {
       CSV_EMPTY_VALUE: (p) => `The column "${p.column}" is empty.`,
       CSV_BAD_CODE: (p) => `The code "${p.value}" is not valid (unaccented letters, digits, . - _, at most 32 characters).`,
       CSV_DUPLICATE_CODE: (p) => `The code "${p.value}" appears twice (first on line ${p.firstLine}).`,
-      CSV_CODE_TAKEN: (p) => `The code "${p.value}" already belongs to ${p.name}. Change the code or remove this row.`,
+      CSV_CODE_TAKEN: (p) =>
+        `The code "${p.value}" already belongs to ${p.name}. If this is the same person under a new name, rename first: tusoi member rename ${p.value} "New name"; otherwise change the code or remove this row.`,
       CSV_UNKNOWN_BEHAVIOUR: (p) => `The round's questionnaire has no behaviour "${p.value}".`,
       CSV_UNKNOWN_LEVEL: (p) => `"${p.value}" is not a level; use one of: ${p.expected}.`,
       CSV_DUPLICATE_BEHAVIOUR: (p) => `The behaviour "${p.value}" was already answered on line ${p.firstLine}.`,
@@ -387,6 +390,12 @@ export const en: Messages = {
       FILE_NOT_REGULAR: (p) => `This is ${notRegular[p.kind as keyof typeof notRegular] ?? notRegular.other}, not a regular file; not read.`,
       FILE_TOO_LARGE: (p) => `Too large (${mb(p.count ?? 0)}, at most ${mb(p.limit ?? 0)}); not read. A cell's export is about 30 KB.`,
       MORE_PROBLEMS: (p) => `… and ${(p.count ?? 0).toLocaleString('en-GB')} more (not listed).`,
+      // Member lists as offices keep them (issue 15, part 3).
+      CSV_HEADER_ROW: (p) => `This row repeats the header row (line ${p.firstLine}); it is not a member. Delete it and import again.`,
+      CSV_SEPARATOR_ROW: (p) => `This row holds only separators ("${p.value}"); it is not a member. Delete it and import again.`,
+      CSV_BAD_WORKBOOK: (p) => `This workbook cannot be read (${p.detail}). Open it in Excel or LibreOffice, save it again as .xlsx or "CSV UTF-8", and import that.`,
+      CSV_NUMERIC_MEMBER_CODE: (p) =>
+        `The code "${p.value}" is digits only: Excel drops leading zeros when it re-saves the file (0123 becomes 123). Imported; a code with letters is safer, e.g. CB03-${p.value}.`,
     },
     rejected: (file, n) => `${file}: ${n} problem(s).`,
   },
@@ -397,15 +406,12 @@ export const en: Messages = {
   members: {
     added: (n) => `Added ${n} member(s).`,
     addedOne: (code, name) => `  + ${code}  ${name}`,
-    skipped: (name, code, reason) =>
-      reason === 'same-code' ? `  = ${code}  ${name}: already on the list, skipped.` : `  = ${code}  ${name}: a member with the same name exists, skipped (if this is someone else, add with --code).`,
     conflict: (code, name) => `The code ${code} already belongs to ${name}. Use another code.`,
     none: 'No members yet. Add one: tusoi member add "Full name"',
     header: (n) => `${n} member(s)`,
     inactive: '(inactive)',
     removed: (name, code) => `Removed ${code} ${name}.`,
     deactivated: (name, code) => `${code} ${name} has answers, so is only marked inactive; the data is kept.`,
-    imported: (added, skipped, file, encoding) => `Imported ${added} member(s) from ${file} (${encoding}); ${skipped} already on the list, skipped.`,
     which: 'Who are you? (type your name, diacritics optional)',
     searchHint: 'type to search, ↑↓ to choose, ⏎ to confirm',
   },
@@ -621,6 +627,31 @@ export const en: Messages = {
   exported: {
     written: (file, rows) => `Exported ${rows} rows: ${file} (readable by its owner only). Send this file upward; it holds no member names.`,
     provisional: (label) => `Warning: round "${label}" is still open, so the file is marked PROVISIONAL; an export made after closing the round replaces it when merged.`,
+  },
+  // Member lists as offices keep them (issue 15, part 3).
+  memberLists: {
+    skipped: (reason, p) => {
+      const why = {
+        'same-code': 'already on the list, skipped.',
+        'same-name': `a member with the same name exists, skipped. If this is someone else, add them with their own code: tusoi member add "${p.name}" --code CODE`,
+        'repeated-name': `the name is repeated${p.firstLine === undefined ? '' : ` (first on line ${p.firstLine})`}, added once. If they are namesakes, give each a code.`,
+        'leading-zeros': `already on the list as ${p.listed}; the code ${p.code ?? ''} differs only by leading zeros, probably an Excel re-save. Skipped.`,
+        namesake: `a member with the same name exists as ${p.listed}, skipped. If this is someone else, add them: tusoi member add "${p.name}" --code ${p.code ?? 'CODE'}`,
+      }[reason];
+      return `= ${p.listed}  ${p.name}: ${why}`;
+    },
+    numericCode: (code) => `Warning: the code "${code}" is digits only: Excel drops leading zeros when it re-saves a member list. A code with letters is safer, e.g. CB03-${code}.`,
+    imported: (added, skipped, warnings, file, origin) =>
+      `Imported ${added} member(s) from ${file} (${origin}); ${skipped} row(s) skipped${warnings > 0 ? `; ${warnings} warning(s)` : ''}.`,
+    sheet: (name) => `sheet "${name}"`,
+    renamed: (code, from, to) => `Renamed ${code}: ${from} → ${to}.`,
+    unchanged: (code, name) => `${code} is already named ${name}; nothing changed.`,
+    help: {
+      summary: 'rename a member (the code and answers stay)',
+      member: 'code or current name (diacritics optional)',
+      name: 'the new full name (in double quotes)',
+      examples: [['tusoi member rename M003 "Lê Thị Hồng Nhung"', 'correct the name of M003; code and answers unchanged']],
+    },
   },
   questionnaire: {
     status: {

@@ -9,6 +9,7 @@ import type { ProblemCode, ProblemParams } from '../questionnaire/problems.js';
 import type { RejectReason } from '../exchange/merge.js';
 import type { CsvProblemCode, CsvProblemParams } from '../exchange/problems.js';
 import type { BinaryFormat } from '../exchange/file-format.js';
+import type { SkipReason } from '../exchange/members-csv.js';
 
 export interface HelpMessages {
   readonly usage: string;
@@ -137,14 +138,12 @@ export interface Messages {
   readonly members: {
     readonly added: (n: number) => string;
     readonly addedOne: (code: string, name: string) => string;
-    readonly skipped: (name: string, code: string, reason: 'same-code' | 'same-name') => string;
     readonly conflict: (code: string, name: string) => string;
     readonly none: string;
     readonly header: (n: number) => string;
     readonly inactive: string;
     readonly removed: (name: string, code: string) => string;
     readonly deactivated: (name: string, code: string) => string;
-    readonly imported: (added: number, skipped: number, file: string, encoding: string) => string;
     readonly which: string;
     readonly searchHint: string;
   };
@@ -347,6 +346,24 @@ export interface Messages {
   readonly outputFile: {
     readonly replaced: (file: string) => string;
     readonly confirmReplace: (file: string) => string;
+  };
+  // Member lists as offices keep them (issue 15, part 3): skipped rows, warnings, `member rename`.
+  readonly memberLists: {
+    /** Why a row or a name was not added; `listed` is the code of the member already there (or earlier in the batch). */
+    readonly skipped: (reason: SkipReason, p: { readonly name: string; readonly code?: string; readonly listed: string; readonly firstLine?: number }) => string;
+    /** `member add --code 0123`: accepted, with the warning the import gives (CSV_NUMERIC_MEMBER_CODE). */
+    readonly numericCode: (code: string) => string;
+    readonly imported: (added: number, skipped: number, warnings: number, file: string, origin: string) => string;
+    /** How a workbook is named in `imported` ("sheet DS"). */
+    readonly sheet: (name: string) => string;
+    readonly renamed: (code: string, from: string, to: string) => string;
+    readonly unchanged: (code: string, name: string) => string;
+    readonly help: {
+      readonly summary: string;
+      readonly member: string;
+      readonly name: string;
+      readonly examples: ReadonlyArray<readonly [string, string]>;
+    };
   };
   readonly questionnaire: {
     readonly status: { readonly [K in ManifestationStatus]: string };

@@ -101,8 +101,8 @@ export const vi: Messages = {
         member: 'mã hoặc họ tên (không cần dấu)',
       },
       import: {
-        summary: 'nhập danh sách từ tệp CSV/TXT (lưu từ Excel): cột họ tên và cột mã (tùy chọn)',
-        file: 'tệp CSV hoặc TXT',
+        summary: 'nhập danh sách từ tệp .xlsx, CSV hoặc TXT như văn phòng vẫn lập: tiêu đề phía trên, cột STT, họ tên một cột hoặc Họ/Họ đệm/Tên, cột mã (tùy chọn)',
+        file: 'tệp .xlsx, CSV hoặc TXT',
         examples: [['tusoi member import danh-sach.csv', 'nhập tất cả hoặc không nhập gì nếu có dòng sai']],
       },
     },
@@ -276,6 +276,8 @@ export const vi: Messages = {
     MEMBER_INACTIVE: (p) => `${p.member} đã thôi sinh hoạt ở chi bộ này.`,
     NO_MEMBERS: () => 'Chưa có đảng viên nào. Thêm: tusoi member add "Họ và tên" hoặc tusoi member import danh-sach.csv',
     MEMBERS_REJECTED: (p) => `Không nhập gì từ ${p.file}: ${p.errors} dòng sai (xem trên). Sửa tệp rồi nhập lại.`,
+    CSV_BAD_WORKBOOK: (p) => `${p.file}: không đọc được bảng tính này (${p.detail}). Mở tệp trong Excel hoặc LibreOffice, lưu lại dạng .xlsx hoặc "CSV UTF-8" rồi nhập lại.`,
+    MEMBER_NAME_TAKEN: (p) => `Đã có đảng viên tên ${p.name} (mã ${p.code}). Nếu là hai người trùng tên, hãy thêm chữ đệm hoặc ghi chú vào tên để phân biệt.`,
     NO_OPEN_ROUND: (p) => `Chưa có đợt nào đang mở. Mở đợt: tusoi round open --label ${p.year}`,
     ROUND_ALREADY_OPEN: (p) => `Đợt "${p.label}" đang mở; mỗi lúc chỉ mở một đợt. Đóng đợt đó trước: tusoi round close`,
     ROUND_LABEL_TAKEN: (p) => `Đã có đợt "${p.label}". Chọn tên khác: tusoi round open --label "${p.label} (2)"`,
@@ -363,7 +365,8 @@ export const vi: Messages = {
       CSV_EMPTY_VALUE: (p) => `Cột "${p.column}" để trống.`,
       CSV_BAD_CODE: (p) => `Mã "${p.value}" không hợp lệ (chỉ chữ không dấu, số, . - _, tối đa 32 ký tự).`,
       CSV_DUPLICATE_CODE: (p) => `Mã "${p.value}" lặp lại (đã có ở dòng ${p.firstLine}).`,
-      CSV_CODE_TAKEN: (p) => `Mã "${p.value}" đã là của ${p.name} trong danh sách. Đổi mã hoặc bỏ dòng này.`,
+      CSV_CODE_TAKEN: (p) =>
+        `Mã "${p.value}" đã là của ${p.name} trong danh sách. Nếu đó là cùng một người đã đổi tên, đổi tên trước: tusoi member rename ${p.value} "Tên mới"; nếu không, đổi mã hoặc bỏ dòng này.`,
       CSV_UNKNOWN_BEHAVIOUR: (p) => `Không có hành vi "${p.value}" trong bộ câu hỏi của đợt.`,
       CSV_UNKNOWN_LEVEL: (p) => `Mức độ "${p.value}" không hợp lệ; dùng một trong: ${p.expected}.`,
       CSV_DUPLICATE_BEHAVIOUR: (p) => `Hành vi "${p.value}" đã trả lời ở dòng ${p.firstLine}.`,
@@ -391,6 +394,12 @@ export const vi: Messages = {
       FILE_NOT_REGULAR: (p) => `Đây là ${notRegular[p.kind as keyof typeof notRegular] ?? notRegular.other}, không phải một tệp thông thường; không đọc.`,
       FILE_TOO_LARGE: (p) => `Tệp quá lớn (${mb(p.count ?? 0)}, tối đa ${mb(p.limit ?? 0)}); không đọc. Tệp xuất của một chi bộ chỉ khoảng 30 KB.`,
       MORE_PROBLEMS: (p) => `… và ${(p.count ?? 0).toLocaleString('vi-VN')} lỗi khác (không liệt kê).`,
+      // Member lists as offices keep them (issue 15, part 3).
+      CSV_HEADER_ROW: (p) => `Dòng này lặp lại dòng tiêu đề (dòng ${p.firstLine}), không phải một đảng viên. Xóa dòng này rồi nhập lại.`,
+      CSV_SEPARATOR_ROW: (p) => `Dòng này chỉ có ký tự kẻ dòng ("${p.value}"), không phải một đảng viên. Xóa dòng này rồi nhập lại.`,
+      CSV_BAD_WORKBOOK: (p) => `Không đọc được bảng tính này (${p.detail}). Mở tệp trong Excel hoặc LibreOffice, lưu lại dạng .xlsx hoặc "CSV UTF-8" rồi nhập lại.`,
+      CSV_NUMERIC_MEMBER_CODE: (p) =>
+        `Mã "${p.value}" chỉ gồm chữ số: Excel sẽ bỏ số 0 ở đầu khi lưu lại tệp (0123 thành 123). Vẫn nhập; nên dùng mã có chữ, ví dụ CB03-${p.value}.`,
     },
     rejected: (file, n) => `${file}: ${n} lỗi.`,
   },
@@ -401,15 +410,12 @@ export const vi: Messages = {
   members: {
     added: (n) => `Đã thêm ${n} đảng viên.`,
     addedOne: (code, name) => `  + ${code}  ${name}`,
-    skipped: (name, code, reason) =>
-      reason === 'same-code' ? `  = ${code}  ${name}: đã có trong danh sách, bỏ qua.` : `  = ${code}  ${name}: đã có người trùng tên, bỏ qua (nếu là người khác, thêm với --code).`,
     conflict: (code, name) => `Mã ${code} đã là của ${name}. Dùng mã khác.`,
     none: 'Chưa có đảng viên nào. Thêm: tusoi member add "Họ và tên"',
     header: (n) => `${n} đảng viên`,
     inactive: '(thôi sinh hoạt)',
     removed: (name, code) => `Đã xóa ${code} ${name}.`,
     deactivated: (name, code) => `${code} ${name} đã có câu trả lời nên chỉ chuyển sang thôi sinh hoạt; dữ liệu được giữ.`,
-    imported: (added, skipped, file, encoding) => `Đã nhập ${added} đảng viên từ ${file} (${encoding}); ${skipped} người đã có, bỏ qua.`,
     which: 'Bạn là ai? (gõ tên không cần dấu để tìm)',
     searchHint: 'gõ để tìm, ↑↓ để chọn, ⏎ để xác nhận',
   },
@@ -625,6 +631,31 @@ export const vi: Messages = {
   exported: {
     written: (file, rows) => `Đã xuất ${rows} dòng: ${file} (chỉ chủ tệp đọc được). Gửi tệp này cho cấp trên; không có tên đảng viên trong tệp.`,
     provisional: (label) => `Cảnh báo: đợt "${label}" còn mở, tệp được đánh dấu TẠM THỜI; bản xuất sau khi đóng đợt sẽ thay thế khi gộp.`,
+  },
+  // Member lists as offices keep them (issue 15, part 3).
+  memberLists: {
+    skipped: (reason, p) => {
+      const why = {
+        'same-code': 'đã có trong danh sách, bỏ qua.',
+        'same-name': `đã có người trùng tên, bỏ qua. Nếu là người khác, thêm với mã riêng: tusoi member add "${p.name}" --code MÃ`,
+        'repeated-name': `tên lặp lại${p.firstLine === undefined ? '' : ` (đã có ở dòng ${p.firstLine})`}, chỉ thêm một lần. Nếu là hai người trùng tên, ghi mã cho mỗi người.`,
+        'leading-zeros': `đã có trong danh sách với mã ${p.listed}; mã ${p.code ?? ''} chỉ khác ở số 0 đầu, có lẽ do Excel lưu lại tệp. Bỏ qua.`,
+        namesake: `đã có người trùng tên với mã ${p.listed}, bỏ qua. Nếu là người khác, thêm: tusoi member add "${p.name}" --code ${p.code ?? 'MÃ'}`,
+      }[reason];
+      return `= ${p.listed}  ${p.name}: ${why}`;
+    },
+    numericCode: (code) => `Cảnh báo: mã "${code}" chỉ gồm chữ số: Excel sẽ bỏ số 0 ở đầu khi lưu lại tệp danh sách. Nên dùng mã có chữ, ví dụ CB03-${code}.`,
+    imported: (added, skipped, warnings, file, origin) =>
+      `Đã nhập ${added} đảng viên từ ${file} (${origin}); bỏ qua ${skipped} dòng${warnings > 0 ? `; ${warnings} cảnh báo` : ''}.`,
+    sheet: (name) => `trang "${name}"`,
+    renamed: (code, from, to) => `Đã đổi tên ${code}: ${from} → ${to}.`,
+    unchanged: (code, name) => `${code} đã có tên ${name}; không đổi gì.`,
+    help: {
+      summary: 'đổi tên một đảng viên (giữ mã và câu trả lời)',
+      member: 'mã hoặc tên hiện tại (không cần dấu)',
+      name: 'họ và tên mới (trong dấu ngoặc kép)',
+      examples: [['tusoi member rename M003 "Lê Thị Hồng Nhung"', 'sửa tên của M003; mã và câu trả lời giữ nguyên']],
+    },
   },
   questionnaire: {
     status: {

@@ -23,8 +23,18 @@ export function problemJson(p: Problem, m: Messages): Record<string, unknown> {
   return { code: p.code, severity: p.severity, file: p.source, line: p.line, col: p.col, path: p.path, message: problemMessage(p, m) };
 }
 
+/** Where a problem is: `file:line[:col]`, the sheet in brackets for a workbook. */
+function csvWhere(p: CsvProblem): string {
+  const file = p.sheet === undefined ? p.file : `${p.file} [${p.sheet}]`;
+  return p.line > 0 ? `${file}:${p.line}${p.col === undefined ? '' : `:${p.col}`}` : file;
+}
+
 /** A problem in a user's CSV file: `file:line`, the message and its code. */
 export function renderCsvProblem(p: CsvProblem, m: Messages, style: Style): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
-  return `${style.bold(where)}  ${m.csv.messages[p.code](p.params)}  ${style.dim(`[${p.code}]`)}\n`;
+  return `${style.bold(csvWhere(p))}  ${m.csv.messages[p.code](p.params)}  ${style.dim(`[${p.code}]`)}\n`;
+}
+
+/** The same for a warning: the row was accepted. */
+export function renderCsvWarning(p: CsvProblem, m: Messages, style: Style): string {
+  return `${style.bold(csvWhere(p))}  ${style.warn(m.problems.warning)}: ${m.csv.messages[p.code](p.params)}  ${style.dim(`[${p.code}]`)}\n`;
 }

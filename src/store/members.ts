@@ -4,6 +4,7 @@
  * are common. A member with answers is deactivated, never deleted.
  */
 import { compareNames, fold, nameKey } from '../text/vietnamese.js';
+import type { SkipReason } from '../exchange/members-csv.js';
 import type { Db } from './db.js';
 
 export interface Member {
@@ -62,17 +63,6 @@ export function searchMembers(db: Db, query: string, options: { includeInactive?
   return all.filter((m) => fold(m.name).includes(key) || fold(m.code).includes(key));
 }
 
-/** The next free generated code: M001, M002… */
-export function nextMemberCode(db: Db, taken: ReadonlySet<string> = new Set()): string {
-  const codes = new Set(
-    db.prepare<[], { code: string }>("SELECT code FROM member WHERE code LIKE 'M%'").all().map((r) => r.code.toUpperCase()),
-  );
-  for (let n = 1; ; n++) {
-    const code = `M${String(n).padStart(3, '0')}`;
-    if (!codes.has(code) && !taken.has(code)) return code;
-  }
-}
-
 export interface NewMember {
   readonly name: string;
   readonly code?: string;
@@ -80,23 +70,47 @@ export interface NewMember {
 
 export type AddOutcome =
   | { readonly kind: 'added'; readonly member: Member }
-  | { readonly kind: 'skipped'; readonly member: Member; readonly reason: 'same-code' | 'same-name' }
+  | { readonly kind: 'skipped'; readonly member: Member; readonly reason: SkipReason }
   | { readonly kind: 'conflict'; readonly code: string; readonly existing: Member };
+
+/** "0123" and "123": what is left of a code once Excel has taken it for a number. */
+const withoutLeadingZeros = (code: string): string => code.replace(/^0+(?=.)/u, '').toUpperCase();
 
 /**
  * Plans adding members without writing: a given code already used by the same
  * name is "already on the list"; by another name, a conflict. A name without a
- * code that is already on the list is skipped (namesakes need a code).
+ * code that is already on the list, or earlier in the batch, is skipped
+ * (namesakes need a code). With `namesakes: 'skip'` (an imported list), a name
+ * listed under another code is skipped too, as a re-save or a namesake to add
+ * by hand; `member add --code` adds it.
  */
-export function planMembers(db: Db, entries: ReadonlyArray<NewMember>): AddOutcome[] {
+export function planMembers(db: Db, entries: ReadonlyArray<NewMember>, options: { namesakes?: 'add' | 'skip' } = {}): AddOutcome[] {
   const planned = new Set<string>();
-  const plannedNames = new Set<string>();
+  const plannedNames = new Map<string, Member>();
   const outcomes: AddOutcome[] = [];
+  // Active members by folded name, folded once: a list is checked against every row.
+  const byName = new Map<string, Member[]>();
+  for (const m of listMembers(db)) byName.set(fold(m.name), [...(byName.get(fold(m.name)) ?? []), m]);
+  const listedAs = (name: string): ReadonlyArray<Member> => byName.get(fold(name)) ?? [];
+  const byCode = db.prepare<[string], MemberRow>('SELECT id, code, name, active FROM member WHERE code = ? COLLATE NOCASE');
+  // Generated codes (M001, M002…): the first free ones, going on from the last given in this batch; the list is read once, not per row.
+  const generatedTaken = new Set(db.prepare<[], { code: string }>("SELECT code FROM member WHERE code LIKE 'M%'").all().map((r) => r.code.toUpperCase()));
+  let lastGenerated = 0;
+  const nextGenerated = (): string => {
+    for (let n = lastGenerated + 1; ; n++) {
+      const code = `M${String(n).padStart(3, '0')}`;
+      if (!generatedTaken.has(code) && !planned.has(code)) {
+        lastGenerated = n;
+        return code;
+      }
+    }
+  };
   for (const e of entries) {
     const name = nameKey(e.name);
     const code = e.code === undefined ? undefined : e.code.trim();
     if (code) {
-      const existing = findMemberByCode(db, code);
+      const row = byCode.get(code);
+      const existing = row && toMember(row);
       if (existing) {
         outcomes.push(
           fold(existing.name) === fold(name)
@@ -109,22 +123,45 @@ export function planMembers(db: Db, entries: ReadonlyArray<NewMember>): AddOutco
         outcomes.push({ kind: 'conflict', code, existing: { id: 0, code, name, active: true } });
         continue;
       }
+      const namesake = options.namesakes === 'skip' ? listedAs(name) : [];
+      if (namesake.length > 0) {
+        const resaved = namesake.find((m) => withoutLeadingZeros(m.code) === withoutLeadingZeros(code));
+        outcomes.push(resaved ? { kind: 'skipped', member: resaved, reason: 'leading-zeros' } : { kind: 'skipped', member: namesake[0]!, reason: 'namesake' });
+        continue;
+      }
       planned.add(code.toUpperCase());
-      plannedNames.add(fold(name));
-      outcomes.push({ kind: 'added', member: { id: 0, code, name, active: true } });
+      const member = { id: 0, code, name, active: true };
+      if (!plannedNames.has(fold(name))) plannedNames.set(fold(name), member);
+      outcomes.push({ kind: 'added', member });
       continue;
     }
-    const sameName = searchMembers(db, name, { includeInactive: false }).find((m) => fold(m.name) === fold(name));
+    const sameName = listedAs(name)[0];
     if (sameName) {
       outcomes.push({ kind: 'skipped', member: sameName, reason: 'same-name' });
       continue;
     }
-    const generated = nextMemberCode(db, planned);
+    const earlier = plannedNames.get(fold(name));
+    if (earlier) {
+      outcomes.push({ kind: 'skipped', member: earlier, reason: 'repeated-name' });
+      continue;
+    }
+    const generated = nextGenerated();
     planned.add(generated);
-    plannedNames.add(fold(name));
-    outcomes.push({ kind: 'added', member: { id: 0, code: generated, name, active: true } });
+    const member = { id: 0, code: generated, name, active: true };
+    plannedNames.set(fold(name), member);
+    outcomes.push({ kind: 'added', member });
   }
   return outcomes;
+}
+
+/**
+ * Gives a member a new name (NFC, spaces folded). The caller checks the name
+ * is not another active member's; the code stays, so their answers stay theirs.
+ */
+export function renameMember(db: Db, id: number, name: string): Member {
+  const key = nameKey(name);
+  db.prepare('UPDATE member SET name = ?, search_key = ? WHERE id = ?').run(key, fold(key), id);
+  return toMember(db.prepare<[number], MemberRow>('SELECT id, code, name, active FROM member WHERE id = ?').get(id)!);
 }
 
 /** Adds the planned members in one transaction; returns them with their ids. */

@@ -16,7 +16,7 @@ describe('sniffDelimiter: the sep= line', () => {
   });
 
   it.each([
-    ['sep=|\nMã;Họ và tên;Chi bộ', ','], // not a delimiter we take: an ordinary first line
+    ['sep=|\nMã;Họ và tên;Chi bộ', ';'], // not a delimiter we take: an ordinary first line, with no candidate, so the next line decides
     ['Mã;Họ và tên\nsep=,\n', ';'], // only the first line is a directive
     ['x sep=,\nMã;Họ', ','],
   ] as const)('%j is not a directive', (text, delimiter) => {
@@ -39,6 +39,9 @@ describe('sniffDelimiter: counting', () => {
     [';;;\r\nMã;Họ và tên;Chi bộ;Ghi chú', ';'], // Excel's empty row
     ['\uFEFFMã;Họ và tên', ';'],
     ['a,b;c;d', ';'],
+    // Title lines typed above a member list's header (no ;;; padding): the first line with a candidate decides.
+    ['DANH SÁCH ĐẢNG VIÊN\r\nChi bộ Văn phòng\r\n\r\nSTT;Họ và tên\r\n1;An', ';'],
+    ['DANH SÁCH\n"Kèm theo\nKế hoạch"\nSTT\tHọ và tên', '\t'],
   ] as const)('%j → %j', (text, delimiter) => {
     expect(sniffDelimiter(text)).toEqual({ delimiter, skipLines: 0 });
   });
@@ -47,6 +50,7 @@ describe('sniffDelimiter: counting', () => {
     ['', 'empty text'],
     ['\r\n\r\n', 'blank lines'],
     ['Họ và tên', 'a single column'],
+    ['Họ và tên\nNguyễn Văn An\nTrần Thị Bình\n', 'names alone'],
     ['"a,b;c"', 'delimiters inside quotes only'],
     ['Mã;Họ và tên\tChi bộ', 'a tie between ; and tab'],
     ['a,b;c', 'a tie between , and ;'],

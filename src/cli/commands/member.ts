@@ -1,27 +1,29 @@
-/** `tusoi member add | list | remove | import`. */
+/** `tusoi member add | list | remove | rename | import`. */
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { membersFromTable, MEMBER_CODE_PATTERN } from '../../exchange/members-csv.js';
+import { membersFromTable, MEMBER_CODE_PATTERN, NUMERIC_CODE } from '../../exchange/members-csv.js';
 import type { CsvProblem } from '../../exchange/problems.js';
 import { withDatabase, withDatabaseAsync } from '../../store/db.js';
-import { addMembers, listMembers, planMembers, removeMember, type NewMember } from '../../store/members.js';
-import { nameKey } from '../../text/vietnamese.js';
+import { addMembers, listMembers, planMembers, removeMember, renameMember, type AddOutcome, type NewMember } from '../../store/members.js';
+import { fold, nameKey } from '../../text/vietnamese.js';
 import type { Context } from '../context.js';
 import { readUserTable } from '../user-table.js';
 import { resolveMember } from '../member-ref.js';
-import { printCsvProblems, writeJson } from '../output.js';
+import { printCsvProblems, printCsvWarnings, writeJson } from '../output.js';
 
-function report(ctx: Context, plan: ReturnType<typeof planMembers>, added: ReadonlyArray<{ code: string; name: string }>): void {
-  if (ctx.json) {
-    writeJson(ctx, {
-      added: added.map((a) => ({ code: a.code, name: a.name })),
-      skipped: plan.flatMap((p) => (p.kind === 'skipped' ? [{ code: p.member.code, name: p.member.name, reason: p.reason }] : [])),
-    });
-    return;
-  }
-  for (const a of added) ctx.io.stdout.write(`${ctx.m.members.addedOne(a.code, a.name)}\n`);
-  for (const p of plan) if (p.kind === 'skipped') ctx.io.stdout.write(`${ctx.m.members.skipped(p.member.name, p.member.code, p.reason)}\n`);
-  ctx.io.stdout.write(`${ctx.m.members.added(added.length)}\n`);
+/** A skipped entry in words: `= M001  Name: why.` */
+function skippedText(ctx: Context, p: Extract<AddOutcome, { kind: 'skipped' }>, row: { code?: string }, firstLine?: number): string {
+  return ctx.m.memberLists.skipped(p.reason, {
+    name: p.member.name,
+    listed: p.member.code,
+    ...(row.code === undefined ? {} : { code: row.code }),
+    ...(firstLine === undefined ? {} : { firstLine }),
+  });
+}
+
+/** The `--json` shape of a skipped entry: the member already there (`code`), the row's own code (`rowCode`), why. */
+function skippedJson(p: Extract<AddOutcome, { kind: 'skipped' }>, row: { code?: string; line?: number }): Record<string, unknown> {
+  return { ...(row.line === undefined ? {} : { line: row.line }), code: p.member.code, name: p.member.name, ...(row.code === undefined ? {} : { rowCode: row.code }), reason: p.reason };
 }
 
 export async function memberAdd(ctx: Context, names: ReadonlyArray<string>, code: string | undefined): Promise<number> {
@@ -39,7 +41,21 @@ export async function memberAdd(ctx: Context, names: ReadonlyArray<string>, code
       throw new UserError('BAD_OPTION_VALUE', { option: '--code', value: conflict.code, allowed: ctx.m.members.conflict(conflict.code, conflict.existing.name) }, { exitCode: ExitCode.Failure }); // taken: data, not usage
     }
     const added = addMembers(db, plan.flatMap((p) => (p.kind === 'added' ? [{ name: p.member.name, code: p.member.code }] : [])), isoDay(ctx.io.now()));
-    report(ctx, plan, added);
+    const numeric = code !== undefined && NUMERIC_CODE.test(code.trim()) && added.length > 0;
+    if (ctx.json) {
+      writeJson(ctx, {
+        added: added.map((a) => ({ code: a.code, name: a.name })),
+        skipped: plan.flatMap((p, i) => (p.kind === 'skipped' ? [skippedJson(p, entries[i]!)] : [])),
+        warnings: numeric ? [{ code: 'CSV_NUMERIC_MEMBER_CODE', value: code.trim(), message: ctx.m.csv.messages.CSV_NUMERIC_MEMBER_CODE({ value: code.trim() }) }] : [],
+      });
+      return ExitCode.Ok;
+    }
+    if (numeric) ctx.io.stderr.write(`${ctx.m.memberLists.numericCode(code.trim())}  [CSV_NUMERIC_MEMBER_CODE]\n`);
+    for (const a of added) ctx.io.stdout.write(`${ctx.m.members.addedOne(a.code, a.name)}\n`);
+    plan.forEach((p, i) => {
+      if (p.kind === 'skipped') ctx.io.stdout.write(`  ${skippedText(ctx, p, entries[i]!)}\n`);
+    });
+    ctx.io.stdout.write(`${ctx.m.members.added(added.length)}\n`);
     return ExitCode.Ok;
   });
 }
@@ -72,28 +88,70 @@ export async function memberRemove(ctx: Context, query: string): Promise<number>
   });
 }
 
-/** All or nothing: every bad row is reported with its line, and nothing is stored unless all are valid. */
-export async function memberImport(ctx: Context, file: string): Promise<number> {
-  const { table, problems } = readUserTable(ctx, file);
-  const parsed = membersFromTable(table, file);
-  const all: CsvProblem[] = [...problems, ...parsed.problems];
+/**
+ * `member rename CODE|NAME "New name"`: the code and every answer stay the
+ * member's. The new name gets the hygiene of `member add` and must not be
+ * another active member's (namesakes are told apart in the name itself).
+ */
+export async function memberRename(ctx: Context, query: string, newName: string): Promise<number> {
+  const name = nameKey(newName);
+  if (name === '') throw new UserError('EMPTY_NAME', { what: 'NAME' });
   return withDatabaseAsync(ctx.db, async (db) => {
-    const plan = planMembers(db, parsed.members.map((r) => (r.code === undefined ? { name: r.name } : { name: r.name, code: r.code })));
+    const member = await resolveMember(db, query, undefined, ctx.m.members.which, { includeInactive: true });
+    const other = listMembers(db).find((m) => m.id !== member.id && fold(m.name) === fold(name));
+    if (other) throw new UserError('MEMBER_NAME_TAKEN', { name: other.name, code: other.code });
+    const renamed = member.name === name ? member : renameMember(db, member.id, name);
+    if (ctx.json) writeJson(ctx, { code: renamed.code, from: member.name, name: renamed.name, changed: renamed !== member });
+    else ctx.io.stdout.write(`${renamed === member ? ctx.m.memberLists.unchanged(member.code, member.name) : ctx.m.memberLists.renamed(member.code, member.name, renamed.name)}\n`);
+    return ExitCode.Ok;
+  });
+}
+
+/**
+ * All or nothing: every refused row is reported with its place (file, sheet,
+ * line, column), and nothing is stored unless none is refused. Rows already on
+ * the list, repeated, or looking like an Excel re-save are skipped and said;
+ * warnings (a code of digits only) do not stop the import.
+ */
+export async function memberImport(ctx: Context, file: string): Promise<number> {
+  const { table, problems, origin } = readUserTable(ctx, file);
+  const sheet = origin.kind === 'workbook' ? origin.sheet : undefined;
+  const parsed = membersFromTable(table, file, sheet);
+  const all: CsvProblem[] = [...problems, ...parsed.problems];
+  const rows = parsed.members;
+  return withDatabaseAsync(ctx.db, async (db) => {
+    const plan = planMembers(db, rows.map((r) => (r.code === undefined ? { name: r.name } : { name: r.name, code: r.code })), { namesakes: 'skip' });
     plan.forEach((p, i) => {
-      if (p.kind === 'conflict') all.push({ code: 'CSV_CODE_TAKEN', file, line: parsed.members[i]!.line, params: { value: p.code, name: p.existing.name } });
+      if (p.kind === 'conflict') {
+        const col = parsed.layout?.codeCol;
+        all.push({ code: 'CSV_CODE_TAKEN', file, line: rows[i]!.line, params: { value: p.code, name: p.existing.name }, ...(col === undefined ? {} : { col: col + 1 }), ...(sheet === undefined ? {} : { sheet }) });
+      }
     });
     if (all.length > 0) {
       await printCsvProblems(ctx, all);
       throw new UserError('MEMBERS_REJECTED', { file, errors: all.length });
     }
     const added = addMembers(db, plan.flatMap((p) => (p.kind === 'added' ? [{ name: p.member.name, code: p.member.code }] : [])), isoDay(ctx.io.now()));
+    // The line where a repeated name first came, for "(first on line N)".
+    const firstLine = new Map(plan.flatMap((p, i) => (p.kind === 'added' ? [[p.member.code, rows[i]!.line] as const] : [])));
+    const skipped = plan.flatMap((p, i) => (p.kind === 'skipped' ? [{ p, row: rows[i]! }] : []));
+    const where = (line: number): string => `${sheet === undefined ? file : `${file} [${sheet}]`}:${line}`;
     if (ctx.json) {
-      report(ctx, plan, added);
-    } else {
-      for (const p of plan) if (p.kind === 'skipped') ctx.io.stdout.write(`${ctx.m.members.skipped(p.member.name, p.member.code, p.reason)}\n`);
-      const skipped = plan.filter((p) => p.kind === 'skipped').length;
-      ctx.io.stdout.write(`${ctx.m.members.imported(added.length, skipped, file, `${table.encoding}, "${table.delimiter === '\t' ? 'tab' : table.delimiter}"`)}\n`);
+      const addedRows = plan.flatMap((p, i) => (p.kind === 'added' ? [rows[i]!.line] : []));
+      writeJson(ctx, {
+        added: added.map((a, i) => ({ line: addedRows[i], code: a.code, name: a.name })),
+        skipped: skipped.map(({ p, row }) => skippedJson(p, row)),
+        warnings: parsed.warnings.map((w) => ({ code: w.code, line: w.line, ...(w.col === undefined ? {} : { col: w.col }), ...(sheet === undefined ? {} : { sheet }), value: w.params.value, message: ctx.m.csv.messages[w.code](w.params) })),
+      });
+      return ExitCode.Ok;
     }
+    await printCsvWarnings(ctx, parsed.warnings);
+    for (const { p, row } of skipped) {
+      const first = p.reason === 'repeated-name' ? firstLine.get(p.member.code) : undefined;
+      ctx.io.stdout.write(`${where(row.line)}  ${skippedText(ctx, p, row, first)}  [${p.reason}]\n`);
+    }
+    const how = origin.kind === 'workbook' ? ctx.m.memberLists.sheet(origin.sheet) : `${origin.encoding}, "${origin.delimiter === '\t' ? 'tab' : origin.delimiter}"`;
+    ctx.io.stdout.write(`${ctx.m.memberLists.imported(added.length, skipped.length, parsed.warnings.length, file, how)}\n`);
     return ExitCode.Ok;
   });
 }

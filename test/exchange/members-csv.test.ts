@@ -1,0 +1,143 @@
+/**
+ * The member reader on small inline tables: which row is the header, which
+ * columns make the name, which rows are refused. The fixtures and the
+ * database are in `member-lists.test.ts`.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { headerKey, membersFromTable } from '../../src/exchange/members-csv.js';
+import { readTable, readWorkbookTable } from '../../src/exchange/table.js';
+import { en } from '../../src/i18n/en.js';
+import { tempCell } from '../support/cell.js';
+
+const read = (text: string) => membersFromTable(readTable(new TextEncoder().encode(text), 'm.csv').table, 'm.csv');
+const names = (text: string) => read(text).members.map((m) => (m.code === undefined ? m.name : `${m.code} ${m.name}`));
+
+describe('member list headers', () => {
+  it('match without diacritics, case, punctuation or Excel\'s spacing', () => {
+    expect(['HỌ VÀ TÊN', 'Ho va ten', 'Họ và tên:', ' Họ  và  tên ', 'HO TEN', 'Mã số', 'MA DANG VIEN', 'S.T.T', '#'].map(headerKey)).toEqual([
+      'ho va ten',
+      'ho va ten',
+      'ho va ten',
+      'ho va ten',
+      'ho ten',
+      'ma so',
+      'ma dang vien',
+      's t t',
+      '#',
+    ]);
+    expect(names('STT;HỌ VÀ TÊN;MÃ\n1;Nguyễn Văn An;CB-1\n')).toEqual(['CB-1 Nguyễn Văn An']);
+    expect(names('Stt,Ho va ten,Ma so\n1,Trần Thị Bình,CB-2\n')).toEqual(['CB-2 Trần Thị Bình']);
+  });
+
+  it('"Tên" alone is the full name; beside "Họ" or "Họ đệm" it is the given name, joined last', () => {
+    expect(names('Tên\nNguyễn Văn An\n')).toEqual(['Nguyễn Văn An']);
+    expect(names('Tên;Họ đệm\nAn;Nguyễn Văn\n')).toEqual(['Nguyễn Văn An']);
+    expect(names('Họ;Đệm;Tên;Mã\nNguyễn;Văn;An;A1\n')).toEqual(['A1 Nguyễn Văn An']);
+    expect(names('Họ và tên lót;Tên\nTrần Thị;Bình\n')).toEqual(['Trần Thị Bình']);
+  });
+
+  it('takes the first row naming a name column as the header, titles above it ignored', () => {
+    const r = read('ĐẢNG BỘ KHỐI\nCHI BỘ VĂN PHÒNG\n\nDANH SÁCH\nSTT;Họ và tên\n1;Nguyễn Văn An\n');
+    expect(r.members).toEqual([{ line: 6, name: 'Nguyễn Văn An' }]);
+    expect(r.layout?.headerLine).toBe(5);
+  });
+
+  it('refuses separators and a repeated header, locating each; a name cell like "Hồ" is a name', () => {
+    const r = read('Họ;Tên\nHồ;Minh\n___;___\nHỌ;TÊN\nLê;An\n');
+    expect(r.members.map((m) => m.name)).toEqual(['Hồ Minh', 'Lê An']);
+    expect(r.problems.map((p) => [p.code, p.line])).toEqual([
+      ['CSV_SEPARATOR_ROW', 3],
+      ['CSV_HEADER_ROW', 4],
+    ]);
+  });
+
+  it('locates an empty name and a bad code by column', () => {
+    const r = read('STT;Họ và tên;Mã\n1;;A1\n2;Lê An;có dấu\n');
+    expect(r.problems.map((p) => [p.code, p.line, p.col])).toEqual([
+      ['CSV_EMPTY_VALUE', 2, 2],
+      ['CSV_BAD_CODE', 3, 3],
+    ]);
+  });
+});
+
+describe('a file named .xlsx that is not a workbook', () => {
+  it('is refused with CSV_BAD_WORKBOOK, no stack, nothing stored', async () => {
+    const cell = await tempCell();
+    writeFileSync(join(cell.dir, 'ds.xlsx'), 'STT;Họ và tên\n1;Nguyễn Văn An\n');
+    const r = await cell.cli(['member', 'import', 'ds.xlsx', '--lang', 'en']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`tusoi: ${en.errors.CSV_BAD_WORKBOOK({ file: 'ds.xlsx', detail: 'no zip directory' })}\n`);
+    expect(cell.query('SELECT * FROM member')).toEqual([]);
+  });
+});
+
+/** A minimal zip (deflated entries, CRC left 0: the reader does not check it), enough to shape a workbook by hand. */
+function zip(entries: Record<string, string | Buffer>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(entries)) {
+    const data = deflateRawSync(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    const n = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+const WORKBOOK = '<workbook><sheets><sheet name="Danh sách" sheetId="1" r:id="rId7"/><sheet name="Khác" sheetId="2" r:id="rId8"/></sheets></workbook>';
+const RELS = '<Relationships><Relationship Id="rId8" Target="worksheets/other.xml"/><Relationship Id="rId7" Target="/xl/worksheets/ds.xml"/></Relationships>';
+
+describe('workbooks shaped by other writers', () => {
+  it('reads the first sheet through its relationship, inline and rich-text strings, entities, gaps between columns', () => {
+    const sheet =
+      '<worksheet><sheetData>' +
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>DANH SÁCH &amp; GHI CHÚ</t></is></c></row>' +
+      '<row r="3"><c r="A3" t="s"><v>0</v></c><c r="C3" t="s"><v>1</v></c></row>' +
+      '<row r="4"><c r="A4" t="inlineStr"><is><t>CB-1</t></is></c><c r="C4" t="s"><v>2</v></c></row>' +
+      '<row r="5"><c r="A5"><v>42</v></c><c r="C5" t="inlineStr"><is><r><t>Trần </t></r><r><rPr><b/></rPr><t xml:space="preserve">Thị Bình</t></r></is></c></row>' +
+      '</sheetData></worksheet>';
+    const shared = '<sst><si><t>Mã</t></si><si><t>Họ và tên</t></si><si><r><t>Nguyễn Văn </t></r><r><t>&#7840;n</t></r></si></sst>';
+    const bytes = zip({ 'xl/workbook.xml': WORKBOOK, 'xl/_rels/workbook.xml.rels': RELS, 'xl/worksheets/ds.xml': sheet, 'xl/worksheets/other.xml': '<worksheet/>', 'xl/sharedStrings.xml': shared });
+    const read = readWorkbookTable(bytes, 'ds.xlsx');
+    expect(read.problems).toEqual([]);
+    expect(read.table.sheet).toBe('Danh sách');
+    // Dense rows: a column skipped in the XML (B) is an empty cell, not a hole.
+    expect(read.table.rows[2]).toStrictEqual({ line: 4, cells: ['CB-1', '', 'Nguyễn Văn Ạn'] });
+    const r = membersFromTable(read.table, 'ds.xlsx', read.table.sheet);
+    expect(r.members).toEqual([
+      { line: 4, name: 'Nguyễn Văn Ạn', code: 'CB-1' },
+      { line: 5, name: 'Trần Thị Bình', code: '42' },
+    ]);
+    expect(r.warnings).toEqual([{ code: 'CSV_NUMERIC_MEMBER_CODE', file: 'ds.xlsx', sheet: 'Danh sách', line: 5, col: 1, params: { value: '42' } }]);
+  });
+
+  it('stops inflating a part past its cap (a zip bomb) and says the workbook cannot be read', () => {
+    const bomb = zip({ 'xl/workbook.xml': WORKBOOK, 'xl/_rels/workbook.xml.rels': RELS, 'xl/worksheets/ds.xml': Buffer.alloc(65 * 1024 * 1024) });
+    expect(bomb.length).toBeLessThan(200_000);
+    const read = readWorkbookTable(bomb, 'bomb.xlsx');
+    expect(read.problems.map((p) => [p.code, p.params.detail?.startsWith('entry xl/worksheets/ds.xml')])).toEqual([['CSV_BAD_WORKBOOK', true]]);
+  });
+});
