@@ -166,10 +166,10 @@ export class TerminalUi {
     this.out.write(`\n${this.style.bold(this.m.interview.reviewTitle(step.answered, step.total))}\n`);
     if (step.missing.length > 0) this.out.write(`${this.style.warn(this.m.interview.reviewMissing(step.missing.length))}\n`);
     this.out.write(`${wrap(step.flagged.length === 0 ? this.m.interview.reviewNone : this.m.interview.reviewFlagged(step.flagged.length), this.width, 0)}\n`);
-    type Choice = { type: 'jump'; behaviourId: string } | { type: 'submit' } | { type: 'back' };
+    type Choice = { type: 'jump'; behaviourId: string } | { type: 'continue' } | { type: 'submit' } | { type: 'back' };
     const choices: Array<{ name: string; value: Choice } | Separator> = [];
     if (step.missing.length > 0) {
-      choices.push({ name: this.m.interview.continueAnswering, value: { type: 'jump', behaviourId: step.missing[0]!.id } });
+      choices.push({ name: this.m.interview.continueAnswering, value: { type: 'continue' } });
     } else {
       choices.push({ name: this.m.interview.submit, value: { type: 'submit' } });
     }
