@@ -140,7 +140,8 @@ export class TerminalUi {
       saved: (step, level) => {
         this.out.write(`${this.style.ok(this.m.interview.saved(step.behaviour.id, levelLabel(level), step.answered + (step.previous === undefined ? 1 : 0), step.position.total))}\n`);
       },
-      confirmSubmit: () => this.confirm(this.m.interview.confirmSubmit, true),
+      // NOTE: No by default: a held Enter that reaches the review must not submit.
+      confirmSubmit: () => this.confirm(this.m.interview.confirmSubmit, false),
     };
   }
 

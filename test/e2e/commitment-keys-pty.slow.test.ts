@@ -1,5 +1,6 @@
 /**
- * The commitment step's keys in a real terminal (issue 15): a deadline that
+ * Submitting and the commitment step in a real terminal (issue 15): Enter
+ * alone does not confirm a submission; a deadline that
  * is no real day is refused and asked again, Esc skips all the remaining
  * behaviours, and the closing hint names the member's own code.
  */
@@ -11,7 +12,7 @@ import { KEYS } from '../support/pty.js';
 const ESC = '\x1b';
 
 describe('the commitment step', () => {
-  it('refuses 31/2/2027, skips the rest on Esc, and ends naming the member code', async () => {
+  it('does not submit on Enter alone; refuses 31/2/2027, skips the rest on Esc, and ends naming the member code', async () => {
     const cell = await tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc'], round: ['--label', '2026'] });
     const s = await startAnswer(cell, 'M002');
     // Three reported behaviours: questions 2, 5 and 9.
@@ -19,7 +20,14 @@ describe('the commitment step', () => {
     let at = await s.waitFor('Xem lại trước khi nộp — đã trả lời 111/111 câu');
     at = await s.waitFor('phím số', { from: at });
     s.type(KEYS.enter);
-    at = await s.waitFor('Nộp phiếu bây giờ?', { from: at });
+    // Enter alone at the confirmation does not submit (a held Enter must not): back to the review.
+    at = await s.waitFor('Nộp phiếu bây giờ? (c/K)', { from: at });
+    s.type(KEYS.enter);
+    at = await s.waitFor('Xem lại trước khi nộp — đã trả lời 111/111 câu', { from: at });
+    expect(cell.query('SELECT status FROM response')).toEqual([{ status: 'in_progress' }]);
+    at = await s.waitFor('phím số', { from: at });
+    s.type(KEYS.enter);
+    at = await s.waitFor('Nộp phiếu bây giờ? (c/K)', { from: at });
     s.type('c' + KEYS.enter);
     at = await s.waitFor('Tự sửa: đồng chí đã tự nhận 3 hành vi', { from: at });
     at = await s.waitFor('khắc phục? (Enter: bỏ qua; Esc: bỏ qua tất cả)', { from: at });
