@@ -100,6 +100,6 @@ const prompt = createPrompt<unknown, LevelPromptConfig<unknown>>(
 );
 
 /** Asks for one choice; resolves to its value. Ctrl+C rejects with ExitPromptError, as every Inquirer prompt. */
-export function levelPrompt<T>(config: LevelPromptConfig<T>): Promise<T> {
-  return prompt(config) as Promise<T>;
+export function levelPrompt<T>(config: LevelPromptConfig<T>, context?: Parameters<typeof prompt>[1]): Promise<T> {
+  return prompt(config, context) as Promise<T>;
 }
