@@ -84,7 +84,8 @@ module.exports = {
     only('only-parse-loads-yaml', 'yaml', '^dist/questionnaire/parse\\.js$'),
     only('only-program-loads-commander', 'commander', '^dist/cli/program\\.js$'),
     only('only-style-loads-chalk', 'chalk', '^dist/cli/style\\.js$'),
-    only('only-prompts-load-inquirer', '@inquirer/[^/]+', '^dist/cli/prompts\\.js$'),
+    // level-prompt and text-prompt: prompts of our own on @inquirer/core, loaded through prompts.js alone.
+    only('only-prompts-load-inquirer', '@inquirer/[^/]+', '^dist/cli/(prompts|level-prompt|text-prompt)\\.js$'),
     only('only-exchange-reads-csv', '(csv-parse|csv-stringify)', '^dist/exchange/'),
     {
       name: 'no-dev-dependencies',

@@ -19,6 +19,7 @@ import {
   storingHooks,
   type OpenInterview,
 } from '../services/interview.js';
+import { parseDeadline } from '../services/deadline.js';
 import type { Outcome } from '../store/commitments.js';
 import type { Db } from '../store/db.js';
 import type { Member } from '../store/members.js';
@@ -60,9 +61,15 @@ async function commitmentsFor(ctx: Context, db: Db, round: Round, q: Questionnai
   if (items.length === 0) return;
   ui.write(`\n${wrap(c.intro(items.length), 80, 0)}\n`);
   let saved = 0;
-  for (const { behaviour: b, level, current } of items) {
+  for (const [i, { behaviour: b, level, current }] of items.entries()) {
     ui.write(`\n${wrap(c.behaviour(b.id, level ? localText(level.label, ctx.lang) : '', localText(b.text, ctx.lang)), 80, 2, 0)}\n`);
-    const action = (await ui.ask(current ? c.askKeep(current.action) : c.ask)).trim();
+    const typed = await ui.askOrEscape(current ? c.askKeep(current.action) : c.ask);
+    // Esc: one key skips this behaviour and all the remaining ones (nothing is changed for them).
+    if (typed === null) {
+      ui.write(`${ctx.m.flow.skippedRest(items.length - i)}\n`);
+      break;
+    }
+    const action = typed.trim();
     if (current && action === '-') {
       dropCommitment(db, round, member, b.id);
       ui.write(`${c.removed(b.id)}\n`);
@@ -70,12 +77,18 @@ async function commitmentsFor(ctx: Context, db: Db, round: Round, q: Questionnai
     }
     const finalAction = action || current?.action;
     if (!finalAction) continue;
-    const due = (await ui.ask(c.due)).trim() || current?.due || null;
+    const typedDue = await ui.askOrEscape(c.due, (v) => (v.trim() === '' || parseDeadline(v) ? undefined : ctx.m.flow.dueInvalid(v.trim())));
+    const due = (typedDue === null || typedDue.trim() === '' ? undefined : parseDeadline(typedDue)) ?? current?.due ?? null;
     keepCommitment(db, round, member, b.id, { action: finalAction, due });
     saved++;
     ui.write(`${c.saved(b.id)}\n`);
+    // Esc at the deadline: this commitment is kept (without a new deadline), the rest skipped.
+    if (typedDue === null) {
+      if (i + 1 < items.length) ui.write(`${ctx.m.flow.skippedRest(items.length - i - 1)}\n`);
+      break;
+    }
   }
-  ui.write(`\n${c.done(saved)}\n`);
+  ui.write(`\n${c.done(saved, member.code)}\n`);
 }
 
 /**
@@ -100,7 +113,11 @@ async function followUp(ctx: Context, db: Db, round: Round, q: Questionnaire, me
   }
 }
 
-export async function interviewMember(ctx: Context, db: Db, round: Round, q: Questionnaire, member: Member, ui: TerminalUi): Promise<void> {
+/**
+ * One member's turn. `kiosk`: in `tusoi session`, where Ctrl+C ends the turn
+ * (not the program), so the way back is choosing the name again.
+ */
+export async function interviewMember(ctx: Context, db: Db, round: Round, q: Questionnaire, member: Member, ui: TerminalUi, options: { readonly kiosk?: boolean } = {}): Promise<void> {
   const m = ctx.m.interview;
   const start = beginInterview(db, round, member);
   if (start === 'commitments') {
@@ -131,7 +148,7 @@ export async function interviewMember(ctx: Context, db: Db, round: Round, q: Que
     });
   } catch (error) {
     if (isInterrupt(error)) {
-      ui.write(`\n${m.paused(answered.size, total, `tusoi answer --member ${member.code}`)}\n`);
+      ui.write(`\n${options.kiosk ? ctx.m.flow.turnPaused(answered.size, total) : m.paused(answered.size, total, `tusoi answer --member ${member.code}`)}\n`);
     }
     throw error;
   }

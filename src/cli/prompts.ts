@@ -5,7 +5,9 @@
  *
  * NOTE: the four prompts used are imported from their own packages, not from
  * the `@inquirer/prompts` bundle, which loads every prompt (an editor among
- * them) and cost about 27 ms more before the first question (measured).
+ * them) and cost about 27 ms more before the first question (measured). The
+ * question's menu and the commitment's line are built on @inquirer/core in
+ * level-prompt.ts and text-prompt.ts, loaded only through this module.
  */
 import confirm from '@inquirer/confirm';
 import input from '@inquirer/input';
@@ -19,6 +21,8 @@ import { statusMark } from '../report/questionnaire.js';
 import { fold } from '../text/vietnamese.js';
 import { wrap } from '../text/wrap.js';
 import type { OutStream } from './io.js';
+import { levelPrompt } from './level-prompt.js';
+import { ESCAPED, textPrompt } from './text-prompt.js';
 import type { Style } from './style.js';
 
 /** Clears the screen AND the scrollback, so the next member cannot scroll up (console.clear keeps it). */
@@ -72,18 +76,26 @@ export class TerminalUi {
     this.lastManifestation = undefined;
   }
 
-  /** Search-as-you-type without diacritics: "do thi" finds "Đỗ Thị Bình". */
-  async pick<T>(message: string, choices: ReadonlyArray<PickChoice<T>>, extra: ReadonlyArray<PickChoice<T>> = []): Promise<T> {
+  /**
+   * Search-as-you-type without diacritics: "do thi" finds "Đỗ Thị Bình". When
+   * nothing matches, a line says so and Enter does nothing: the picker stays.
+   */
+  async pick<T>(message: string, choices: ReadonlyArray<PickChoice<T>>, options: { readonly hint?: string } = {}): Promise<T> {
     const folded = choices.map((c) => ({ c, key: fold(`${c.label} ${c.keywords ?? ''}`) }));
+    const hint = options.hint ?? this.m.members.searchHint;
     return search<T>({
       message,
       pageSize: 10,
       source: (term) => {
         const k = fold(term ?? '');
         const hits = k === '' ? folded : folded.filter((f) => f.key.includes(k));
-        return [...hits.map((f) => ({ name: f.c.label, value: f.c.value })), ...extra.map((e) => ({ name: e.label, value: e.value }))];
+        if (hits.length === 0) {
+          // NOTE: a disabled line, not an empty list (search's own "No results found" is English only).
+          return [{ name: this.m.flow.noMatch((term ?? '').trim()), value: undefined as T, disabled: ' ' }];
+        }
+        return hits.map((f) => ({ name: f.c.label, value: f.c.value }));
       },
-      theme: { style: { keysHelpTip: () => this.style.dim(this.m.members.searchHint) } },
+      theme: { style: { keysHelpTip: () => this.style.dim(hint), disabled: (text: string) => this.style.warn(text) } },
     });
   }
 
@@ -106,6 +118,15 @@ export class TerminalUi {
     return (await input({ message })).normalize('NFC');
   }
 
+  /**
+   * A line of text that Esc answers with `null` (skip all the rest), checked
+   * by `check` (an error message refuses the value and asks again).
+   */
+  async askOrEscape(message: string, check?: (value: string) => string | undefined): Promise<string | null> {
+    const value = await textPrompt({ message, ...(check ? { check: (v: string) => check(v.normalize('NFC')) } : {}) });
+    return value === ESCAPED ? null : value.normalize('NFC');
+  }
+
   async pressEnter(message: string): Promise<void> {
     await input({ message });
   }
@@ -119,7 +140,8 @@ export class TerminalUi {
       saved: (step, level) => {
         this.out.write(`${this.style.ok(this.m.interview.saved(step.behaviour.id, levelLabel(level), step.answered + (step.previous === undefined ? 1 : 0), step.position.total))}\n`);
       },
-      confirmSubmit: () => this.confirm(this.m.interview.confirmSubmit, true),
+      // NOTE: No by default: a held Enter that reaches the review must not submit.
+      confirmSubmit: () => this.confirm(this.m.interview.confirmSubmit, false),
     };
   }
 
@@ -150,14 +172,14 @@ export class TerminalUi {
     choices.push(new Separator(' '));
     if (step.position.index > 0) choices.push({ name: this.m.interview.back, value: { type: 'back' } });
     choices.push({ name: this.m.interview.toReview, value: { type: 'review' } });
-    const defaultChoice = choices.find((c): c is { name: string; value: Choice } => !(c instanceof Separator) && c.value.type === 'answer' && c.value.level === (step.previous ?? q.levels[0]?.id));
-    return select<Choice>({
+    // Only a saved answer is highlighted: on an unanswered question nothing is, and Enter alone does nothing.
+    const saved = choices.find((c): c is { name: string; value: Choice } => !(c instanceof Separator) && c.value.type === 'answer' && c.value.level === step.previous);
+    return levelPrompt<Choice>({
       message: this.m.interview.levelPrompt,
       choices,
-      default: defaultChoice?.value,
-      loop: false,
-      pageSize: choices.length,
-      theme: { indexMode: 'number', ...this.keys() },
+      ...(saved ? { default: saved.value } : {}),
+      nothingChosen: this.m.flow.nothingChosen,
+      help: this.style.dim(this.m.interview.keysHelp),
     });
   }
 
@@ -166,10 +188,10 @@ export class TerminalUi {
     this.out.write(`\n${this.style.bold(this.m.interview.reviewTitle(step.answered, step.total))}\n`);
     if (step.missing.length > 0) this.out.write(`${this.style.warn(this.m.interview.reviewMissing(step.missing.length))}\n`);
     this.out.write(`${wrap(step.flagged.length === 0 ? this.m.interview.reviewNone : this.m.interview.reviewFlagged(step.flagged.length), this.width, 0)}\n`);
-    type Choice = { type: 'jump'; behaviourId: string } | { type: 'submit' } | { type: 'back' };
+    type Choice = { type: 'jump'; behaviourId: string } | { type: 'continue' } | { type: 'submit' } | { type: 'back' };
     const choices: Array<{ name: string; value: Choice } | Separator> = [];
     if (step.missing.length > 0) {
-      choices.push({ name: this.m.interview.continueAnswering, value: { type: 'jump', behaviourId: step.missing[0]!.id } });
+      choices.push({ name: this.m.interview.continueAnswering, value: { type: 'continue' } });
     } else {
       choices.push({ name: this.m.interview.submit, value: { type: 'submit' } });
     }

@@ -193,11 +193,27 @@ export interface Messages {
   readonly session: {
     readonly title: (unit: string, round: string) => string;
     readonly pick: string;
-    readonly quit: string;
     readonly allDone: string;
     readonly handOver: string;
     readonly pressEnter: string;
     readonly remaining: (n: number) => string;
+  };
+  /** interview-session (issue 15): the interview and the kiosk without traps. */
+  readonly flow: {
+    /** Enter on a question with no level chosen. */
+    readonly nothingChosen: string;
+    /** Esc in the commitment step: the rest skipped. */
+    readonly skippedRest: (n: number) => string;
+    /** A deadline that is no date (31/2/2027) or not in a known form. */
+    readonly dueInvalid: (text: string) => string;
+    /** The kiosk's picker when nobody pending matches what was typed. */
+    readonly noMatch: (term: string) => string;
+    readonly pickHint: string;
+    readonly confirmEnd: string;
+    readonly ended: (submitted: number, members: number) => string;
+    /** Ctrl+C during a member's turn in the kiosk. */
+    readonly turnPaused: (answered: number, total: number) => string;
+    readonly roundClosed: (label: string) => string;
   };
   readonly status: {
     readonly unit: (code: string, name: string, level: string) => string;
@@ -330,7 +346,7 @@ export interface Messages {
     readonly due: string;
     readonly saved: (id: string) => string;
     readonly removed: (id: string) => string;
-    readonly done: (n: number) => string;
+    readonly done: (n: number, code: string) => string;
     readonly reviewTitle: (round: string) => string;
     readonly followIntro: (round: string, n: number) => string;
     readonly followItem: (round: string, id: string, text: string, action: string, due: string | null) => string;

@@ -12,7 +12,10 @@ export interface InterviewState {
   /** Index of the behaviour being asked (in questionnaire order) while asking. */
   readonly cursor: number;
   readonly phase: Phase;
-  /** Set by a jump from the review screen: answering returns there. */
+  /**
+   * Set by a jump from the review screen to change one answer: answering
+   * returns there. Never set by continuing, nor kept over a resume.
+   */
   readonly returnToReview: boolean;
 }
 
@@ -21,6 +24,8 @@ export type AnswerEvent =
   | { readonly type: 'back' }
   | { readonly type: 'review' }
   | { readonly type: 'jump'; readonly behaviourId: string }
+  /** From the review: answer the remaining questions one by one, from the first unanswered. */
+  | { readonly type: 'continue' }
   | { readonly type: 'submit' };
 
 export interface AskStep {
@@ -90,19 +95,21 @@ function firstUnanswered(q: Questionnaire, answers: ReadonlyMap<string, LevelId>
 }
 
 /**
- * The state to resume from: where the member stood when last saved, else the
- * first unanswered behaviour, else the review screen. Answers to behaviours
- * the questionnaire does not have, or with unknown levels, are ignored.
+ * The state to resume from: the first unanswered behaviour, whatever screen
+ * the member left (a review opened half-way must not trap them there); when
+ * everything is answered, where they stood (a behaviour or the review).
+ * Answers to behaviours the questionnaire does not have, or with unknown
+ * levels, are ignored.
  */
 export function resumeState(q: Questionnaire, stored: { answers: ReadonlyMap<string, string>; cursor: string | null }): InterviewState {
   const levels = new Set(q.levels.map((l) => l.id));
-  const { byId } = order(q);
+  const { byId, items } = order(q);
   const answers = new Map([...stored.answers].filter(([b, l]) => byId.has(b) && levels.has(l)));
-  const at = stored.cursor === null ? undefined : byId.get(stored.cursor);
-  if (stored.cursor === REVIEW_CURSOR) return { answers, cursor: 0, phase: 'review', returnToReview: false };
-  if (at !== undefined) return { answers, cursor: at, phase: 'asking', returnToReview: false };
   const next = firstUnanswered(q, answers);
-  return next < 0 ? { answers, cursor: 0, phase: 'review', returnToReview: false } : { answers, cursor: next, phase: 'asking', returnToReview: false };
+  if (next >= 0) return { answers, cursor: next, phase: 'asking', returnToReview: false };
+  const at = stored.cursor === null ? undefined : byId.get(stored.cursor);
+  if (at !== undefined) return { answers, cursor: at, phase: 'asking', returnToReview: false };
+  return { answers, cursor: items.length - 1, phase: 'review', returnToReview: false };
 }
 
 export function nextStep(q: Questionnaire, s: InterviewState): Step {
@@ -146,14 +153,23 @@ export function applyEvent(q: Questionnaire, s: InterviewState, e: AnswerEvent):
       return { answers, cursor: s.cursor + 1, phase: 'asking', returnToReview: false };
     }
     case 'back':
-      if (s.phase === 'review') return { ...s, cursor: items.length - 1, phase: 'asking', returnToReview: false };
+      // From the review, back to the question it was opened from (the cursor is kept there).
+      if (s.phase === 'review') return { ...s, phase: 'asking', returnToReview: false };
       return { ...s, cursor: Math.max(0, s.cursor - 1), returnToReview: false };
     case 'review':
       return { ...s, phase: 'review', returnToReview: false };
+    case 'continue': {
+      const next = firstUnanswered(q, s.answers);
+      if (s.phase !== 'review' || next < 0) return s;
+      return { ...s, cursor: next, phase: 'asking', returnToReview: false };
+    }
     case 'jump': {
       const at = byId.get(e.behaviourId);
       if (at === undefined) return s;
-      return { ...s, cursor: at, phase: 'asking', returnToReview: s.phase === 'review' };
+      // NOTE: only a jump to change an answer returns to the review; a jump to
+      // an unanswered behaviour is continuing from there, question by question.
+      const change = s.phase === 'review' && s.answers.has(e.behaviourId);
+      return { ...s, cursor: at, phase: 'asking', returnToReview: change };
     }
     case 'submit':
       if (s.phase !== 'review' || s.answers.size < items.length) return s;

@@ -7,7 +7,7 @@ import type { AnswerEvent, AskStep, ReviewStep } from './engine.js';
 export interface InterviewPort {
   /** Asks one behaviour; resolves to an answer, `back` or `review`. */
   ask(step: AskStep): Promise<AnswerEvent>;
-  /** Shows the review screen; resolves to `jump`, `back` or `submit`. */
+  /** Shows the review screen; resolves to `continue`, `jump`, `back` or `submit`. */
   review(step: ReviewStep): Promise<AnswerEvent>;
   /** Acknowledges an answer once it is stored (the member sees it is safe). */
   saved(step: AskStep, level: string): void;

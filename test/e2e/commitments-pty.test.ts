@@ -18,8 +18,8 @@ async function answerAll(s: PtySession, flag: number): Promise<void> {
   for (let n = 1; n <= 111; n++) {
     offset = await s.waitFor(`Câu ${n}/111`, { from: offset });
     offset = await s.waitFor('phím số', { from: offset });
-    s.type(n === flag ? '2' + KEYS.enter : KEYS.enter);
-    offset = await s.waitFor(`(${n}/111)`, { from: offset });
+    s.type(n === flag ? '2' + KEYS.enter : '1' + KEYS.enter);
+    offset = await s.waitFor(`đã trả lời ${n} trên 111 câu`, { from: offset });
   }
   await s.waitFor('Xem lại trước khi nộp', { from: offset });
   s.type(KEYS.enter);

@@ -38,7 +38,7 @@ describe('tusoi answer in a real terminal', () => {
     // Tự sửa: a commitment may be written for each reported behaviour; this member skips them all.
     for (;;) {
       const next = await Promise.race([
-        second.waitFor('khắc phục? (Enter: bỏ qua)', { from: at }).then((i) => ['ask', i] as const),
+        second.waitFor('khắc phục? (Enter: bỏ qua;', { from: at }).then((i) => ['ask', i] as const),
         second.waitFor('Đã lưu 0 cam kết', { from: at }).then((i) => ['done', i] as const),
       ]);
       at = next[1];

@@ -1,4 +1,7 @@
-/** The kiosk: after a member's turn, the screen and the scrollback are cleared before the next one. */
+/**
+ * The kiosk: after a member's turn, the screen and the scrollback are cleared
+ * before the next one; the secretary ends the session (confirmed, with the tally).
+ */
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tempCell } from '../support/cell.js';
@@ -14,7 +17,7 @@ describe('tusoi session (kiosk)', () => {
     await s.waitFor('Mời đồng chí chọn tên');
     s.type('nguyen van');
     // Wait for the filtered list (the search runs after each key), then choose.
-    await s.waitFor(/nguyen van\n❯ Nguyễn Văn An {2}M001\n {2}✖/);
+    await s.waitFor(/nguyen van\n❯ Nguyễn Văn An {2}M001\n\n/);
     s.type(KEYS.enter);
     await s.waitFor('(C/k)');
     s.type('c' + KEYS.enter);
@@ -22,8 +25,8 @@ describe('tusoi session (kiosk)', () => {
     for (let n = 1; n <= 111; n++) {
       offset = await s.waitFor(`Câu ${n}/111`, { from: offset });
       offset = await s.waitFor('phím số', { from: offset });
-      s.type(n === 5 ? '2' + KEYS.enter : KEYS.enter);
-      offset = await s.waitFor(`(${n}/111)`, { from: offset });
+      s.type(n === 5 ? '2' + KEYS.enter : '1' + KEYS.enter);
+      offset = await s.waitFor(`đã trả lời ${n} trên 111 câu`, { from: offset });
     }
     await s.waitFor('Xem lại trước khi nộp', { from: offset });
     await s.waitFor('TT2.1  [Thỉnh thoảng]', { from: offset });
@@ -31,7 +34,7 @@ describe('tusoi session (kiosk)', () => {
     await s.waitFor('Nộp phiếu bây giờ?', { from: offset });
     s.type('c' + KEYS.enter);
     // One reported behaviour: the member may write a commitment, and skips it.
-    await s.waitFor('khắc phục? (Enter: bỏ qua)', { from: offset });
+    await s.waitFor('khắc phục? (Enter: bỏ qua;', { from: offset });
     s.type(KEYS.enter);
     await s.waitFor('Mời đồng chí tiếp theo.', { from: offset });
     const handOverRaw = s.raw().length;
@@ -47,10 +50,17 @@ describe('tusoi session (kiosk)', () => {
     expect(after).not.toContain('Thỉnh thoảng');
     expect(after).not.toContain('TT2.1');
     expect(after).toContain('Trần Thị Bích Ngọc');
-    // The secretary ends the session.
-    s.type('ket thuc');
-    await s.waitFor(/ket thuc\n❯ ✖ Kết thúc phiên/, { from: next });
+    // The secretary ends the session: Ctrl+C at the picker, then a question whose default is No.
+    await s.waitFor('bí thư: Ctrl+C để kết thúc phiên', { from: next });
+    s.type(KEYS.ctrlC);
+    const asked = await s.waitFor('Kết thúc phiên? (dành cho bí thư) (c/K)', { from: next });
     s.type(KEYS.enter);
+    const again = await s.waitFor('Còn 1 đồng chí chưa nộp.', { from: asked });
+    await s.waitFor('bí thư: Ctrl+C để kết thúc phiên', { from: again });
+    s.type(KEYS.ctrlC);
+    const second = await s.waitFor('Kết thúc phiên? (dành cho bí thư) (c/K)', { from: again });
+    s.type('c' + KEYS.enter);
+    await s.waitFor('Phiên kết thúc: 1/2 đã nộp.', { from: second });
     expect((await s.exited).exitCode).toBe(0);
     expect(cell.query("SELECT COUNT(*) AS n FROM response WHERE status = 'submitted'")).toEqual([{ n: 1 }]);
   }, 90_000);

@@ -1,7 +1,7 @@
 /** The loop with a scripted port and a real SQLite file: every answer saved before the next question. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resumeState } from '../../src/interview/engine.js';
+import { nextStep, resumeState } from '../../src/interview/engine.js';
 import { runInterview, type InterviewHooks } from '../../src/interview/run.js';
 import { loadQuestionnaireFile } from '../../src/questionnaire/load.js';
 import { createDatabase, type Db } from '../../src/store/db.js';
@@ -71,6 +71,27 @@ describe('the interview loop', () => {
     expect(db.prepare('SELECT status, submitted_on AS d, cursor FROM response').get()).toEqual({ status: 'submitted', d: '2026-11-23', cursor: null });
     // Locked: no further answer is accepted.
     expect(() => saveAnswer(db, again.id, 'A1.1', 'thuong-xuyen', null)).toThrow(expect.objectContaining({ name: 'UserError', code: 'RESPONSE_CLOSED' }));
+  });
+
+  it('continues from the review question by question, and a resume after the review lands on the next unanswered question', async () => {
+    const { db, round, memberId } = setup();
+    const r = startNamedResponse(db, round, memberId);
+    const port = scriptedPort([
+      { type: 'answer', level: 'khong' },
+      { type: 'review' },
+      { type: 'continue' },
+      { type: 'answer', level: 'thinh-thoang' },
+      { type: 'answer', level: 'khong' },
+      { type: 'review' },
+      { type: 'interrupt' },
+    ]);
+    await expect(runInterview(q, resumeState(q, r), port, hooks(db, round, r.id, memberId))).rejects.toMatchObject({ name: 'ExitPromptError' });
+    const shown = port.asked.map((step) => (step.kind === 'ask' ? step.behaviour.id : step.kind));
+    expect(shown).toEqual(['A1.1', 'A1.2', 'review', 'A1.2', 'A2.1', 'B1.1', 'review']);
+    expect(db.prepare('SELECT cursor FROM response').get()).toEqual({ cursor: '#review' });
+    const resumed = resumeState(q, startNamedResponse(db, round, memberId));
+    expect(resumed).toMatchObject({ phase: 'asking', returnToReview: false });
+    expect(nextStep(q, resumed)).toMatchObject({ kind: 'ask', behaviour: { id: 'B1.1' } });
   });
 
   it('does not submit when the member declines the confirmation', async () => {

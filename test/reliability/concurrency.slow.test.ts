@@ -19,7 +19,7 @@ async function answerAll(s: PtySession, n: number, key: string): Promise<number>
     offset = await s.waitFor(`Câu ${i}/111`, { from: offset });
     offset = await s.waitFor('phím số', { from: offset });
     s.type(key + KEYS.enter);
-    offset = await s.waitFor(`(${i}/111)`, { from: offset });
+    offset = await s.waitFor(`đã trả lời ${i} trên 111 câu`, { from: offset });
     acks++;
   }
   return acks;

@@ -31,7 +31,7 @@ describe(`answer killed ${KILLS} times`, () => {
         offset = await s.waitFor('phím số', { from: asked });
         const level = Math.floor(rnd() * 3);
         s.type(String(level + 1) + KEYS.enter);
-        offset = await s.waitFor(/✓ Đã lưu (\S+): [^(]+\(\d+\/111\)/, { from: offset });
+        offset = await s.waitFor(/✓ Đã lưu (\S+): .+ · đã trả lời \d+ trên 111 câu/, { from: offset });
         const ack = /✓ Đã lưu (\S+): /.exec(s.text().slice(s.text().lastIndexOf('✓ Đã lưu')))!;
         const answers = acknowledged.get(member) ?? new Map<string, string>();
         answers.set(ack[1]!, LEVELS[level]!);

@@ -13,7 +13,7 @@ export async function answerRange(s: PtySession, from: number, to: number, level
     offset = await s.waitFor('phím số', { from: offset });
     s.type(LEVEL_KEY[level(n)]!);
     s.type(KEYS.enter);
-    const ack = await s.waitFor(new RegExp(`✓ Đã lưu (\\S+): .* \\(\\d+/111\\)`), { from: offset });
+    const ack = await s.waitFor(new RegExp(`✓ Đã lưu (\\S+): .* · đã trả lời \\d+ trên 111 câu`), { from: offset });
     acks.push(s.text().slice(offset, ack));
     offset = ack;
   }

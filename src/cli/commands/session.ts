@@ -2,21 +2,42 @@
  * `tusoi session`, the kiosk: members answer one after another on the
  * secretary's laptop. After each member the screen AND the scrollback are
  * cleared, so the next person sees nothing of the previous one.
+ *
+ * No key a member presses ends the session: a name that matches nobody keeps
+ * the picker, Ctrl+C during a turn ends only that turn (saying what is saved),
+ * and ending is the secretary's Ctrl+C at the picker, confirmed, with the
+ * round's tally. A round closed in another window ends the session with a message.
  */
 import { ExitCode, isInterrupt, UserError } from '../../errors.js';
 import { withDatabaseAsync } from '../../store/db.js';
-import { countMembers, listMembers, type Member } from '../../store/members.js';
+import { countMembers } from '../../store/members.js';
+import { participationOf } from '../../store/responses.js';
 import { roundQuestionnaire } from '../../store/rounds.js';
 import { getUnit } from '../../store/unit.js';
 import type { Context } from '../context.js';
 import { interviewMember } from '../interview.js';
 import { userErrorText } from '../error-text.js';
 import { pendingMembers } from '../../services/interview.js';
+import { roundStillOpen, sessionTally } from '../../services/kiosk.js';
 import { collectingRound } from '../../services/round-choice.js';
 import { createUi } from '../ui.js';
 import { isInteractive } from '../output.js';
+import type { TerminalUi } from '../prompts.js';
 
-const QUIT = Symbol('quit');
+/** Runs a prompt; Ctrl+C gives `interrupted` instead of leaving the session. */
+async function orInterrupted<T, U>(ask: Promise<T>, interrupted: U): Promise<T | U> {
+  try {
+    return await ask;
+  } catch (error) {
+    if (isInterrupt(error)) return interrupted;
+    throw error;
+  }
+}
+
+/** Waits for Enter; Ctrl+C there is Enter too (the session goes on). */
+async function pause(ui: TerminalUi, message: string): Promise<void> {
+  await orInterrupted(ui.pressEnter(message), undefined);
+}
 
 export async function session(ctx: Context): Promise<number> {
   if (!isInteractive(ctx)) throw new UserError('NOT_A_TERMINAL', { command: 'tusoi session' });
@@ -27,40 +48,57 @@ export async function session(ctx: Context): Promise<number> {
     if (countMembers(db) === 0) throw new UserError('NO_MEMBERS', {});
     const q = roundQuestionnaire(db, round);
     const unit = getUnit(db);
+    /** The last screen: the screen cleared (no member's answers left on it), a reason, the tally. */
+    const end = (code: number, reason?: string): number => {
+      const t = sessionTally(db, round);
+      ui.clearScreen();
+      ui.write(`${reason ? `${reason}\n` : ''}${m.flow.ended(t.submitted, t.members)}\n`);
+      return code;
+    };
+    const closedElsewhere = () => end(ExitCode.Failure, m.flow.roundClosed(round.label));
     for (;;) {
+      if (!roundStillOpen(db, round)) return closedElsewhere();
       ui.clearScreen();
       ui.write(`${m.session.title(unit.name, round.label)}\n\n`);
       const pending = pendingMembers(db, round);
-      if (pending.length === 0) {
-        ui.write(`${m.session.allDone}\n`);
-        return ExitCode.Ok;
-      }
+      if (pending.length === 0) return end(ExitCode.Ok, m.session.allDone);
       ui.write(`${m.session.remaining(pending.length)}\n`);
-      const choice = await ui.pick<Member | typeof QUIT>(
-        m.session.pick,
-        pending.map((p) => ({ label: `${p.name}  ${p.code}`, value: p, keywords: p.code })),
-        [{ label: m.session.quit, value: QUIT }],
+      const choice = await orInterrupted(
+        ui.pick(m.session.pick, pending.map((p) => ({ label: `${p.name}  ${p.code}`, value: p, keywords: p.code })), { hint: m.flow.pickHint }),
+        null,
       );
-      if (choice === QUIT) {
-        ui.clearScreen();
-        return ExitCode.Ok;
+      if (choice === null) {
+        // The secretary's Ctrl+C at the picker; a second Ctrl+C at the question ends too.
+        const quit = await orInterrupted(ui.confirm(m.flow.confirmEnd, false), 'interrupted' as const);
+        if (quit === 'interrupted') return end(ExitCode.Interrupted);
+        if (quit) return end(ExitCode.Ok);
+        continue;
       }
-      if (!(await ui.confirm(m.interview.confirmWho(choice.name, choice.code)))) continue;
+      if (!roundStillOpen(db, round)) return closedElsewhere();
+      if ((await orInterrupted(ui.confirm(m.interview.confirmWho(choice.name, choice.code)), false)) !== true) continue;
       try {
-        await interviewMember(ctx, db, round, q, choice, ui);
+        await interviewMember(ctx, db, round, q, choice, ui, { kiosk: true });
       } catch (error) {
-        // Whatever ends a turn, the next person must not see it.
-        if (!isInterrupt(error) && !(error instanceof Error && error.name === 'UserError')) ui.clearScreen();
-        // Ctrl+C during a member's turn ends that turn (answers are saved), not the session.
-        if (!isInterrupt(error) && !(error instanceof Error && error.name === 'UserError')) throw error;
-        if (error instanceof UserError) {
-          ui.write(`${userErrorText(error, m)}\n`);
-          await ui.pressEnter(m.session.pressEnter);
+        if (isInterrupt(error)) {
+          // Ctrl+C before submitting: what is saved (and that nothing was submitted) is on screen
+          // until Enter, then cleared for the next person. After submitting (in the commitments), the turn is over.
+          if (participationOf(db, round.id, choice.id) !== 'submitted') {
+            await pause(ui, m.session.pressEnter);
+            continue;
+          }
+        } else if (error instanceof Error && error.name === 'UserError') {
+          if (!roundStillOpen(db, round)) return closedElsewhere();
+          ui.write(`${userErrorText(error as UserError, m)}\n`);
+          await pause(ui, m.session.pressEnter);
+        } else {
+          // Whatever ends a turn, the next person must not see it.
+          ui.clearScreen();
+          throw error;
         }
       }
       ui.clearScreen();
       ui.write(`${m.session.handOver}\n\n`);
-      await ui.pressEnter(m.session.pressEnter);
+      await pause(ui, m.session.pressEnter);
     }
   }, { durable: true });
 }
