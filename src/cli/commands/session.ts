@@ -57,6 +57,8 @@ export async function session(ctx: Context): Promise<number> {
           ui.write(`${userErrorText(error, m)}\n`);
           await ui.pressEnter(m.session.pressEnter);
         }
+        // anon-store: an anonymous member's resume code stays on screen until they press Enter.
+        if (isInterrupt(error) && round.anonymous) await ui.pressEnter(m.session.pressEnter);
       }
       ui.clearScreen();
       ui.write(`${m.session.handOver}\n\n`);
