@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import type { Db } from '../store/db.js';
 import { countParticipatingMembers } from '../store/members.js';
-import { purgeUnfinished, scrubWalUntilDone } from '../store/anonymous.js';
+import { purgeUnfinished, rewriteFile } from '../store/anonymous.js';
 import { closeRound, findOpenRound, findRound, openRound, type Round } from '../store/rounds.js';
 import { getUnit, isCollectingLevel } from '../store/unit.js';
 import { requireOpenRound } from './round-choice.js';
@@ -48,7 +48,7 @@ export function closeOpenRound(db: Db, now: Date): Round {
     if (round.anonymous) purgeUnfinished(db, round.id);
     closeRound(db, round.id, isoDay(now), members);
   }).immediate();
-  // From here no page or WAL frame may hold a ballot: wait out readers (up to a minute).
-  if (round.anonymous && !scrubWalUntilDone(db, 60_000)) throw new UserError('ANON_WAL_PENDING', { file: db.name });
+  // From here no page, free space or WAL frame may hold a ballot: the file is rebuilt, and readers waited out (up to a minute).
+  if (round.anonymous && !rewriteFile(db, 60_000)) throw new UserError('ANON_WAL_PENDING', { file: db.name });
   return round;
 }

@@ -240,7 +240,8 @@ export function purgeUnfinished(db: Db, roundId: number): number {
   const n = db.prepare('DELETE FROM anon_ballot WHERE round_id = ?').run(roundId).changes;
   const r = readRow(db, roundId);
   if (r) writeRow(db, roundId, { ...r, inProgress: [] });
-  setFlag(db, 'scrub');
+  // The file is rewritten once the close commits (`rewriteFile`); a crash before that leaves the flag.
+  setFlag(db, 'rewrite');
   return n;
 }
 
@@ -302,12 +303,21 @@ export function scrubWalUntilDone(db: Db, deadlineMs: number, now: () => number 
  * scrub a reader blocked.
  */
 export function settleStore(db: Db): void {
-  if (hasFlag(db, 'rewrite')) {
-    db.exec('VACUUM');
+  if (hasFlag(db, 'rewrite')) rewriteFile(db, WAIT_STEP_MS);
+  else scrubWal(db);
+}
+
+/**
+ * VACUUM (every page rebuilt in key order: no freeblock, stale cell pointer
+ * or free page survives), then the WAL emptied, retried until `deadlineMs`;
+ * false when a reader kept it (the `scrub` flag stays for the next opening).
+ * Used after step 5 and when an anonymous round closes.
+ */
+export function rewriteFile(db: Db, deadlineMs: number): boolean {
+  db.exec('VACUUM');
+  db.transaction(() => {
     db.prepare("DELETE FROM store_flag WHERE name = 'rewrite'").run();
     setFlag(db, 'scrub');
-    scrubWalUntilDone(db, WAIT_STEP_MS);
-    return;
-  }
-  scrubWal(db);
+  }).immediate();
+  return scrubWalUntilDone(db, deadlineMs);
 }
