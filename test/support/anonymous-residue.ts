@@ -4,7 +4,10 @@
  * worktree): what the design promises, byte for byte.
  */
 import { existsSync, statSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { BallotScenario } from './ballots.js';
 import { readSqlite, type FreeRegion } from './sqlite-forensics.js';
+import { describeReport, findLinks } from './sqlite-leaks.js';
 
 export interface Residue {
   /** Bytes of the -wal file (0 when absent). */
@@ -35,4 +38,26 @@ export function anonymousResidue(dbPath: string): Residue {
     dirty,
     cells: { response: count('response'), answer: count('answer'), participation: count('participation'), anon_round: count('anon_round'), anon_ballot: count('anon_ballot') },
   };
+}
+
+/**
+ * The design's promises: no WAL left, no ballot rows, one tally cell, free
+ * space zeroed. While the round is open, SQLite's gaps may keep the last slots
+ * of a shrunk cell-pointer array (offsets of deleted cells, no content);
+ * once closed, the file has been rebuilt by VACUUM and holds none.
+ * NOTE: two structures are left out: sqlite_schema (its free space holds
+ * CREATE statements, from `init` and VACUUM's own rewrite of the schema) and
+ * store_flag (the slot of the flag cleared after VACUUM); neither ever holds
+ * a member or an answer.
+ */
+export function expectClean(r: Residue, o: { closed: boolean }): void {
+  expect(r.walBytes).toBe(0);
+  expect(r.cells).toEqual({ response: 0, answer: 0, participation: 0, anon_round: 1, anon_ballot: 0 });
+  const relevant = r.dirty.filter((d) => d.structure !== 'sqlite_schema' && d.structure !== 'store_flag');
+  expect(relevant.filter((d) => !(d.kind === 'gap' && !o.closed))).toEqual([]);
+}
+
+export function expectNoLinks(s: BallotScenario, order: ReadonlyArray<number>): void {
+  const report = findLinks({ dbPath: s.cell.db, ...s.truth(order) });
+  expect(report.leaks, describeReport(report)).toEqual([]);
 }
