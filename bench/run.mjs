@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark of the project, one table.
-// Usage: node bench/run.mjs [--quick] [--json FILE] [--only startup,questionnaire,interview,summary,merge]
+// Usage: node bench/run.mjs [--quick] [--json FILE] [--only startup,questionnaire,interview,summary,merge,resume-code]
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { printTable } from './lib.mjs';
@@ -8,6 +8,7 @@ import { questionnaireBench } from './questionnaire.mjs';
 import { interviewBench } from './interview.mjs';
 import { mergeBench } from './merge.mjs';
 import { summaryBench } from './summary.mjs';
+import { resumeCodeBench } from './resume-code.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -24,6 +25,7 @@ if (wanted('questionnaire')) rows.push(...(await questionnaireBench(runs)));
 if (wanted('interview')) rows.push(...(await interviewBench(runs)));
 if (wanted('summary')) rows.push(...(await summaryBench(runs, { quick })));
 if (wanted('merge')) rows.push(...(await mergeBench({ quick })));
+if (wanted('resume-code')) rows.push(...(await resumeCodeBench(runs)));
 printTable(rows);
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1], JSON.stringify({ node: process.version, cpus: os.cpus().length, rows }, null, 2));
 const failed = rows.filter((r) => !r.pass);

@@ -59,6 +59,8 @@ export interface ErrorParams {
   RESPONSE_NOT_SUBMITTED: { member: string };
   ANONYMOUS_NO_REPLACE: { member: string };
   ANONYMOUS_NO_REOPEN: Record<string, never>;
+  /** anon-store: the round is closed but a reader kept the WAL from being emptied; retried at the next opening. */
+  ANON_WAL_PENDING: { file: string };
   ANSWERS_REJECTED: { file: string; errors: number };
   CSV_LEGACY_ENCODING: { file: string };
   CSV_MOJIBAKE: { file: string };

@@ -7,6 +7,7 @@ import { isInterrupt } from '../errors.js';
 import { runInterview } from '../interview/run.js';
 import { allBehaviours, localText, type Questionnaire } from '../questionnaire/model.js';
 import {
+  abandonPreview,
   beginInterview,
   commitmentItems,
   dropCommitment,
@@ -28,18 +29,24 @@ import { wrap } from '../text/wrap.js';
 import type { Context } from './context.js';
 import type { TerminalUi } from './prompts.js';
 
-/** An anonymous member in progress types their code; an empty code starts over. */
+/**
+ * An anonymous member in progress types their code; an empty code starts
+ * over, once confirmed (saying what is lost: issue 13).
+ */
 async function anonymousResume(ctx: Context, db: Db, round: Round, q: Questionnaire, member: Member, ui: TerminalUi): Promise<OpenInterview> {
   const m = ctx.m.interview;
   for (;;) {
     const code = await ui.ask(m.askCode);
     if (code.trim() === '') {
+      const lost = abandonPreview(db, round, q, member);
+      const a = ctx.m.anonymousBallot;
+      if (!(await ui.confirm(lost.known ? a.confirmStartOver(lost.saved) : a.confirmStartOverLost, false))) continue;
       ui.write(`${m.startOver}\n`);
       const fresh = startOver(db, round, q, member);
       ui.write(`${m.anonymousCode(fresh.code)}\n`);
       return fresh;
     }
-    const found = resumeWithCode(db, round, q, code);
+    const found = resumeWithCode(db, round, q, member, code);
     if (found) return found;
     ui.write(`${m.codeWrong}\n`);
   }
@@ -137,7 +144,7 @@ export async function interviewMember(ctx: Context, db: Db, round: Round, q: Que
   const answered = new Set(open.state.answers.keys());
   if (answered.size > 0) ui.write(`${m.resumed(answered.size, total)}\n`);
   ui.resetContext();
-  const store = storingHooks(db, round, member, open.response, ctx.io.now);
+  const store = storingHooks(db, round, member, open, ctx.io.now);
   try {
     await runInterview(q, open.state, ui.port(q), {
       ...store,
@@ -149,6 +156,8 @@ export async function interviewMember(ctx: Context, db: Db, round: Round, q: Que
   } catch (error) {
     if (isInterrupt(error)) {
       ui.write(`\n${options.kiosk ? ctx.m.flow.turnPaused(answered.size, total) : m.paused(answered.size, total, `tusoi answer --member ${member.code}`)}\n`);
+      // The code again, after the screen may have scrolled it away (the kiosk waits for Enter before clearing).
+      if (open.ballot) ui.write(`${ctx.m.anonymousBallot.keepCode(open.ballot.handle.code)}\n`);
     }
     throw error;
   }

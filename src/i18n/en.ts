@@ -286,6 +286,7 @@ export const en: Messages = {
     RESPONSE_NOT_SUBMITTED: (p) => `${p.member} has not submitted in this round; there is nothing to reopen.`,
     ANONYMOUS_NO_REPLACE: (p) => `${p.member} has taken part in this anonymous round; an anonymous response cannot be found again to be replaced.`,
     ANONYMOUS_NO_REOPEN: () => 'In an anonymous round a submitted response is linked to nobody, so it cannot be reopened.',
+    ANON_WAL_PENDING: (p) => `The round is closed, but another tusoi window is reading ${p.file}, so its write-ahead log could not be emptied yet. Close those windows; the next tusoi command that writes to the file (e.g. tusoi session, tusoi round open) finishes it.`,
     ANSWERS_REJECTED: (p) => `Nothing stored from ${p.file}: ${p.errors} problem(s) (see above). Correct the file and enter it again.`,
     CSV_LEGACY_ENCODING: (p) => `${p.file} uses a legacy Vietnamese encoding (TCVN3/ABC or VNI), not Unicode. Convert it with Unikey's converter, then save it as "CSV UTF-8".`,
     CSV_MOJIBAKE: (p) => `The Vietnamese text in ${p.file} was damaged when it was saved (e.g. "Nguyá»…n"). Open the original and save it as "CSV UTF-8 (Comma delimited)".`,
@@ -683,5 +684,12 @@ export const en: Messages = {
     file: 'file',
     noneFound: 'No questionnaires.',
     invalidInList: (file, e) => `${file}: invalid (${e} error(s)) — see: tusoi questionnaire validate ${file}`,
+  },
+  // --- anon-store (issue 13) ---
+  anonymousBallot: {
+    confirmStartOver: (n) => `Starting again discards your unfinished response at once (${n} saved answer(s) will be lost). Start again?`,
+    confirmStartOverLost:
+      'Without the code nobody can open your unfinished response: it will never be counted and is deleted when the round closes. Start again?',
+    keepCode: (code) => `Your resume code: ${code} — write it down before pressing Enter; it is not shown again.`,
   },
 };

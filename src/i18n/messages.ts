@@ -394,4 +394,13 @@ export interface Messages {
     readonly noneFound: string;
     readonly invalidInList: (file: string, errors: number) => string;
   };
+  // --- anon-store (issue 13: anonymous ballots, safe resume) ---
+  readonly anonymousBallot: {
+    /** Starting again over a ballot this terminal opened: how many answers will be lost. */
+    readonly confirmStartOver: (saved: number) => string;
+    /** Starting again when the code is lost: the old ballot cannot be found by anyone. */
+    readonly confirmStartOverLost: string;
+    /** After Ctrl+C: the code again, kept on screen until Enter. */
+    readonly keepCode: (code: string) => string;
+  };
 }

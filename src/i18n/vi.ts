@@ -289,6 +289,7 @@ export const vi: Messages = {
     RESPONSE_NOT_SUBMITTED: (p) => `${p.member} chưa nộp phiếu nào trong đợt này, không có gì để mở lại.`,
     ANONYMOUS_NO_REPLACE: (p) => `${p.member} đã tham gia đợt ẩn danh này; phiếu ẩn danh không thể tìm lại để thay thế.`,
     ANONYMOUS_NO_REOPEN: () => 'Trong đợt ẩn danh, phiếu đã nộp không gắn với ai nên không mở lại được.',
+    ANON_WAL_PENDING: (p) => `Đợt đã đóng, nhưng một cửa sổ tusoi khác đang đọc ${p.file} nên nhật ký ghi (WAL) chưa được xoá sạch. Đóng các cửa sổ đó; lần tới tusoi mở tệp để ghi (vd. tusoi session, tusoi round open) sẽ làm nốt.`,
     ANSWERS_REJECTED: (p) => `Không lưu gì từ ${p.file}: ${p.errors} lỗi (xem trên). Sửa tệp rồi nhập lại.`,
     CSV_LEGACY_ENCODING: (p) => `Tệp ${p.file} dùng bảng mã cũ TCVN3 (ABC) hoặc VNI, không phải Unicode. Chuyển sang Unicode bằng công cụ chuyển mã của Unikey, rồi lưu lại dạng "CSV UTF-8".`,
     CSV_MOJIBAKE: (p) => `Chữ tiếng Việt trong ${p.file} đã bị hỏng khi lưu (ví dụ "Nguyá»…n"). Mở tệp gốc và lưu lại dạng "CSV UTF-8 (Comma delimited)".`,
@@ -687,5 +688,12 @@ export const vi: Messages = {
     file: 'tệp',
     noneFound: 'Không có bộ câu hỏi nào.',
     invalidInList: (file, e) => `${file}: không hợp lệ (${e} lỗi) — xem: tusoi questionnaire validate ${file}`,
+  },
+  // --- anon-store (issue 13) ---
+  anonymousBallot: {
+    confirmStartOver: (n) => `Làm lại từ đầu sẽ xoá ngay phiếu đang làm dở (${n} câu đã lưu sẽ mất). Làm lại?`,
+    confirmStartOverLost:
+      'Không có mã thì không ai mở được phiếu đang làm dở: phiếu đó không bao giờ được tính và sẽ bị xoá khi đóng đợt. Làm lại từ đầu?',
+    keepCode: (code) => `Mã tiếp tục của đồng chí: ${code} — hãy ghi lại trước khi nhấn Enter; sau đó mã không hiện lại.`,
   },
 };

@@ -14,18 +14,9 @@ import { allBehaviours, type Behaviour, type Level, type Questionnaire } from '.
 import { deleteCommitment, memberCommitments, pendingFollowUps, recordOutcome, saveCommitment, type Commitment, type Outcome } from '../store/commitments.js';
 import type { Db } from '../store/db.js';
 import { listMembers, type Member } from '../store/members.js';
-import {
-  findMemberResponse,
-  participationOf,
-  resumeAnonymousResponse,
-  roundParticipation,
-  saveAnswer,
-  saveCursor,
-  startAnonymousResponse,
-  startNamedResponse,
-  submitResponse,
-  type StoredResponse,
-} from '../store/responses.js';
+import { discardBallot, openBallot, saveBallot, startBallot, submitBallot, type BallotHandle } from '../store/anonymous.js';
+import type { BallotState } from '../store/ballot-seal.js';
+import { findMemberResponse, participationOf, roundParticipation, saveAnswer, saveCursor, startNamedResponse, submitResponse, type StoredResponse } from '../store/responses.js';
 import type { Round } from '../store/rounds.js';
 import { requireActive } from './member-check.js';
 
@@ -37,11 +28,43 @@ export function pendingMembers(db: Db, round: Round): Member[] {
 
 /** A response being answered: where it stands, and the hooks that store each step of it. */
 export interface OpenInterview {
-  readonly response: StoredResponse;
+  /** A named round's response (undefined in an anonymous round). */
+  readonly response?: StoredResponse;
+  /** An anonymous round's sealed ballot, open with its key (held in memory only). */
+  readonly ballot?: { readonly handle: BallotHandle; readonly q: Questionnaire };
   /** Where the interview resumes (the saved answers and cursor). */
   readonly state: InterviewState;
   /** For a new anonymous response: the one-time code to show the member, the only way back to it. */
   readonly code?: string;
+}
+
+/**
+ * The anonymous ballots this process has opened, by round and member: how a
+ * member who starts again in the same kiosk has the abandoned ballot
+ * discarded at once. Memory only: the file holds no link from a member to a
+ * ballot, so after a restart a ballot whose code is lost cannot be found by
+ * anyone; it is never counted and is purged when the round closes.
+ */
+const KNOWN = new WeakMap<Db, Map<string, BallotHandle>>();
+const knownKey = (roundId: number, memberId: number) => `${roundId}:${memberId}`;
+
+function remember(db: Db, h: BallotHandle): void {
+  let m = KNOWN.get(db);
+  if (!m) KNOWN.set(db, (m = new Map()));
+  m.set(knownKey(h.roundId, h.memberId), h);
+}
+
+function forget(db: Db, h: BallotHandle): void {
+  KNOWN.get(db)?.delete(knownKey(h.roundId, h.memberId));
+}
+
+function knownBallot(db: Db, round: Round, member: Member): BallotHandle | undefined {
+  return KNOWN.get(db)?.get(knownKey(round.id, member.id));
+}
+
+function openedBallot(db: Db, q: Questionnaire, b: { handle: BallotHandle; state: BallotState }, code?: string): OpenInterview {
+  remember(db, b.handle);
+  return { ballot: { handle: b.handle, q }, state: resumeState(q, b.state), ...(code !== undefined ? { code } : {}) };
 }
 
 /**
@@ -74,16 +97,36 @@ export function openResponse(db: Db, round: Round, q: Questionnaire, member: Mem
   return round.anonymous ? startOver(db, round, q, member) : opened(q, startNamedResponse(db, round, member.id));
 }
 
-/** An anonymous response in progress, reopened with its code; undefined for a wrong code. */
-export function resumeWithCode(db: Db, round: Round, q: Questionnaire, code: string): OpenInterview | undefined {
-  const found = resumeAnonymousResponse(db, round, code);
-  return found ? opened(q, found) : undefined;
+/**
+ * An anonymous ballot in progress, reopened with its code by the member the
+ * terminal has confirmed; undefined for a wrong code and for another member's
+ * code (the key is derived from both, store/ballot-seal.ts).
+ */
+export function resumeWithCode(db: Db, round: Round, q: Questionnaire, member: Member, code: string): OpenInterview | undefined {
+  const found = openBallot(db, q, round.id, member.id, code);
+  return found ? openedBallot(db, q, found) : undefined;
 }
 
-/** A new anonymous response, with a new one-time code. */
+/**
+ * What starting again would lose: the number of saved answers of the
+ * member's ballot when this process opened it (`known`); otherwise its code is
+ * lost and nobody can tell which sealed ballot is theirs.
+ */
+export function abandonPreview(db: Db, round: Round, q: Questionnaire, member: Member): { readonly known: true; readonly saved: number } | { readonly known: false } {
+  const h = knownBallot(db, round, member);
+  const state = h && openBallot(db, q, round.id, member.id, h.code);
+  return state ? { known: true, saved: state.state.answers.size } : { known: false };
+}
+
+/** A new anonymous ballot with a new one-time code; the member's abandoned ballot, if this process knows it, is discarded at once. */
 export function startOver(db: Db, round: Round, q: Questionnaire, member: Member): OpenInterview & { readonly code: string } {
-  const { response, code } = startAnonymousResponse(db, round, member.id);
-  return { ...opened(q, response), code };
+  const old = knownBallot(db, round, member);
+  if (old) {
+    discardBallot(db, old);
+    forget(db, old);
+  }
+  const started = startBallot(db, q, round.id, member.id);
+  return { ...openedBallot(db, q, started, started.handle.code), code: started.handle.code };
 }
 
 /**
@@ -91,7 +134,20 @@ export function startOver(db: Db, round: Round, q: Questionnaire, member: Member
  * each move, the submission (which also locks the response). The clock is
  * read at submission, for the day stored with it.
  */
-export function storingHooks(db: Db, round: Round, member: Member, response: StoredResponse, now: () => Date): InterviewHooks {
+export function storingHooks(db: Db, round: Round, member: Member, open: OpenInterview, now: () => Date): InterviewHooks {
+  if (open.ballot) {
+    const { handle, q } = open.ballot;
+    return {
+      onAnswer: (behaviourId, level, cursor) => saveBallot(db, q, handle, (s) => ({ answers: new Map(s.answers).set(behaviourId, level), cursor })),
+      onMove: (cursor) => saveBallot(db, q, handle, (s) => ({ ...s, cursor })),
+      onSubmit: () => {
+        submitBallot(db, q, handle);
+        forget(db, handle);
+      },
+    };
+  }
+  const response = open.response;
+  if (!response) throw new UserError('RESPONSE_CLOSED', {});
   return {
     onAnswer: (behaviourId, level, cursor) => saveAnswer(db, response.id, behaviourId, level, cursor),
     onMove: (cursor) => saveCursor(db, response.id, cursor),

@@ -1,14 +1,16 @@
 /**
  * Entering a member's paper form: the whole response at once, submitted and
  * locked, all or nothing. A named round's form may replace the member's
- * earlier response; an anonymous round's may not (it cannot be found again).
+ * earlier response; an anonymous round's may not (it goes straight into the
+ * round's tally: no ballot of it is ever stored).
  */
 import { isoDay } from '../clock.js';
 import { UserError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import type { Member } from '../store/members.js';
 import { enterPaperResponse, findMemberResponse, participationOf } from '../store/responses.js';
-import type { Round } from '../store/rounds.js';
+import { roundQuestionnaire, type Round } from '../store/rounds.js';
+import { enterAnonymousPaper } from '../store/anonymous.js';
 import { requireActive } from './member-check.js';
 
 export interface PaperForm {
@@ -24,5 +26,6 @@ export function enterPaperForm(db: Db, round: Round, form: PaperForm, now: Date)
   const taken = round.anonymous ? participationOf(db, round.id, member.id) !== 'none' : findMemberResponse(db, round, member.id) !== undefined;
   if (taken && round.anonymous) throw new UserError(replace ? 'ANONYMOUS_NO_REPLACE' : 'RESPONSE_EXISTS', { member: member.name, code: member.code });
   if (taken && !replace) throw new UserError('RESPONSE_EXISTS', { member: member.name, code: member.code });
-  enterPaperResponse(db, round, member.id, form.answers, { replace, today: isoDay(now) });
+  if (round.anonymous) enterAnonymousPaper(db, roundQuestionnaire(db, round), round.id, member.id, form.answers);
+  else enterPaperResponse(db, round, member.id, form.answers, { replace, today: isoDay(now) });
 }

@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import type { Db } from '../store/db.js';
 import { countParticipatingMembers } from '../store/members.js';
+import { purgeUnfinished, rewriteFile } from '../store/anonymous.js';
 import { closeRound, findOpenRound, findRound, openRound, type Round } from '../store/rounds.js';
 import { getUnit, isCollectingLevel } from '../store/unit.js';
 import { requireOpenRound } from './round-choice.js';
@@ -41,6 +42,13 @@ export function openNewRound(db: Db, r: NewRound, now: Date): Round {
  */
 export function closeOpenRound(db: Db, now: Date): Round {
   const round = requireOpenRound(db, now);
-  closeRound(db, round.id, isoDay(now), round.kind === 'collect' ? countParticipatingMembers(db, round.id) : null);
+  db.transaction(() => {
+    const members = round.kind === 'collect' ? countParticipatingMembers(db, round.id) : null;
+    // An anonymous round's unfinished ballots are never counted: purged with the close.
+    if (round.anonymous) purgeUnfinished(db, round.id);
+    closeRound(db, round.id, isoDay(now), members);
+  }).immediate();
+  // From here no page, free space or WAL frame may hold a ballot: the file is rebuilt, and readers waited out (up to a minute).
+  if (round.anonymous && !rewriteFile(db, 60_000)) throw new UserError('ANON_WAL_PENDING', { file: db.name });
   return round;
 }

@@ -7,6 +7,7 @@ import type { Db } from '../store/db.js';
 import { mergedSummaries, type MergedFile } from '../store/merged.js';
 import { countParticipatingMembers } from '../store/members.js';
 import { submittedAnswers } from '../store/responses.js';
+import { anonymousSummary } from '../store/anonymous.js';
 import { roundQuestionnaire, type Round } from '../store/rounds.js';
 import { getUnit, type Unit } from '../store/unit.js';
 import { emptySummary, summarise, type Summary } from '../summary/aggregate.js';
@@ -28,12 +29,14 @@ export function summariseRound(db: Db, round: Round): RoundSummary {
     const parts = mergedSummaries(db, round.id, { id: questionnaire.id, version: questionnaire.version, sha256: questionnaire.sha256 });
     return { unit, round, questionnaire, summary: rollUp(emptySummary(questionnaire), parts.map((p) => p.summary)), parts };
   }
-  const summary = summarise(questionnaire, submittedAnswers(db, round.id), {
+  const covered = {
     code: unit.code,
     name: unit.name,
     level: unit.level,
     parentCode: unit.parentCode,
     members: round.membersAtClose ?? countParticipatingMembers(db, round.id),
-  });
+  };
+  // An anonymous round keeps only its tally (store/anonymous.ts): the same counts, no ballots.
+  const summary = round.anonymous ? anonymousSummary(db, questionnaire, round.id, covered) : summarise(questionnaire, submittedAnswers(db, round.id), covered);
   return { unit, round, questionnaire, summary, parts: [] };
 }

@@ -11,6 +11,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { LATEST_VERSION, migrate } from './migrations.js';
 import { readFileHead } from '../files/file-head.js';
+import { settleStore } from './anonymous.js';
 
 // NOTE: loaded with `require`: it is CommonJS, and Node's ESM wrapper first
 // lexes it for named exports, about 7 ms of every command that opens a database.
@@ -34,6 +35,8 @@ function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Deleted content is zeroed, not left in free space (anonymous ballots, issue 13).
+  db.pragma('secure_delete = ON');
 }
 
 const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement<unknown[], unknown>>>();
@@ -103,6 +106,7 @@ export function openDatabase(file: string, options: { readonly?: boolean; durabl
         // An acknowledged answer must survive a power cut too, not only a crash.
         if (options.durable) db.pragma('synchronous = FULL');
         if (version < LATEST_VERSION) migrate(db);
+        settleStore(db);
       } else {
         db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       }

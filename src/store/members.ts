@@ -38,8 +38,12 @@ export function countMembers(db: Db): number {
  */
 export function countParticipatingMembers(db: Db, roundId: number): number {
   return db
-    .prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM member m WHERE m.active = 1 OR EXISTS (SELECT 1 FROM participation p WHERE p.round_id = ? AND p.member_id = m.id)')
-    .get(roundId)!.n;
+    .prepare<[{ round: number }], { n: number }>(
+      `SELECT COUNT(*) AS n FROM member m WHERE m.active = 1 OR EXISTS (SELECT 1 FROM participation p WHERE p.round_id = @round AND p.member_id = m.id)
+         OR EXISTS (SELECT 1 FROM anon_round a, json_each(a.submitted) j WHERE a.round_id = @round AND j.value = m.id)
+         OR EXISTS (SELECT 1 FROM anon_round a, json_each(a.in_progress) j WHERE a.round_id = @round AND j.value = m.id)`,
+    )
+    .get({ round: roundId })!.n;
 }
 
 export function findMemberByCode(db: Db, code: string): Member | undefined {
@@ -181,7 +185,10 @@ export function removeMember(db: Db, id: number): 'deleted' | 'deactivated' {
   return db.transaction(() => {
     const used =
       db.prepare('SELECT 1 FROM participation WHERE member_id = ? LIMIT 1').get(id) !== undefined ||
-      db.prepare('SELECT 1 FROM response WHERE member_id = ? LIMIT 1').get(id) !== undefined;
+      db.prepare('SELECT 1 FROM response WHERE member_id = ? LIMIT 1').get(id) !== undefined ||
+      db
+        .prepare('SELECT 1 FROM anon_round a, json_each(a.submitted) j WHERE j.value = @id UNION ALL SELECT 1 FROM anon_round a, json_each(a.in_progress) j WHERE j.value = @id LIMIT 1')
+        .get({ id }) !== undefined;
     if (used) {
       db.prepare('UPDATE member SET active = 0 WHERE id = ?').run(id);
       return 'deactivated' as const;

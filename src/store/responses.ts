@@ -1,12 +1,11 @@
 /**
- * Responses and answers. Every answer is committed the moment it is given.
- *
- * Anonymous rounds keep who has taken part (`participation`, for the
- * participation rate) but nothing linking a member to a response: the response
- * has no member id, its id is random, its only date is the day, and the
- * one-time resume code is stored as a hash only while the response is open.
+ * Responses and answers of named rounds. Every answer is committed the moment
+ * it is given. Anonymous rounds store no response at all: see anonymous.ts
+ * (tallies, sealed ballots in progress); only the participation queries here
+ * read both.
  */
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { anonymousParticipation, anonymousParticipationOf } from './anonymous.js';
 import { InternalError, UserError } from '../errors.js';
 import type { Db } from './db.js';
 import type { Round } from './rounds.js';
@@ -23,19 +22,6 @@ export interface StoredResponse {
 
 /** A response takes answers only while its round is open (an interview left running in another window). */
 const ROUND_OPEN = 'EXISTS (SELECT 1 FROM round r WHERE r.id = response.round_id AND r.closed_on IS NULL)';
-
-/** Unambiguous characters for codes read off a screen (no 0/O, 1/I). */
-const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-
-export function newResumeCode(): string {
-  let code = '';
-  for (let i = 0; i < 6; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
-}
-
-function resumeHash(roundId: number, code: string): string {
-  return createHash('sha256').update(`${roundId}:${code.trim().toUpperCase()}`).digest('hex');
-}
 
 /** A random id: sequential ids would reveal the order in which members took turns. */
 function insertResponse(db: Db, values: { roundId: number; memberId: number | null; resumeHash: string | null; source: 'terminal' | 'paper' }): number {
@@ -61,6 +47,8 @@ function readResponse(db: Db, id: number): StoredResponse {
 export type Participation = 'none' | ResponseStatus;
 
 export function participationOf(db: Db, roundId: number, memberId: number): Participation {
+  const anonymous = anonymousParticipationOf(db, roundId, memberId);
+  if (anonymous !== 'none') return anonymous;
   const row = db.prepare<[number, number], { status: ResponseStatus }>('SELECT status FROM participation WHERE round_id = ? AND member_id = ?').get(roundId, memberId);
   return row?.status ?? 'none';
 }
@@ -89,24 +77,6 @@ export function startNamedResponse(db: Db, round: Round, memberId: number): Stor
   }).immediate();
 }
 
-/** Starts an anonymous response; the code returned is the only way back to it. */
-export function startAnonymousResponse(db: Db, round: Round, memberId: number): { response: StoredResponse; code: string } {
-  const code = newResumeCode();
-  return db.transaction(() => {
-    const id = insertResponse(db, { roundId: round.id, memberId: null, resumeHash: resumeHash(round.id, code), source: 'terminal' });
-    setParticipation(db, round.id, memberId, 'in_progress');
-    return { response: readResponse(db, id), code };
-  }).immediate();
-}
-
-/** Finds an in-progress anonymous response by its one-time code. */
-export function resumeAnonymousResponse(db: Db, round: Round, code: string): StoredResponse | undefined {
-  const row = db
-    .prepare<[number, string], { id: number }>("SELECT id FROM response WHERE round_id = ? AND resume_hash = ? AND status = 'in_progress'")
-    .get(round.id, resumeHash(round.id, code));
-  return row && readResponse(db, row.id);
-}
-
 /** Commits one answer and where the member stands, atomically; refused once submitted. */
 export function saveAnswer(db: Db, responseId: number, behaviourId: string, level: string, cursor: string | null): void {
   db.transaction(() => {
@@ -125,7 +95,7 @@ export function saveCursor(db: Db, responseId: number, cursor: string | null): v
   db.prepare("UPDATE response SET cursor = ? WHERE id = ? AND status = 'in_progress'").run(cursor, responseId);
 }
 
-/** Locks a response; in an anonymous round also forgets its resume code. */
+/** Locks a named response. */
 export function submitResponse(db: Db, round: Round, responseId: number, memberId: number, today: string): void {
   db.transaction(() => {
     const done = db
@@ -146,9 +116,9 @@ export function reopenResponse(db: Db, round: Round, memberId: number): boolean 
 }
 
 /**
- * Enters a whole response from a paper form, submitted and locked, in one
- * transaction. `replace` removes the member's earlier response first (named
- * rounds only: an anonymous response cannot be found to be replaced).
+ * Enters a whole response from a paper form in a named round, submitted and
+ * locked, in one transaction. `replace` removes the member's earlier response
+ * first. (An anonymous form goes to anonymous.ts `enterAnonymousPaper`.)
  */
 export function enterPaperResponse(
   db: Db,
@@ -157,12 +127,11 @@ export function enterPaperResponse(
   answers: ReadonlyMap<string, string>,
   options: { replace: boolean; today: string },
 ): void {
+  if (round.anonymous) throw new InternalError('an anonymous paper form is never stored as a response');
   db.transaction(() => {
-    if (!round.anonymous) {
-      const old = db.prepare<[number, number], { id: number }>('SELECT id FROM response WHERE round_id = ? AND member_id = ?').get(round.id, memberId);
-      if (old) db.prepare('DELETE FROM response WHERE id = ?').run(old.id);
-    }
-    const id = insertResponse(db, { roundId: round.id, memberId: round.anonymous ? null : memberId, resumeHash: null, source: 'paper' });
+    const old = db.prepare<[number, number], { id: number }>('SELECT id FROM response WHERE round_id = ? AND member_id = ?').get(round.id, memberId);
+    if (old) db.prepare('DELETE FROM response WHERE id = ?').run(old.id);
+    const id = insertResponse(db, { roundId: round.id, memberId, resumeHash: null, source: 'paper' });
     const insert = db.prepare('INSERT INTO answer (response_id, behaviour_id, level) VALUES (?, ?, ?)');
     for (const [b, level] of answers) insert.run(id, b, level);
     db.prepare("UPDATE response SET status = 'submitted', submitted_on = ? WHERE id = ?").run(options.today, id);
@@ -178,7 +147,12 @@ export interface RoundStatus {
 /** Member ids by participation in a round. */
 export function roundParticipation(db: Db, roundId: number): RoundStatus {
   const rows = db.prepare<[number], { m: number; status: ResponseStatus }>('SELECT member_id AS m, status FROM participation WHERE round_id = ?').all(roundId);
-  return { submitted: rows.filter((r) => r.status === 'submitted').map((r) => r.m), inProgress: rows.filter((r) => r.status === 'in_progress').map((r) => r.m) };
+  // An anonymous round keeps its participation in one row of its own (store/anonymous.ts).
+  const anonymous = anonymousParticipation(db, roundId);
+  return {
+    submitted: [...rows.filter((r) => r.status === 'submitted').map((r) => r.m), ...anonymous.submitted],
+    inProgress: [...rows.filter((r) => r.status === 'in_progress').map((r) => r.m), ...anonymous.inProgress],
+  };
 }
 
 /** Every submitted response's answers in a round (for the summary): behaviour → level per response. */

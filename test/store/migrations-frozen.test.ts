@@ -17,6 +17,7 @@ const RELEASED: Readonly<Record<number, string>> = {
   2: 'e4cbad259528d47aaf66d416be5272de693857ce744deb5f6b4808931d73a986',
   3: 'bac2d4fb619c18e73d228cac982dd9439d13b7e24b3b5176d76785a5236335fb',
   4: 'bb705e3d46d6f6f41f99cc27f22df32e83d4e2873aa48c96bbcf42cf2515e393',
+  5: '7058b59b9436618d77accff25c42ac448ce19a33f93210fc747e11258bc47b76',
 };
 
 const DIR = resolve(import.meta.dirname, '..', '..', 'src', 'store', 'migrations');

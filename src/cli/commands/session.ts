@@ -95,6 +95,8 @@ export async function session(ctx: Context): Promise<number> {
           ui.clearScreen();
           throw error;
         }
+        // anon-store: an anonymous member's resume code stays on screen until they press Enter.
+        if (isInterrupt(error) && round.anonymous) await ui.pressEnter(m.session.pressEnter);
       }
       ui.clearScreen();
       ui.write(`${m.session.handOver}\n\n`);
