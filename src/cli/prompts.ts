@@ -106,6 +106,13 @@ export class TerminalUi {
     return (await input({ message })).normalize('NFC');
   }
 
+  // --- commit-crypto (issue 13, part 4): the commitment secret, never echoed ---
+  /** Like `ask`, but each character shows as •, while typing and after. */
+  async askSecret(message: string): Promise<string> {
+    return (await input({ message, transformer: (value) => '•'.repeat([...value].length) })).normalize('NFC');
+  }
+  // --- end commit-crypto ---
+
   async pressEnter(message: string): Promise<void> {
     await input({ message });
   }

@@ -16,11 +16,22 @@ import { migration as cell } from './migrations/001-cell.js';
 import { migration as merging } from './migrations/002-merging.js';
 import { migration as tuSua } from './migrations/003-tu-sua.js';
 import { migration as mergedFileExportedAt } from './migrations/004-merged-file-exported-at.js';
+import { migration as sealedCommitments } from './migrations/006-sealed-commitments.js';
 import type { Migration } from './migrations/step.js';
 
 export type { Migration } from './migrations/step.js';
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt];
+/**
+ * NOTE (commit-crypto branch): step 5 (anonymous ballots) is on another branch;
+ * until it lands, a placeholder keeps the list contiguous so step 6 keeps its
+ * number. When the real step 5 is merged, replace `pendingStep5` with it.
+ */
+const pendingStep5: Migration = { version: 5, name: 'placeholder for step 5 (another branch)', up: () => {} };
+
+/** Versions held by an in-code placeholder, with no file in migrations/ (see above); empty once step 5 is merged. */
+export const PLACEHOLDER_STEPS: ReadonlySet<number> = new Set([5]);
+
+export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, pendingStep5, sealedCommitments];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
