@@ -9,7 +9,7 @@
  * runs it alone on all of dist/. Heavy libraries are loaded with `const require =
  * createRequire(import.meta.url); require('x')`, a form the checker sees.
  */
-const CORE = '^dist/(questionnaire|interview|summary|exchange|report|text|i18n)/';
+const CORE = '^dist/(questionnaire|interview|summary|exchange|report|text|i18n|privacy)/';
 
 /** A library only the given modules may load. */
 const only = (name, lib, allowed) => ({
@@ -62,7 +62,7 @@ module.exports = {
       name: 'pure-core-no-fs',
       severity: 'error',
       comment: 'Only loaders and readers touch the disk; parsing, deciding and rendering take bytes or text.',
-      from: { path: '^dist/(interview|summary|report|text|i18n|exchange)/|^dist/questionnaire/(?!load\\.js)' },
+      from: { path: '^dist/(interview|summary|report|text|i18n|exchange|privacy)/|^dist/questionnaire/(?!load\\.js)' },
       // files/ is the bounded reader, fs by another name.
       to: { path: '^(node:)?(fs|child_process|os|process|worker_threads)(/|$)|^dist/files/' },
     },

@@ -124,21 +124,33 @@ try {
   tusoi('--db', bloc, 'unit', 'import', 'don-vi.csv');
   tusoi('--db', bloc, 'merge', 'len');
 
-  // A commitment and a measure in the named cell.
+  // A commitment and a measure in the named cell. Builds with sealed commitments
+  // (migration step 6) have services/commitments.js: the commitment is sealed
+  // under a secret, written next to the fixtures (expected.json, `secret`).
   const commitments = await import(pathToFileURL(join(tree, 'dist', 'store', 'commitments.js')).href);
+  const sealedFile = join(tree, 'dist', 'services', 'commitments.js');
   const { openDatabase } = await import(pathToFileURL(join(tree, 'dist', 'store', 'db.js')).href);
   const db = openDatabase(join(work, named));
+  let secret;
   try {
-    const round = db.prepare('SELECT id FROM round WHERE closed_on IS NULL').get();
-    const member = db.prepare("SELECT id FROM member WHERE code = 'M001'").get();
-    commitments.saveCommitment(db, { roundId: round.id, memberId: member.id, behaviourId: 'A1.2', action: 'Đúng giờ mỗi buổi sinh hoạt', due: '2027-06-30' });
+    const round = db.prepare('SELECT * FROM round WHERE closed_on IS NULL').get();
+    const member = db.prepare("SELECT id, code, name, active FROM member WHERE code = 'M001'").get();
+    const c = { action: 'Đúng giờ mỗi buổi sinh hoạt', due: '2027-06-30' };
+    if (existsSync(sealedFile)) {
+      const sealed = await import(pathToFileURL(sealedFile).href);
+      const made = await sealed.createSecret(member);
+      sealed.keepCommitment(db, { id: round.id, label: round.label, anonymous: round.anonymous === 1 }, member, made.key, { behaviourId: 'A1.2', level: 'thuong-xuyen' }, c);
+      secret = made.secret;
+    } else {
+      commitments.saveCommitment(db, { roundId: round.id, memberId: member.id, behaviourId: 'A1.2', ...c });
+    }
   } finally {
     db.close();
   }
   tusoi('--db', named, 'measure', 'add', 'Nhắc nhau giữ giờ giấc', '--behaviour', 'A1.2');
 
   mkdirSync(outDir, { recursive: true });
-  const record = { commit, builtFrom: `git worktree of ${commit}, tsc -p tsconfig.json, node bin/tusoi.js`, madeOn: new Date().toISOString().slice(0, 10), fixtures: {} };
+  const record = { commit, builtFrom: `git worktree of ${commit}, tsc -p tsconfig.json, node bin/tusoi.js`, madeOn: new Date().toISOString().slice(0, 10), ...(secret ? { secret } : {}), fixtures: {} };
   for (const [name, file] of [['bloc', bloc], ['cell-named', named], ['cell-anonymous', anonymous]]) {
     const report = JSON.parse(tusoi('--db', file, 'report', '--format', 'json'));
     const status = JSON.parse(tusoi('--db', file, '--json', 'status'));

@@ -91,6 +91,8 @@ export interface ErrorParams {
   OUTPUT_NOT_REPLACED: { file: string };
   /** An empty or half-made database file, left by an `init` that was interrupted (an older tusoi): it holds no data. */
   DB_EMPTY: { file: string };
+  /** commit-crypto: a member's key record in the file has impossible values (edited by hand or damaged). */
+  COMMITMENT_KEY_DAMAGED: { member: string };
 }
 export type ErrorCode = keyof ErrorParams;
 

@@ -5,27 +5,12 @@
  */
 import { isInterrupt } from '../errors.js';
 import { runInterview } from '../interview/run.js';
-import { allBehaviours, localText, type Questionnaire } from '../questionnaire/model.js';
-import {
-  abandonPreview,
-  beginInterview,
-  commitmentItems,
-  dropCommitment,
-  followUpsFor,
-  keepCommitment,
-  openResponse,
-  recordFollowUp,
-  resumeWithCode,
-  startOver,
-  storingHooks,
-  type OpenInterview,
-} from '../services/interview.js';
-import { parseDeadline } from '../services/deadline.js';
-import type { Outcome } from '../store/commitments.js';
+import { allBehaviours, type Questionnaire } from '../questionnaire/model.js';
+import { abandonPreview, beginInterview, openResponse, resumeWithCode, startOver, storingHooks, type OpenInterview } from '../services/interview.js';
 import type { Db } from '../store/db.js';
 import type { Member } from '../store/members.js';
 import type { Round } from '../store/rounds.js';
-import { wrap } from '../text/wrap.js';
+import { backToCommitments, commitmentsFor, followUp } from './commitments.js';
 import type { Context } from './context.js';
 import type { TerminalUi } from './prompts.js';
 
@@ -52,74 +37,6 @@ async function anonymousResume(ctx: Context, db: Db, round: Round, q: Questionna
   }
 }
 
-const text = (q: Questionnaire, id: string, lang: Context['lang']): string => {
-  const b = allBehaviours(q).find((x) => x.id === id);
-  return b ? localText(b.text, lang) : id;
-};
-
-/**
- * Tự sửa, after submitting (named rounds): for each behaviour the member
- * reported, what they will do about it and by when. Optional; each one is
- * saved the moment it is entered, like an answer. Also the way back to them later.
- */
-async function commitmentsFor(ctx: Context, db: Db, round: Round, q: Questionnaire, member: Member, ui: TerminalUi): Promise<void> {
-  const c = ctx.m.commitments;
-  const items = commitmentItems(db, round, q, member);
-  if (items.length === 0) return;
-  ui.write(`\n${wrap(c.intro(items.length), 80, 0)}\n`);
-  let saved = 0;
-  for (const [i, { behaviour: b, level, current }] of items.entries()) {
-    ui.write(`\n${wrap(c.behaviour(b.id, level ? localText(level.label, ctx.lang) : '', localText(b.text, ctx.lang)), 80, 2, 0)}\n`);
-    const typed = await ui.askOrEscape(current ? c.askKeep(current.action) : c.ask);
-    // Esc: one key skips this behaviour and all the remaining ones (nothing is changed for them).
-    if (typed === null) {
-      ui.write(`${ctx.m.flow.skippedRest(items.length - i)}\n`);
-      break;
-    }
-    const action = typed.trim();
-    if (current && action === '-') {
-      dropCommitment(db, round, member, b.id);
-      ui.write(`${c.removed(b.id)}\n`);
-      continue;
-    }
-    const finalAction = action || current?.action;
-    if (!finalAction) continue;
-    const typedDue = await ui.askOrEscape(c.due, (v) => (v.trim() === '' || parseDeadline(v) ? undefined : ctx.m.flow.dueInvalid(v.trim())));
-    const due = (typedDue === null || typedDue.trim() === '' ? undefined : parseDeadline(typedDue)) ?? current?.due ?? null;
-    keepCommitment(db, round, member, b.id, { action: finalAction, due });
-    saved++;
-    ui.write(`${c.saved(b.id)}\n`);
-    // Esc at the deadline: this commitment is kept (without a new deadline), the rest skipped.
-    if (typedDue === null) {
-      if (i + 1 < items.length) ui.write(`${ctx.m.flow.skippedRest(items.length - i - 1)}\n`);
-      break;
-    }
-  }
-  ui.write(`\n${c.done(saved, member.code)}\n`);
-}
-
-/**
- * At the start of a named round's interview: the member's unanswered
- * commitments of earlier rounds, shown privately, each asked whether it was
- * carried out; the answer is kept with the commitment.
- */
-async function followUp(ctx: Context, db: Db, round: Round, q: Questionnaire, member: Member, ui: TerminalUi): Promise<void> {
-  const pending = followUpsFor(db, round, member);
-  if (pending.length === 0) return;
-  const c = ctx.m.commitments;
-  ui.write(`\n${wrap(c.followIntro(pending[0]!.roundLabel, pending.length), 80, 0)}\n`);
-  for (const p of pending) {
-    ui.write(`\n${c.followItem(p.roundLabel, p.behaviourId, text(q, p.behaviourId, ctx.lang), p.action, p.due)}\n`);
-    const outcome = await ui.choose<Outcome>(c.followAsk, [
-      { label: c.outcomes.done, value: 'done' },
-      { label: c.outcomes.partly, value: 'partly' },
-      { label: c.outcomes.not_done, value: 'not_done' },
-    ]);
-    recordFollowUp(db, p.id, outcome, ctx.io.now());
-    ui.write(`${c.followSaved}\n`);
-  }
-}
-
 /**
  * One member's turn. `kiosk`: in `tusoi session`, where Ctrl+C ends the turn
  * (not the program), so the way back is choosing the name again.
@@ -127,12 +44,9 @@ async function followUp(ctx: Context, db: Db, round: Round, q: Questionnaire, me
 export async function interviewMember(ctx: Context, db: Db, round: Round, q: Questionnaire, member: Member, ui: TerminalUi, options: { readonly kiosk?: boolean } = {}): Promise<void> {
   const m = ctx.m.interview;
   const start = beginInterview(db, round, member);
-  if (start === 'commitments') {
-    ui.write(`${wrap(ctx.m.commitments.reviewTitle(round.label), 80, 0)}\n`);
-    await commitmentsFor(ctx, db, round, q, member, ui);
-    return;
-  }
-  await followUp(ctx, db, round, q, member, ui);
+  // Tự sửa (cli/commitments.ts): only with the member's secret.
+  if (start === 'commitments') return backToCommitments(ctx, db, round, q, member, ui);
+  const key = await followUp(ctx, db, round, q, member, ui);
   if (round.anonymous) ui.write(`${m.anonymousNotice}\n`);
   let open: OpenInterview;
   if (start === 'code') open = await anonymousResume(ctx, db, round, q, member, ui);
@@ -162,5 +76,5 @@ export async function interviewMember(ctx: Context, db: Db, round: Round, q: Que
     throw error;
   }
   ui.write(`\n${ctx.m.interview.submitted(member.name)}\n`);
-  if (!round.anonymous) await commitmentsFor(ctx, db, round, q, member, ui);
+  if (!round.anonymous) await commitmentsFor(ctx, db, round, q, member, ui, key);
 }

@@ -126,6 +126,12 @@ export class TerminalUi {
     const value = await textPrompt({ message, ...(check ? { check: (v: string) => check(v.normalize('NFC')) } : {}) });
     return value === ESCAPED ? null : value.normalize('NFC');
   }
+  // --- commit-crypto (issue 13, part 4): the commitment secret, never echoed ---
+  /** Like `ask`, but each character shows as •, while typing and after. */
+  async askSecret(message: string): Promise<string> {
+    return (await input({ message, transformer: (value) => '•'.repeat([...value].length) })).normalize('NFC');
+  }
+  // --- end commit-crypto ---
 
   async pressEnter(message: string): Promise<void> {
     await input({ message });

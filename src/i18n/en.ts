@@ -307,6 +307,7 @@ export const en: Messages = {
       `${p.file} is ${{ folder: 'a folder', device: 'a device', fifo: 'a pipe (FIFO)', socket: 'a socket', other: 'a special entry' }[p.kind]}, not a regular file; tusoi does not write to it. Give a file name with --out, e.g. --out report.html.`,
     OUTPUT_NOT_REPLACED: (p) => `Nothing written: ${p.file} is unchanged. Choose another name with --out, or add --force to replace it without asking.`,
     DB_EMPTY: (p) => `${p.file} is empty or half-made (an earlier tusoi init was interrupted); it holds no data. You can delete it and run tusoi init again.`,
+    COMMITMENT_KEY_DAMAGED: (p) => `The commitment key of ${p.member} in the file has impossible values (edited by hand or damaged); their commitments cannot be opened.`,
     DEMO_STEP_FAILED: (p) => `The demo stopped at: ${p.command}. Please report this to the tusoi developers.`,
     UNITS_REJECTED: (p) => `Nothing imported from ${p.file}: ${p.errors} bad row(s) (see above). Correct the file and import again.`,
     PDF_FAILED: (p) => `The PDF could not be printed (${p.reason}). Export HTML (--format html) and print it with Ctrl+P.`,
@@ -617,7 +618,7 @@ export const en: Messages = {
     done: (id) => `Marked measure ${id} as done.`,
   },
   commitments: {
-    intro: (n) => `Self-correction: you marked ${n} behaviour(s) occasionally or frequently. For each, you may write what you will do to correct it and by when (optional: Enter skips). Only you see these commitments; they are never sent anywhere.`,
+    intro: (n) => `Self-correction: you marked ${n} behaviour(s) occasionally or frequently. For each, you may write what you will do to correct it and by when (optional: Enter skips). Commitments are never exported or put in a report.`,
     behaviour: (id, level, text) => `${id} [${level}] ${text}`,
     ask: 'What will you do to correct it? (Enter: skip; Esc: skip all)',
     askKeep: (current) => `What will you do to correct it? (Enter: keep "${current}"; type - to delete; Esc: skip all)`,
@@ -632,6 +633,29 @@ export const en: Messages = {
     outcomes: { done: 'Done', partly: 'Partly done', not_done: 'Not done' },
     followSaved: '✓ Noted',
   },
+  // --- commit-crypto (issue 13, part 4) ---
+  commitmentSecret: {
+    privacy: (unlocked) =>
+      `The text of your commitments, and the behaviour and level each one answers, are encrypted with your secret: neither the next person at this computer nor whoever holds the file (the secretary) can read them. Whoever holds the file sees only how many commitments you have, their deadlines, and whether each was done. Note: the answers of a named response stay in the file under your name; and in a named round, whoever picks your name on this computer can resume your unsubmitted response and read its answers.` +
+      (unlocked ? '' : ` At your first commitment tusoi gives you a secret, shown once. Tusoi does not keep it and nobody can recover it: a lost secret loses the text of your commitments.`),
+    newSecret: (secret) => `Your commitment secret:  ${secret}\nWrite it down and keep it to yourself. It is shown only now; a lost secret loses your commitments' text. At the next round tusoi asks for it so you can see and assess your commitments.`,
+    retype: 'Type the secret again to confirm you wrote it down:',
+    retypeWrong: (secret) => `That does not match. The secret is:  ${secret}`,
+    noted: '✓ Secret confirmed; the screen has been cleared.',
+    ask: 'Commitment secret (XXXX-XXXX-XXXX; Enter: skip):',
+    wrong: 'Wrong secret. Try again, or press Enter to skip.',
+    malformed: 'The secret has 12 characters (capital letters and digits, XXXX-XXXX-XXXX). Try again, or press Enter to skip.',
+    accented: 'The secret has only unaccented letters and digits: turn off the Vietnamese input method (Unikey, EVKey…) and type it again.',
+    needSecret: 'Your commitments are locked with your secret. Type it to write or change commitments.',
+    skipped: 'No secret: tusoi shows nothing of the response or the commitments.',
+    followLocked: (n) => `Before you start: you have ${n} commitment(s) to assess, locked with your secret. Type it to see them.`,
+    followSkipped: 'Skipped: you will be asked about these commitments next time. If the secret is lost, nobody can read them again.',
+    unsealedIntro: (n) => `You have ${n} commitment(s) written with an earlier tusoi, not locked. Tusoi locks them now with a new secret and erases the unlocked copy.`,
+    unsealedDone: (n) => `✓ ${n} earlier commitment(s) locked with your secret; the unlocked copy is erased from the file.`,
+    noSecret: (member, round, code) =>
+      `${member}'s response for round ${round} is submitted. A submitted response's answers and commitments open again only with the commitment secret, which you do not have (you made no commitment), so tusoi shows nothing. To make commitments: the secretary reopens the response (tusoi response reopen --member ${code}), you submit it again, then write them.`,
+  },
+  // --- end commit-crypto ---
   outputFile: {
     replaced: (file) => `Replaced the existing file: ${file}`,
     confirmReplace: (file) => `${file} already exists. Replace it?`,

@@ -354,6 +354,33 @@ export interface Messages {
     readonly outcomes: { readonly done: string; readonly partly: string; readonly not_done: string };
     readonly followSaved: string;
   };
+  // --- commit-crypto (issue 13, part 4): commitments sealed with the member's secret ---
+  readonly commitmentSecret: {
+    /** What is protected and what is not, before the member writes anything; `unlocked`: the member has given their secret. */
+    readonly privacy: (unlocked: boolean) => string;
+    /** The new secret, shown once. */
+    readonly newSecret: (secret: string) => string;
+    readonly retype: string;
+    readonly retypeWrong: (secret: string) => string;
+    /** After the retype: the screen and scrollback were cleared. */
+    readonly noted: string;
+    readonly ask: string;
+    readonly wrong: string;
+    readonly malformed: string;
+    /** The input method turned letters into accented ones. */
+    readonly accented: string;
+    /** A member with a secret, right after submitting: type it to make or change commitments. */
+    readonly needSecret: string;
+    readonly skipped: string;
+    readonly followLocked: (n: number) => string;
+    readonly followSkipped: string;
+    /** Commitments made before sealing existed: sealed now under a new secret. */
+    readonly unsealedIntro: (n: number) => string;
+    readonly unsealedDone: (n: number) => string;
+    /** `answer --member` on a submitted response of a member with no secret: nothing is shown. */
+    readonly noSecret: (member: string, round: string, code: string) => string;
+  };
+  // --- end commit-crypto ---
   readonly exported: {
     readonly written: (file: string, rows: number) => string;
     readonly provisional: (label: string) => string;

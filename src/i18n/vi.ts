@@ -311,6 +311,7 @@ export const vi: Messages = {
       `${p.file} là ${{ folder: 'một thư mục', device: 'một thiết bị', fifo: 'một đường ống (FIFO)', socket: 'một socket', other: 'một mục đặc biệt' }[p.kind]}, không phải tệp thông thường; tusoi không ghi vào đó. Đồng chí hãy đặt tên tệp bằng --out, ví dụ --out bao-cao.html.`,
     OUTPUT_NOT_REPLACED: (p) => `Chưa ghi gì: ${p.file} được giữ nguyên. Chọn tên khác bằng --out, hoặc thêm --force để ghi đè mà không hỏi.`,
     DB_EMPTY: (p) => `Tệp ${p.file} trống hoặc chưa được tạo xong (một lần chạy tusoi init trước đó bị ngắt); tệp không chứa dữ liệu nào. Đồng chí có thể xóa tệp rồi chạy lại tusoi init.`,
+    COMMITMENT_KEY_DAMAGED: (p) => `Khoá cam kết của ${p.member} trong tệp có giá trị không hợp lệ (tệp bị sửa tay hoặc hỏng); không mở được cam kết của đồng chí này.`,
     DEMO_STEP_FAILED: (p) => `Bản chạy thử dừng ở bước: ${p.command}. Xin báo lỗi này cho người phát triển tusoi.`,
     UNITS_REJECTED: (p) => `Không nhập gì từ ${p.file}: ${p.errors} dòng sai (xem trên). Sửa tệp rồi nhập lại.`,
     PDF_FAILED: (p) => `Không in được PDF (${p.reason}). Xuất HTML (--format html) rồi in bằng Ctrl+P.`,
@@ -621,7 +622,7 @@ export const vi: Messages = {
     done: (id) => `Đã đánh dấu biện pháp số ${id} là đã thực hiện.`,
   },
   commitments: {
-    intro: (n) => `Tự sửa: đồng chí đã tự nhận ${n} hành vi ở mức thỉnh thoảng hoặc thường xuyên. Với từng hành vi, đồng chí có thể ghi việc sẽ làm để khắc phục và thời hạn (không bắt buộc: Enter để bỏ qua). Chỉ đồng chí thấy các cam kết này; chúng không được gửi đi đâu.`,
+    intro: (n) => `Tự sửa: đồng chí đã tự nhận ${n} hành vi ở mức thỉnh thoảng hoặc thường xuyên. Với từng hành vi, đồng chí có thể ghi việc sẽ làm để khắc phục và thời hạn (không bắt buộc: Enter để bỏ qua). Cam kết không bao giờ được xuất hay đưa vào báo cáo.`,
     behaviour: (id, level, text) => `${id} [${level}] ${text}`,
     ask: 'Đồng chí sẽ làm gì để khắc phục? (Enter: bỏ qua; Esc: bỏ qua tất cả)',
     askKeep: (current) => `Đồng chí sẽ làm gì để khắc phục? (Enter: giữ "${current}"; gõ - để xóa; Esc: bỏ qua tất cả)`,
@@ -636,6 +637,29 @@ export const vi: Messages = {
     outcomes: { done: 'Đã thực hiện', partly: 'Thực hiện một phần', not_done: 'Chưa thực hiện' },
     followSaved: '✓ Đã ghi nhận',
   },
+  // --- commit-crypto (issue 13, part 4) ---
+  commitmentSecret: {
+    privacy: (unlocked) =>
+      `Nội dung cam kết, hành vi và mức độ mà cam kết nhắm tới được mã hoá bằng mã bí mật của đồng chí: người dùng máy sau đồng chí và người giữ tệp (bí thư) đều không đọc được. Người giữ tệp chỉ thấy: đồng chí có bao nhiêu cam kết, thời hạn, và đã thực hiện hay chưa. Lưu ý: câu trả lời của phiếu có tên vẫn lưu trong tệp gắn với tên; và trong đợt có tên, phiếu chưa nộp thì ai chọn tên đồng chí trên máy này cũng mở tiếp và đọc được câu trả lời.` +
+      (unlocked ? '' : ` Khi đồng chí ghi cam kết đầu tiên, tusoi cho đồng chí một mã bí mật, chỉ hiện một lần. Tusoi không lưu mã này và không ai lấy lại được: mất mã là mất nội dung cam kết.`),
+    newSecret: (secret) => `Mã bí mật cam kết của đồng chí:  ${secret}\nHãy ghi lại và giữ riêng. Mã chỉ hiện lần này; mất mã là mất nội dung cam kết. Đợt sau tusoi sẽ hỏi mã này để đồng chí xem lại và đánh giá cam kết.`,
+    retype: 'Gõ lại mã để xác nhận đã ghi:',
+    retypeWrong: (secret) => `Mã gõ lại không khớp. Mã là:  ${secret}`,
+    noted: '✓ Đã xác nhận mã; màn hình đã được xoá.',
+    ask: 'Mã bí mật cam kết (dạng XXXX-XXXX-XXXX; Enter: bỏ qua):',
+    wrong: 'Mã bí mật không đúng. Thử lại, hoặc Enter để bỏ qua.',
+    malformed: 'Mã gồm 12 ký tự (chữ in hoa và chữ số, dạng XXXX-XXXX-XXXX). Thử lại, hoặc Enter để bỏ qua.',
+    accented: 'Mã chỉ gồm chữ cái không dấu và chữ số: hãy tắt bộ gõ tiếng Việt (Unikey, EVKey…) rồi gõ lại.',
+    needSecret: 'Cam kết của đồng chí được khoá bằng mã bí mật. Nhập mã để ghi hoặc sửa cam kết.',
+    skipped: 'Không nhập mã: tusoi không hiện gì của phiếu và cam kết.',
+    followLocked: (n) => `Trước khi bắt đầu: đồng chí có ${n} cam kết cần đánh giá, được khoá bằng mã bí mật của đồng chí. Nhập mã để xem.`,
+    followSkipped: 'Bỏ qua: các cam kết sẽ được hỏi lại ở lần sau. Nếu đã mất mã thì không ai đọc lại được nội dung.',
+    unsealedIntro: (n) => `Đồng chí có ${n} cam kết ghi từ phiên bản tusoi trước, chưa được khoá. Tusoi sẽ khoá chúng bằng một mã bí mật mới và xoá bản không khoá.`,
+    unsealedDone: (n) => `✓ Đã khoá ${n} cam kết cũ bằng mã bí mật và xoá bản không khoá khỏi tệp.`,
+    noSecret: (member, round, code) =>
+      `Phiếu đợt ${round} của ${member} đã nộp. Câu trả lời và cam kết của phiếu đã nộp chỉ mở lại được bằng mã bí mật cam kết, mà đồng chí chưa có (chưa ghi cam kết nào), nên tusoi không hiện gì. Muốn ghi cam kết: bí thư mở lại phiếu (tusoi response reopen --member ${code}), đồng chí nộp lại rồi ghi cam kết.`,
+  },
+  // --- end commit-crypto ---
   outputFile: {
     replaced: (file) => `Đã ghi đè tệp cũ: ${file}`,
     confirmReplace: (file) => `Tệp ${file} đã có. Ghi đè?`,

@@ -1,8 +1,8 @@
 /**
  * Interviewing a member, for any front end: start or resume a response (an
  * anonymous one only with its one-time code), save each answer and move as it
- * happens, submit; then the member's commitments (tự sửa) and, at the next
- * round, the follow-up of the earlier ones. The terminal asks through
+ * happens, submit. The member's commitments (tự sửa) and their follow-up are
+ * in `commitments.ts`. The terminal asks through
  * Inquirer, the network form through HTML; both call these functions, which
  * commit every change before returning, so nothing acknowledged is lost.
  */
@@ -10,8 +10,7 @@ import { isoDay } from '../clock.js';
 import { UserError } from '../errors.js';
 import { resumeState, type InterviewState } from '../interview/engine.js';
 import type { InterviewHooks } from '../interview/run.js';
-import { allBehaviours, type Behaviour, type Level, type Questionnaire } from '../questionnaire/model.js';
-import { deleteCommitment, memberCommitments, pendingFollowUps, recordOutcome, saveCommitment, type Commitment, type Outcome } from '../store/commitments.js';
+import type { Questionnaire } from '../questionnaire/model.js';
 import type { Db } from '../store/db.js';
 import { listMembers, type Member } from '../store/members.js';
 import { discardBallot, openBallot, saveBallot, startBallot, submitBallot, type BallotHandle } from '../store/anonymous.js';
@@ -153,44 +152,4 @@ export function storingHooks(db: Db, round: Round, member: Member, open: OpenInt
     onMove: (cursor) => saveCursor(db, response.id, cursor),
     onSubmit: () => submitResponse(db, round, response.id, member.id, isoDay(now())),
   };
-}
-
-/** One behaviour a member reported, with the level given and the commitment kept for it, if any. */
-export interface CommitmentItem {
-  readonly behaviour: Behaviour;
-  readonly level: Level | undefined;
-  readonly current: Commitment | undefined;
-}
-
-/**
- * The behaviours a member reported in a named round (any level but the
- * first, "none"), each with its current commitment: what the commitment step
- * goes through. Empty when the member has no response or reported nothing.
- */
-export function commitmentItems(db: Db, round: Round, q: Questionnaire, member: Member): CommitmentItem[] {
-  const response = findMemberResponse(db, round, member.id);
-  if (!response) return [];
-  const none = q.levels[0]?.id;
-  const existing = new Map(memberCommitments(db, round.id, member.id).map((x) => [x.behaviourId, x]));
-  return allBehaviours(q)
-    .filter((b) => (response.answers.get(b.id) ?? none) !== none)
-    .map((b) => ({ behaviour: b, level: q.levels.find((l) => l.id === response.answers.get(b.id)), current: existing.get(b.id) }));
-}
-
-/** Saves (or replaces) a commitment at once, like an answer. */
-export function keepCommitment(db: Db, round: Round, member: Member, behaviourId: string, c: { action: string; due: string | null }): void {
-  saveCommitment(db, { roundId: round.id, memberId: member.id, behaviourId, action: c.action, due: c.due });
-}
-
-export function dropCommitment(db: Db, round: Round, member: Member, behaviourId: string): void {
-  deleteCommitment(db, round.id, member.id, behaviourId);
-}
-
-/** The member's commitments of earlier rounds not yet followed up: asked at the start of a named round. */
-export function followUpsFor(db: Db, round: Round, member: Member): Commitment[] {
-  return round.anonymous ? [] : pendingFollowUps(db, round.id, member.id);
-}
-
-export function recordFollowUp(db: Db, commitmentId: number, outcome: Outcome, now: Date): void {
-  recordOutcome(db, commitmentId, outcome, isoDay(now));
 }

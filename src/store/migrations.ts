@@ -17,11 +17,12 @@ import { migration as merging } from './migrations/002-merging.js';
 import { migration as tuSua } from './migrations/003-tu-sua.js';
 import { migration as mergedFileExportedAt } from './migrations/004-merged-file-exported-at.js';
 import { migration as anonymousTallies } from './migrations/005-anonymous-tallies.js';
+import { migration as sealedCommitments } from './migrations/006-sealed-commitments.js';
 import type { Migration } from './migrations/step.js';
 
 export type { Migration } from './migrations/step.js';
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies];
+export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

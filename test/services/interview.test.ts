@@ -1,15 +1,15 @@
 /** The interview service on a real SQLite file: start, resume, anonymous codes, submit, commitments and follow-up. */
 import { describe, expect, it } from 'vitest';
-import { abandonPreview, beginInterview, commitmentItems, dropCommitment, followUpsFor, keepCommitment, openResponse, pendingMembers, recordFollowUp, resumeWithCode, startOver, storingHooks, type OpenInterview } from '../../src/services/interview.js';
-import { closeOpenRound, openNewRound } from '../../src/services/round-lifecycle.js';
+import { abandonPreview, beginInterview, openResponse, pendingMembers, resumeWithCode, startOver, storingHooks, type OpenInterview } from '../../src/services/interview.js';
+import { pendingFollowUpCount } from '../../src/services/commitments.js';
+import { closeOpenRound } from '../../src/services/round-lifecycle.js';
 import { summariseRound } from '../../src/services/round-summary.js';
 import { countSealedBallots } from '../../src/store/anonymous.js';
-import { memberCommitments } from '../../src/store/commitments.js';
 import { openDatabase } from '../../src/store/db.js';
 import { removeMember } from '../../src/store/members.js';
 import { participationOf } from '../../src/store/responses.js';
 import { roundQuestionnaire, type Round } from '../../src/store/rounds.js';
-import { NOW, questionnaireAt, serviceDb, SMALL } from './support.js';
+import { NOW, serviceDb } from './support.js';
 
 const now = () => NOW;
 const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'];
@@ -37,36 +37,14 @@ describe('a named round', () => {
     expect(again.state.cursor).toBe(2);
   });
 
-  it('after submitting, the member comes back to commitments for what they reported, never to the answers', () => {
+  it('after submitting, the member comes back to commitments (services/commitments.ts), never to the answers', () => {
     const c = cell();
     const an = c.members[0]!;
     const open = openResponse(c.db, c.round, c.q, an);
-    const hooks = storingHooks(c.db, c.round, an, open, now);
-    for (const [b, l] of [['A1.1', 'thinh-thoang'], ['A1.2', 'khong'], ['A2.1', 'thuong-xuyen'], ['B1.1', 'khong'], ['B1.2', 'khong']] as const) hooks.onAnswer(b, l, null);
-    hooks.onSubmit();
+    storingHooks(c.db, c.round, an, open, now).onSubmit();
     expect(participationOf(c.db, c.round.id, an.id)).toBe('submitted');
     expect(pendingMembers(c.db, c.round).map((m) => m.name)).toEqual(names.slice(1));
     expect(beginInterview(c.db, c.round, an)).toBe('commitments');
-    const items = commitmentItems(c.db, c.round, c.q, an);
-    expect(items.map((i) => [i.behaviour.id, i.level?.id, i.current])).toEqual([['A1.1', 'thinh-thoang', undefined], ['A2.1', 'thuong-xuyen', undefined]]);
-    keepCommitment(c.db, c.round, an, 'A2.1', { action: 'Đúng giờ họp', due: '2027-03-31' });
-    expect(commitmentItems(c.db, c.round, c.q, an)[1]?.current).toMatchObject({ action: 'Đúng giờ họp', due: '2027-03-31' });
-    dropCommitment(c.db, c.round, an, 'A2.1');
-    expect(memberCommitments(c.db, c.round.id, an.id)).toEqual([]);
-  });
-
-  it('asks at the next round how each earlier commitment went, once', () => {
-    const c = cell();
-    const an = c.members[0]!;
-    const open = openResponse(c.db, c.round, c.q, an);
-    storingHooks(c.db, c.round, an, open, now).onAnswer('A1.1', 'thinh-thoang', null);
-    keepCommitment(c.db, c.round, an, 'A1.1', { action: 'Sửa ngay', due: null });
-    closeOpenRound(c.db, NOW);
-    const next = openNewRound(c.db, { label: '2027', ...questionnaireAt(SMALL), anonymous: false }, NOW);
-    const pending = followUpsFor(c.db, next, an);
-    expect(pending.map((p) => [p.roundLabel, p.behaviourId, p.action])).toEqual([['2026', 'A1.1', 'Sửa ngay']]);
-    recordFollowUp(c.db, pending[0]!.id, 'done', NOW);
-    expect(followUpsFor(c.db, next, an)).toEqual([]);
   });
 
   it('refuses an inactive member, and answers once the round is closed', () => {
@@ -153,7 +131,7 @@ describe('an anonymous round', () => {
     expect(() => beginInterview(c.db, c.round, an)).toThrow(expect.objectContaining({ code: 'RESPONSE_SUBMITTED' }));
     expect(resumeWithCode(c.db, c.round, c.q, an, open.code!)).toBeUndefined();
     expect(countSealedBallots(c.db, c.round.id)).toBe(0);
-    expect(followUpsFor(c.db, c.round, an)).toEqual([]);
+    expect(pendingFollowUpCount(c.db, c.round, an)).toBe(0);
     const s = summariseRound(c.db, c.round).summary;
     expect([s.respondents, s.behaviours.get('A2.1'), s.overall]).toEqual([1, { khong: 0, 'thinh-thoang': 1, 'thuong-xuyen': 0 }, { khong: 0, 'thinh-thoang': 1, 'thuong-xuyen': 0 }]);
   });

@@ -237,3 +237,24 @@ describe('merged files stored before they carried exported_at (migration step 4)
     expect(cb04()).toMatchObject({ status: 'provisional', exportedAt: `${day}T00:00:00Z`, respondents: old.respondents + 1 });
   });
 });
+
+// commit-crypto (issue 13, part 4): the commitment of cell-named.sqlite, made before commitments were sealed.
+describe.each(BUILDS)('the commitment in %s/cell-named.sqlite, made before sealing (migration step 6)', (build) => {
+  it('waits as it was, in unsealed_commitment, until its member’s next interview seals it (test/e2e/commitments-pty.test.ts)', async () => {
+    const dir = copies(build);
+    const file = join(dir, 'cell-named.sqlite');
+    const before = new Database(file, { readonly: true });
+    const old = before.prepare('SELECT round_id AS round, member_id AS member, behaviour_id AS b, action, due, outcome FROM commitment').all();
+    before.close();
+    expect(old).toHaveLength(1);
+    await status(dir, 'cell-named.sqlite'); // migrates
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare('SELECT round_id AS round, member_id AS member, behaviour_id AS b, action, due, outcome FROM unsealed_commitment').all()).toEqual(old);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM sealed_commitment').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM member_key').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
