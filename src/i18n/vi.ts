@@ -418,7 +418,7 @@ export const vi: Messages = {
     inactive: '(thôi sinh hoạt)',
     removed: (name, code) => `Đã xóa ${code} ${name}.`,
     deactivated: (name, code) => `${code} ${name} đã có câu trả lời nên chỉ chuyển sang thôi sinh hoạt; dữ liệu được giữ.`,
-    which: 'Bạn là ai? (gõ tên không cần dấu để tìm)',
+    which: 'Đồng chí là ai? (gõ tên không cần dấu để tìm)',
     searchHint: 'gõ để tìm, ↑↓ để chọn, ⏎ để xác nhận',
   },
   rounds: {
@@ -433,7 +433,7 @@ export const vi: Messages = {
   },
   interview: {
     who: 'Chọn tên của đồng chí',
-    confirmWho: (name, code) => `Bạn là ${name} (${code})?`,
+    confirmWho: (name, code) => `Đồng chí là ${name} (${code})?`,
     notYou: 'Vui lòng chọn lại.',
     group: (id, text) => `Nhóm ${id}: ${text}`,
     manifestation: (id, i, n) => `Biểu hiện ${id} (${i}/${n})`,
@@ -444,7 +444,7 @@ export const vi: Messages = {
     keysHelp: 'phím số hoặc ↑↓ để chọn, ⏎ để xác nhận',
     saved: (id, level, a, n) => `✓ Đã lưu ${id}: ${level} · đã trả lời ${a} trên ${n} câu`,
     reviewTitle: (a, n) => `Xem lại trước khi nộp — đã trả lời ${a}/${n} câu`,
-    reviewNone: 'Bạn trả lời "Không" cho mọi hành vi.',
+    reviewNone: 'Đồng chí trả lời "Không" cho mọi hành vi.',
     reviewFlagged: (n) => `${n} hành vi đồng chí tự nhận ở mức thỉnh thoảng hoặc thường xuyên (chọn một dòng để sửa):`,
     reviewMissing: (n) => `Còn ${n} câu chưa trả lời; cần trả lời hết mới nộp được.`,
     reviewPrompt: 'Chọn:',

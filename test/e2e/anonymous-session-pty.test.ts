@@ -17,7 +17,7 @@ async function answer(s: PtySession, n: number, from: number): Promise<number> {
     offset = await s.waitFor(`Câu ${i}/111`, { from: offset });
     offset = await s.waitFor('phím số', { from: offset });
     s.type('2' + KEYS.enter);
-    offset = await s.waitFor(`(${i}/111)`, { from: offset });
+    offset = await s.waitFor(`đã trả lời ${i} trên 111 câu`, { from: offset });
   }
   return offset;
 }
@@ -47,9 +47,8 @@ describe('tusoi session in an anonymous round', () => {
     // Nothing has cleared the screen since Ctrl+C: the code is still there, waiting for Enter.
     expect(s.raw().slice(rawAtInterrupt)).not.toContain(CLEAR);
     s.type(KEYS.enter);
-    at = await s.waitFor('Mời đồng chí tiếp theo.', { from: at });
+    await s.waitFor('Mời đồng chí chọn tên', { from: at });
     expect(s.raw().slice(rawAtInterrupt)).toContain(CLEAR);
-    s.type(KEYS.enter);
     expect(cell.query('SELECT COUNT(*) AS n FROM anon_ballot')).toEqual([{ n: 1 }]);
 
     // The same member again, without the code: asked first (default no), told what is lost.
@@ -69,14 +68,15 @@ describe('tusoi session in an anonymous round', () => {
     // The abandoned ballot is gone at once: only the new one is stored.
     expect(cell.query('SELECT COUNT(*) AS n FROM anon_ballot')).toEqual([{ n: 1 }]);
     s.type(KEYS.ctrlC);
+    at = await s.waitFor('phiếu CHƯA nộp', { from: at });
     at = await s.waitFor('Nhấn Enter để tiếp tục', { from: at });
     s.type(KEYS.enter);
-    at = await s.waitFor('Mời đồng chí tiếp theo.', { from: at });
-    s.type(KEYS.enter);
-    at = await s.waitFor('Mời đồng chí chọn tên', { from: at });
-    s.type('ket thuc');
-    await s.waitFor(/ket thuc\n❯ ✖ Kết thúc phiên/, { from: at });
-    s.type(KEYS.enter);
+    // The secretary ends the session: Ctrl+C at the picker, then yes.
+    at = await s.waitFor('bí thư: Ctrl+C để kết thúc phiên', { from: at });
+    s.type(KEYS.ctrlC);
+    at = await s.waitFor('Kết thúc phiên? (dành cho bí thư)', { from: at });
+    s.type('c' + KEYS.enter);
+    await s.waitFor('Phiên kết thúc: 0/2 đã nộp.', { from: at });
     expect((await s.exited).exitCode).toBe(0);
   }, 90_000);
 });

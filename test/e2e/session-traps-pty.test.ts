@@ -23,7 +23,7 @@ describe('tusoi session without traps', () => {
     s.type(BACKSPACE.repeat(3) + 'tran');
     at = await s.waitFor(/tran\n❯ Trần Thị Bích Ngọc {2}M002\n/, { from: at });
     s.type(KEYS.enter);
-    at = await s.waitFor('Bạn là Trần Thị Bích Ngọc (M002)? (C/k)', { from: at });
+    at = await s.waitFor('Đồng chí là Trần Thị Bích Ngọc (M002)? (C/k)', { from: at });
     s.type('c' + KEYS.enter);
 
     // Ctrl+C during the turn: what is saved, and that nothing was submitted; then the picker again.
