@@ -13,6 +13,7 @@
  *
  * Pure test support: Node's Buffer and fs only, nothing from src/.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 
 /** A decoded SQLite value: integers beyond 2^53 stay bigint; blobs stay bytes. */
@@ -165,10 +166,15 @@ export function readVarint(buf: Uint8Array, at: number): { value: bigint; length
   return { value: (value << 8n) | BigInt(last), length: 9 };
 }
 
-/** Fast path for the small varints of headers (sizes, serial types). */
+/** Fast path for the varints of headers, sizes and ids: plain numbers up to 7 bytes (49 bits). */
 function varintNumber(buf: Uint8Array, at: number): { value: number; length: number } {
-  const b0 = buf[at];
-  if (b0 !== undefined && b0 < 0x80) return { value: b0, length: 1 };
+  let value = 0;
+  for (let i = 0; i < 7; i++) {
+    const b = buf[at + i];
+    if (b === undefined) throw new RangeError('varint past the end');
+    value = value * 128 + (b & 0x7f);
+    if ((b & 0x80) === 0) return { value, length: i + 1 };
+  }
   const v = readVarint(buf, at);
   return { value: Number(v.value), length: v.length };
 }
@@ -228,9 +234,14 @@ function serialSize(t: number): number {
   return (t - (t % 2 === 0 ? 12 : 13)) / 2;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 function readSigned(buf: Uint8Array, at: number, size: number): number | bigint {
+  if (size <= 6) {
+    // Up to 48 bits: exact in a double, no BigInt needed (most ids and every small integer).
+    let n = 0;
+    for (let i = 0; i < size; i++) n = n * 256 + buf[at + i]!;
+    const top = 2 ** (size * 8);
+    return n >= top / 2 ? n - top : n;
+  }
   let v = 0n;
   for (let i = 0; i < size; i++) v = (v << 8n) | BigInt(buf[at + i]!);
   return intValue(BigInt.asIntN(size * 8, v));
@@ -276,12 +287,11 @@ export function decodeRecord(buf: Uint8Array, at = 0, end = buf.length, options:
     else if (t === 9) values.push(1);
     else if (t % 2 === 0) values.push(Buffer.from(buf.subarray(q, q + size)));
     else {
-      try {
-        values.push(UTF8.decode(buf.subarray(q, q + size)));
-      } catch {
-        if (options.strictText !== false) return undefined;
-        values.push(Buffer.from(buf.subarray(q, q + size)));
-      }
+      // NOTE: checked before decoding: a thrown TypeError per bad offset made carving slow.
+      const bytes = buf.subarray(q, q + size);
+      if (isUtf8(bytes)) values.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
+      else if (options.strictText !== false) return undefined;
+      else values.push(Buffer.from(bytes));
     }
     q += size;
   }
@@ -454,8 +464,9 @@ export function parseCell(pages: PageReader, data: Buffer, bt: BtreePage, slot: 
   p += size.length;
   let rowid: number | bigint | undefined;
   if (kind === 'table-leaf') {
-    const r = readVarint(data, p);
-    rowid = intValue(r.value);
+    const r = varintNumber(data, p);
+    // Rowids past 2^49 (or negative) take the exact path.
+    rowid = r.length <= 7 ? r.value : intValue(BigInt.asIntN(64, readVarint(data, p).value));
     p += r.length;
   }
   const local = localPayload(kind, size.value, pages.usableSize);
