@@ -288,7 +288,9 @@ function findMemberColumns(c: Classifier, s: Structure): Array<number | 'rowid'>
     }
     return seen.size >= 2;
   };
-  if (s.cells[0]?.kind === 'table-leaf' && check((x) => x.rowid)) out.push('rowid');
+  // The rowid of a ballot-bearing table is the ballot's id (a sequential 1..n looks like member ids).
+  const ballotTable = s.cells.some((x) => x.record && x.record.some((v) => textBallot(c, v) !== undefined || c.keyOf.has(valueKey(x.rowid ?? null))));
+  if (s.cells[0]?.kind === 'table-leaf' && !ballotTable && check((x) => x.rowid)) out.push('rowid');
   for (let i = 0; i < width; i++) if (check((x) => x.record![i])) out.push(i);
   return out;
 }
@@ -408,6 +410,22 @@ function walLinks(image: SqliteImage, dbFile: Buffer, ballotOfCell: AttributeCel
 
 const VERIFIER = /^[0-9a-f]{64}$/i;
 
+/** Runs of at least 20 bytes of printable UTF-8 text (control bytes end a run). */
+function printableRuns(bytes: Buffer): Array<{ at: number; text: string }> {
+  const out: Array<{ at: number; text: string }> = [];
+  let start = -1;
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = i < bytes.length ? bytes[i]! : 0;
+    const printable = b >= 0x20 && b !== 0x7f;
+    if (printable && start < 0) start = i;
+    else if (!printable && start >= 0) {
+      if (i - start >= 20) out.push({ at: start, text: bytes.subarray(start, i).toString('utf8') });
+      start = -1;
+    }
+  }
+  return out;
+}
+
 function scanResidue(image: SqliteImage, dbFile: Buffer, c: Classifier, attributeCell: AttributeCell, needles: ReadonlyArray<{ label: string; memberId?: number; bytes: Buffer }>): Residue[] {
   const out: Residue[] = [];
   const regions: Array<{ where: string; page: number; offset: number; bytes: Buffer }> = image.freeRegions().map((r) => ({ where: r.kind, page: r.page, offset: r.offset, bytes: r.bytes }));
@@ -438,15 +456,25 @@ function scanResidue(image: SqliteImage, dbFile: Buffer, c: Classifier, attribut
       keyNeedles.push({ label: `ballot key ${n} (varint)`, memberId: m, bytes: encodeVarint(n) }, { label: `ballot key ${n} (record int)`, memberId: m, bytes: encodeRecordInt(n) });
     } else if (k.startsWith('t')) keyNeedles.push({ label: `ballot key ${k.slice(1)}`, memberId: m, bytes: Buffer.from(k.slice(1)) });
   }
-  for (const r of regions) {
-    if (r.bytes.every((b) => b === 0)) continue;
-    for (const rec of carveRecords(r.bytes)) recordFinding(r.where, r.page, r.offset + rec.at, rec.values, attributeCell('?', { record: rec.values }));
+  // Needles are looked for in whole old page images too, not only in their free space.
+  const searched = [...regions, ...stale.map((x) => ({ where: x.where, page: x.page, offset: 0, bytes: x.data }))];
+  for (const r of searched) {
     for (const n of [...needles, ...keyNeedles]) {
       if (n.bytes.length < 4) continue;
       for (let at = r.bytes.indexOf(n.bytes); at >= 0; at = r.bytes.indexOf(n.bytes, at + 1)) {
         out.push({ where: r.where, page: r.page, offset: r.offset + at, what: n.label.startsWith('ballot key') ? 'ballot-key' : 'needle', memberId: n.memberId, detail: n.label });
       }
     }
+  }
+  for (const r of regions) {
+    if (r.bytes.every((b) => b === 0)) continue;
+    // A freeblock's first four bytes overwrite a cell's sizes and record header, so a record
+    // may not decode; its text does: a ballot written as text is found in the printable runs.
+    for (const run of printableRuns(r.bytes)) {
+      const m = textBallot(c, run.text);
+      if (m !== undefined) out.push({ where: r.where, page: r.page, offset: r.offset + run.at, what: 'ballot-record', memberId: m, detail: run.text.slice(0, 160) });
+    }
+    for (const rec of carveRecords(r.bytes)) recordFinding(r.where, r.page, r.offset + rec.at, rec.values, attributeCell('?', { record: rec.values }));
   }
   return out;
 }
