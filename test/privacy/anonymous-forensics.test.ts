@@ -12,7 +12,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ballotScenario, enterPaperForms, shuffled } from '../support/ballots.js';
-import { describeReport, findLinks, type LeakReport, type Zip } from '../support/sqlite-leaks.js';
+import { describeReport, findLinks, orderSignals, type LeakReport, type Zip } from '../support/sqlite-leaks.js';
 
 /** The best zip of a member-side structure read in write order (cell offsets) with any ballot-side structure, also in write order. */
 function offsetZip(r: LeakReport, memberSide: string): Zip {
@@ -60,6 +60,8 @@ describe("today's anonymous storage (before issue 13)", () => {
     // Leftovers: deleted and moved cells in freeblocks and gaps still carry response ids and answers.
     expect(r.residue.some((x) => x.what === 'ballot-record'), report).toBe(true);
     expect([...new Set(r.leaks.map((l) => l.kind))].sort(), report).toEqual(['residue', 'turns', 'zip']);
+    // Participation and responses alike record the order of turns.
+    expect(orderSignals(r).find((o) => o.structure === 'participation')?.writeOrder, report).toEqual(order);
     // For the record (never asserted): a 60-member cell analysed in r.ms milliseconds.
     console.log(`forensics: 60-member anonymous cell analysed in ${r.ms.toFixed(0)} ms`);
   });

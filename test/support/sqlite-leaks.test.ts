@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seeded } from './random.js';
-import { describeReport, findLinks, type Truth } from './sqlite-leaks.js';
+import { describeReport, findLinks, orderSignals, type Truth } from './sqlite-leaks.js';
 import { tempDir } from './temp.js';
 
 const LEVELS = ['khong', 'thinh-thoang', 'thuong-xuyen'];
@@ -82,6 +82,7 @@ describe('the leak analysis on other schemas', () => {
     expect(r.leaks, report).toEqual([]);
     expect(r.ballotKeys, report).toEqual([]);
     expect(r.residue, report).toEqual([]);
+    expect(orderSignals(r), report).toEqual([]);
     // It did look: the member-side structures were recognised.
     expect(r.structures.find((s) => s.name === 'participation')?.memberColumns, report).toEqual([0]);
   });
