@@ -62,8 +62,6 @@ describe("today's anonymous storage (before issue 13)", () => {
     expect([...new Set(r.leaks.map((l) => l.kind))].sort(), report).toEqual(['residue', 'turns', 'zip']);
     // Participation and responses alike record the order of turns.
     expect(orderSignals(r).find((o) => o.structure === 'participation')?.writeOrder, report).toEqual(order);
-    // For the record (never asserted): a 60-member cell analysed in r.ms milliseconds.
-    console.log(`forensics: 60-member anonymous cell analysed in ${r.ms.toFixed(0)} ms`);
   });
 
   it('while another connection holds a read transaction, the WAL keeps every commit: each links one member to one ballot', async () => {

@@ -39,8 +39,6 @@ describe("today's anonymous storage (before issue 13), answered in the terminal"
       expect(hashes.size, report).toBe(6);
       expect(r.residue.some((x) => x.what === 'verifier'), report).toBe(true);
       expect(s.cell.query('SELECT resume_hash FROM response WHERE resume_hash IS NOT NULL')).toEqual([]);
-      // For the record (never asserted).
-      console.log(`forensics: ${r.wal.frames} WAL frames of 6 interviews analysed in ${r.ms.toFixed(0)} ms`);
     } finally {
       reader.close();
     }
