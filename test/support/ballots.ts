@@ -87,11 +87,20 @@ export async function enterPaperForms(s: BallotScenario, order: ReadonlyArray<nu
  * Members answer in `order` through the real interview (`tusoi answer
  * --member`), one pseudo-terminal each: every answer is committed as it is
  * given, as in a meeting. About 111 commits per member, so seconds per member.
+ * Anonymous rounds only (a named round asks for commitments after submitting).
+ * Returns the resume code each member was shown.
  */
-export async function interviewBallots(s: BallotScenario, order: ReadonlyArray<number>): Promise<void> {
+export async function interviewBallots(s: BallotScenario, order: ReadonlyArray<number>): Promise<Map<number, string>> {
+  const codes = new Map<number, string>();
   for (const id of order) {
     const answers = s.ballots.get(id)!;
     const session = await startAnswer(s.cell, s.codes.get(id)!);
+    // An anonymous round shows the member a one-time resume code first (only its hash is stored).
+    const code = await Promise.race([
+      session.waitFor(/Mã tiếp tục của đồng chí: ([2-9A-Z]{4}-[2-9A-Z]{4})/).then(() => /Mã tiếp tục của đồng chí: ([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(session.text())![1]!),
+      session.waitFor('Câu 1/').then(() => undefined),
+    ]);
+    if (code) codes.set(id, code);
     await answerRange(session, 1, s.behaviours.length, (n) => answers.get(s.behaviours[n - 1]!)!);
     await session.waitFor(`đã trả lời ${s.behaviours.length}/${s.behaviours.length} câu`);
     await session.waitFor('phím số');
@@ -102,4 +111,5 @@ export async function interviewBallots(s: BallotScenario, order: ReadonlyArray<n
     const exit = await session.exited;
     if (exit.exitCode !== 0) throw new Error(`interview of member ${id} ended with ${exit.exitCode}:\n${session.text().slice(-800)}`);
   }
+  return codes;
 }

@@ -636,10 +636,12 @@ export function pageCells(image: SqliteImage, data: Buffer, page: number, struct
  * Returns every well-formed record of at least `minColumns` values; callers
  * keep those that match something they know (an id, a behaviour, a hash).
  */
-export function carveRecords(bytes: Uint8Array, options: { minColumns?: number } = {}): Array<{ at: number; values: SqlValue[] }> {
+export function carveRecords(bytes: Uint8Array, options: { minColumns?: number; from?: number; to?: number } = {}): Array<{ at: number; values: SqlValue[] }> {
   const minColumns = options.minColumns ?? 2;
   const out: Array<{ at: number; values: SqlValue[] }> = [];
-  for (let at = 0; at < bytes.length - 1; at++) {
+  // from/to bound where a record may start; it may still run on to the end of the bytes.
+  const to = Math.min(options.to ?? bytes.length, bytes.length - 1);
+  for (let at = Math.max(0, options.from ?? 0); at < to; at++) {
     const h = bytes[at]!;
     // A record header is at least one byte per column plus its own size byte.
     if (h < minColumns + 1 || h > 127) continue;

@@ -18,7 +18,16 @@
  * resume verifiers and needles.
  *
  * `leaks` is empty exactly when none of these links a member to a ballot;
- * `describeReport` prints the detail for a failing assertion.
+ * `describeReport` prints the detail for a failing assertion. The assertion
+ * for a storage that claims to keep no link, whatever its tables:
+ *
+ *   const r = findLinks({ dbPath, ...truth });        // truth: members, ballots, ids, turnOrder
+ *   expect(r.leaks, describeReport(r)).toEqual([]);
+ *   expect(orderSignals(r), describeReport(r)).toEqual([]);   // stricter: no respondent order at all
+ *
+ * Zips count as leaks from `minCorrect` (8) members linked: with fewer than
+ * about 8 distinct ballots a chance pairing can reach the threshold, so use
+ * cells of 10 or more for a "finds nothing" test.
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -92,6 +101,8 @@ export interface Residue {
   /** The true member whose ballot (or needle) it is, when known. */
   readonly memberId?: number;
   readonly detail: string;
+  /** The same finding (what, member, detail, kind of place) seen again elsewhere: counted, not listed. */
+  readonly copies: number;
 }
 
 export interface WalLink {
@@ -132,6 +143,8 @@ export interface LeakReport {
 
 type Attribution = { member?: number; ballotOf?: number };
 type AttributeCell = (structure: string, cell: Pick<Cell, 'rowid' | 'record'>) => Attribution;
+/** The cells of a page image, parsed once per image (the WAL replay and the leftovers scan share them). */
+type CellsOf = (page: number, data: Buffer) => Cell[];
 
 function valueKey(v: SqlValue | undefined): string {
   if (v === null || v === undefined) return 'null';
@@ -173,7 +186,11 @@ function answerPositions(c: Classifier, r: ReadonlyArray<SqlValue>): { b: number
 /** The one true ballot consistent with some answers (at least minAnswers of them), if exactly one is. */
 function matchBallot(c: Classifier, answers: ReadonlyMap<string, string>): number | undefined {
   if (answers.size < c.minAnswers) return undefined;
-  const fits = c.ballots.filter((t) => [...answers].every(([b, l]) => t.answers.get(b) === l));
+  let fits = c.ballots;
+  for (const [b, l] of answers) {
+    fits = fits.filter((t) => t.answers.get(b) === l);
+    if (fits.length === 0) return undefined;
+  }
   return fits.length === 1 ? fits[0]!.memberId : undefined;
 }
 
@@ -284,7 +301,9 @@ function findMemberColumns(c: Classifier, s: Structure): Array<number | 'rowid'>
     }
     return seen.size >= 2;
   };
-  if (s.cells[0]?.kind === 'table-leaf' && check((x) => x.rowid)) out.push('rowid');
+  // The rowid of a ballot-bearing table is the ballot's id (a sequential 1..n looks like member ids).
+  const ballotTable = s.cells.some((x) => x.record && x.record.some((v) => textBallot(c, v) !== undefined || c.keyOf.has(valueKey(x.rowid ?? null))));
+  if (s.cells[0]?.kind === 'table-leaf' && !ballotTable && check((x) => x.rowid)) out.push('rowid');
   for (let i = 0; i < width; i++) if (check((x) => x.record![i])) out.push(i);
   return out;
 }
@@ -342,8 +361,13 @@ function zip(a: ReadonlyArray<number>, b: ReadonlyArray<number>, alignment: 'sta
 // ---------------------------------------------------------------------------
 // The WAL, transaction by transaction
 
-function cellSignature(structure: string, c: Cell): string {
-  return `${structure}#${c.rowid ?? ''}#${(c.record ?? []).map(valueKey).join(',')}`;
+/**
+ * A cell by its bytes (an index interior cell without its child pointer): a
+ * cell moved to another page by a split keeps its bytes, one written anew does not.
+ */
+function cellSignature(data: Buffer, c: Cell): string {
+  const start = c.kind === 'index-interior' ? c.offset + 4 : c.offset;
+  return `${c.structure}#${data.toString('latin1', start, c.offset + c.size)}`;
 }
 
 /**
@@ -352,21 +376,12 @@ function cellSignature(structure: string, c: Cell): string {
  * turn shows as its participation row and its ballot's rows appearing in the
  * same commit, whatever the keys.
  */
-function walLinks(image: SqliteImage, dbFile: Buffer, ballotOfCell: AttributeCell): WalLink[] {
+function walLinks(image: SqliteImage, dbFile: Buffer, ballotOfCell: AttributeCell, cellsOf: CellsOf): WalLink[] {
   const wal = image.wal;
   if (!wal) return [];
   const size = image.header.pageSize;
-  const state = new Map<number, Cell[]>();
-  const cellsOf = (n: number, data: Buffer): Cell[] => pageCells(image, data, n, image.pageOwner.get(n) ?? '?').cells;
-  const current = (n: number): Cell[] => {
-    let cells = state.get(n);
-    if (!cells) {
-      const data = n * size <= dbFile.length ? dbFile.subarray((n - 1) * size, n * size) : Buffer.alloc(size);
-      cells = cellsOf(n, data);
-      state.set(n, cells);
-    }
-    return cells;
-  };
+  const state = new Map<number, Buffer>();
+  const current = (n: number): Buffer => state.get(n) ?? (n * size <= dbFile.length ? dbFile.subarray((n - 1) * size, n * size) : Buffer.alloc(size));
   const links: WalLink[] = [];
   let pending = new Map<number, Buffer>();
   for (const f of wal.frames) {
@@ -374,23 +389,27 @@ function walLinks(image: SqliteImage, dbFile: Buffer, ballotOfCell: AttributeCel
     pending.set(f.page, f.data);
     if (f.commitSize === 0) continue;
     const removed = new Map<string, number>();
-    const added = new Map<string, { n: number; structure: string; cell: Cell }>();
+    const added = new Map<string, { n: number; cell: Cell }>();
     for (const [n, data] of pending) {
-      for (const old of current(n)) removed.set(cellSignature(old.structure, old), (removed.get(cellSignature(old.structure, old)) ?? 0) + 1);
-      const now = cellsOf(n, data);
-      for (const cell of now) {
-        const sig = cellSignature(cell.structure, cell);
-        const e = added.get(sig);
-        added.set(sig, { n: (e?.n ?? 0) + 1, structure: cell.structure, cell });
+      const old = current(n);
+      for (const cell of cellsOf(n, old)) {
+        const sig = cellSignature(old, cell);
+        removed.set(sig, (removed.get(sig) ?? 0) + 1);
       }
-      state.set(n, now);
+      for (const cell of cellsOf(n, data)) {
+        const sig = cellSignature(data, cell);
+        const e = added.get(sig);
+        if (e) e.n++;
+        else added.set(sig, { n: 1, cell });
+      }
+      state.set(n, data);
     }
     pending = new Map();
     const members = new Set<number>();
     const ballots = new Set<number>();
     for (const [sig, e] of added) {
-      if (e.n <= (removed.get(sig) ?? 0)) continue; // moved by a page split, not written
-      const a = ballotOfCell(e.structure, e.cell);
+      if (e.n <= (removed.get(sig) ?? 0)) continue; // there before (moved by a split, or untouched)
+      const a = ballotOfCell(e.cell.structure, e.cell);
       if (a.member !== undefined) members.add(a.member);
       if (a.ballotOf !== undefined) ballots.add(a.ballotOf);
     }
@@ -404,27 +423,83 @@ function walLinks(image: SqliteImage, dbFile: Buffer, ballotOfCell: AttributeCel
 
 const VERIFIER = /^[0-9a-f]{64}$/i;
 
-function scanResidue(image: SqliteImage, dbFile: Buffer, c: Classifier, attributeCell: AttributeCell, needles: ReadonlyArray<{ label: string; memberId?: number; bytes: Buffer }>): Residue[] {
+/**
+ * Where a record may start that was not already readable in the earlier image
+ * of the same bytes: each changed byte, and up to 300 bytes before it (a record
+ * that starts earlier but runs into the change). No earlier image: everywhere.
+ */
+function changedRanges(bytes: Buffer, before: Buffer | undefined): Array<[number, number]> {
+  if (!before || before.length !== bytes.length) return [[0, bytes.length]];
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === before[i]) continue;
+    let j = i;
+    while (j < bytes.length && (bytes[j] !== before[j] || j - i < 64)) j++;
+    const from = Math.max(0, i - 300);
+    const last = out.at(-1);
+    if (last && from <= last[1]) last[1] = j;
+    else out.push([from, j]);
+    i = j;
+  }
+  return out;
+}
+
+/** Runs of at least 20 bytes of printable UTF-8 text (control bytes end a run). */
+function printableRuns(bytes: Buffer): Array<{ at: number; text: string }> {
+  const out: Array<{ at: number; text: string }> = [];
+  let start = -1;
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = i < bytes.length ? bytes[i]! : 0;
+    const printable = b >= 0x20 && b !== 0x7f;
+    if (printable && start < 0) start = i;
+    else if (!printable && start >= 0) {
+      if (i - start >= 20) out.push({ at: start, text: bytes.subarray(start, i).toString('utf8') });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+function scanResidue(image: SqliteImage, dbFile: Buffer, c: Classifier, attributeCell: AttributeCell, cellsOf: CellsOf, needles: ReadonlyArray<{ label: string; memberId?: number; bytes: Buffer }>): Residue[] {
   const out: Residue[] = [];
-  const regions: Array<{ where: string; page: number; offset: number; bytes: Buffer }> = image.freeRegions().map((r) => ({ where: r.kind, page: r.page, offset: r.offset, bytes: r.bytes }));
+  const seen = new Map<string, { copies: number }>();
+  const add = (r: Omit<Residue, 'copies'>): void => {
+    const k = `${r.where.replace(/wal-frame-\d+/, 'wal-frame')}|${r.what}|${r.memberId}|${r.detail}`;
+    const e = seen.get(k);
+    if (e) e.copies++;
+    else {
+      const entry = { ...r, copies: 1 };
+      seen.set(k, entry);
+      out.push(entry);
+    }
+  };
+  // Regions to carve, with the earlier image of the same page: bytes unchanged since then were already read.
+  const regions: Array<{ where: string; page: number; offset: number; bytes: Buffer; before?: Buffer }> = image.freeRegions().map((r) => ({ where: r.kind, page: r.page, offset: r.offset, bytes: r.bytes }));
   const size = image.header.pageSize;
   const recordFinding = (where: string, page: number, offset: number, values: ReadonlyArray<SqlValue>, a: Attribution): void => {
-    if (a.ballotOf !== undefined) out.push({ where, page, offset, what: 'ballot-record', memberId: a.ballotOf, detail: values.map(valueKey).join(',').slice(0, 160) });
-    for (const v of values) if (typeof v === 'string' && VERIFIER.test(v)) out.push({ where, page, offset, what: 'verifier', detail: v });
+    if (a.ballotOf !== undefined) add({ where, page, offset, what: 'ballot-record', memberId: a.ballotOf, detail: values.map(valueKey).join(',').slice(0, 160) });
+    for (const v of values) if (typeof v === 'string' && VERIFIER.test(v)) add({ where, page, offset, what: 'verifier', detail: v });
   };
-  // Old page images: superseded and uncommitted WAL frames, and the file's pages the WAL replaces.
+  // Old page images, oldest first: the file's pages the WAL replaces, then superseded and uncommitted WAL frames.
   const latest = new Map<number, number>();
   for (const f of image.wal?.frames ?? []) if (f.committed) latest.set(f.page, f.index);
   const stale: Array<{ where: string; page: number; data: Buffer }> = [];
-  for (const f of image.wal?.frames ?? []) if (latest.get(f.page) !== f.index) stale.push({ where: `wal-frame-${f.index}${f.saltMatches ? '' : '-old-generation'}${f.committed ? '' : '-uncommitted'}`, page: f.page, data: f.data });
   for (const n of latest.keys()) if (n * size <= dbFile.length) stale.push({ where: 'file-page-replaced-by-wal', page: n, data: dbFile.subarray((n - 1) * size, n * size) });
+  for (const f of image.wal?.frames ?? []) if (latest.get(f.page) !== f.index) stale.push({ where: `wal-frame-${f.index}${f.saltMatches ? '' : '-old-generation'}${f.committed ? '' : '-uncommitted'}`, page: f.page, data: f.data });
+  const previous = new Map<number, Buffer>();
   for (const s of stale) {
+    const before = previous.get(s.page);
+    previous.set(s.page, s.data);
     const bt = parseBtreePage(s.data, s.page, image.header.usableSize);
     if (bt) {
       const structure = image.pageOwner.get(s.page) ?? '?';
-      for (const cell of pageCells(image, s.data, s.page, structure).cells) recordFinding(s.where, s.page, cell.offset, cell.record ?? [], attributeCell(structure, cell));
-      for (const r of btreeFreeRegions(s.data, bt, structure)) regions.push({ where: `${s.where}/${r.kind}`, page: s.page, offset: r.offset, bytes: r.bytes });
-    } else regions.push({ where: s.where, page: s.page, offset: 0, bytes: s.data });
+      for (const cell of cellsOf(s.page, s.data)) {
+        // A cell byte for byte where the page's earlier image had it was reported then.
+        if (before && s.data.compare(before, cell.offset, cell.offset + cell.size, cell.offset, cell.offset + cell.size) === 0) continue;
+        recordFinding(s.where, s.page, cell.offset, cell.record ?? [], attributeCell(structure, cell));
+      }
+      for (const r of btreeFreeRegions(s.data, bt, structure)) regions.push({ where: `${s.where}/${r.kind}`, page: s.page, offset: r.offset, bytes: r.bytes, before: before?.subarray(r.offset, r.offset + r.bytes.length) });
+    } else regions.push({ where: s.where, page: s.page, offset: 0, bytes: s.data, before });
   }
   // Ballot keys as a cell or record would encode them, for leftovers too torn to decode.
   const keyNeedles: Array<{ label: string; memberId: number; bytes: Buffer }> = [];
@@ -434,14 +509,26 @@ function scanResidue(image: SqliteImage, dbFile: Buffer, c: Classifier, attribut
       keyNeedles.push({ label: `ballot key ${n} (varint)`, memberId: m, bytes: encodeVarint(n) }, { label: `ballot key ${n} (record int)`, memberId: m, bytes: encodeRecordInt(n) });
     } else if (k.startsWith('t')) keyNeedles.push({ label: `ballot key ${k.slice(1)}`, memberId: m, bytes: Buffer.from(k.slice(1)) });
   }
-  for (const r of regions) {
-    if (r.bytes.every((b) => b === 0)) continue;
-    for (const rec of carveRecords(r.bytes)) recordFinding(r.where, r.page, r.offset + rec.at, rec.values, attributeCell('?', { record: rec.values }));
+  // Needles are looked for in whole old page images too, not only in their free space.
+  const searched = [...regions, ...stale.map((x) => ({ where: x.where, page: x.page, offset: 0, bytes: x.data }))];
+  for (const r of searched) {
     for (const n of [...needles, ...keyNeedles]) {
       if (n.bytes.length < 4) continue;
       for (let at = r.bytes.indexOf(n.bytes); at >= 0; at = r.bytes.indexOf(n.bytes, at + 1)) {
-        out.push({ where: r.where, page: r.page, offset: r.offset + at, what: n.label.startsWith('ballot key') ? 'ballot-key' : 'needle', memberId: n.memberId, detail: n.label });
+        add({ where: r.where, page: r.page, offset: r.offset + at, what: n.label.startsWith('ballot key') ? 'ballot-key' : 'needle', memberId: n.memberId, detail: n.label });
       }
+    }
+  }
+  for (const r of regions) {
+    if (r.bytes.every((b) => b === 0)) continue;
+    // A freeblock's first four bytes overwrite a cell's sizes and record header, so a record
+    // may not decode; its text does: a ballot written as text is found in the printable runs.
+    for (const run of printableRuns(r.bytes)) {
+      const m = textBallot(c, run.text);
+      if (m !== undefined) add({ where: r.where, page: r.page, offset: r.offset + run.at, what: 'ballot-record', memberId: m, detail: run.text.slice(0, 160) });
+    }
+    for (const [from, to] of changedRanges(r.bytes, r.before)) {
+      for (const rec of carveRecords(r.bytes, { from, to })) recordFinding(r.where, r.page, r.offset + rec.at, rec.values, attributeCell('?', { record: rec.values }));
     }
   }
   return out;
@@ -516,10 +603,16 @@ export function findLinks(options: LinkOptions): LeakReport {
   }
   zips.sort((a, b) => b.correct - a.correct);
 
-  const links = walLinks(image, dbFile, attributeCell);
+  const parsed = new WeakMap<Buffer, Cell[]>();
+  const cellsOf: CellsOf = (page, data) => {
+    let cells = parsed.get(data);
+    if (!cells) parsed.set(data, (cells = pageCells(image, data, page, image.pageOwner.get(page) ?? '?').cells));
+    return cells;
+  };
+  const links = walLinks(image, dbFile, attributeCell, cellsOf);
   const walCorrect = new Set(links.filter((l) => l.member === l.ballotOf).map((l) => l.member)).size;
   const needles = (options.needles ?? []).map((n) => ({ label: n.label, memberId: n.memberId, bytes: Buffer.from(n.bytes) }));
-  const residue = scanResidue(image, dbFile, c, attributeCell, needles);
+  const residue = scanResidue(image, dbFile, c, attributeCell, cellsOf, needles);
 
   const leaks: Leak[] = [];
   const directCorrect = new Set(directLinks.filter((d) => d.member === d.ballotOf).map((d) => d.member));
@@ -535,7 +628,7 @@ export function findLinks(options: LinkOptions): LeakReport {
   if (walCorrect > 0) leaks.push({ kind: 'wal', message: `WAL commits link ${walCorrect} members to their ballot (${links.length} single-member commits)` });
   if (residue.length > 0) {
     const kinds = [...new Set(residue.map((r) => `${r.what} in ${r.where.replace(/wal-frame-\d+/, 'wal-frame')}`))];
-    leaks.push({ kind: 'residue', message: `${residue.length} leftovers: ${kinds.slice(0, 8).join('; ')}` });
+    leaks.push({ kind: 'residue', message: `${residue.reduce((n, x) => n + x.copies, 0)} leftovers: ${kinds.slice(0, 8).join('; ')}` });
   }
   const wal = image.wal;
   return {
@@ -568,8 +661,17 @@ export function describeReport(r: LeakReport): string {
   const byWhere = new Map<string, number>();
   for (const x of r.residue) {
     const k = `${x.what} in ${x.where.replace(/wal-frame-\d+/, 'wal-frame')}`;
-    byWhere.set(k, (byWhere.get(k) ?? 0) + 1);
+    byWhere.set(k, (byWhere.get(k) ?? 0) + x.copies);
   }
   lines.push('leftovers:', ...[...byWhere].map(([k, n]) => `  ${n} × ${k}`));
   return lines.join('\n');
+}
+
+/**
+ * Structures holding members or ballots whose cells were written in an order
+ * their keys do not explain: the order of turns, even where no zip reached the
+ * threshold (e.g. a participation list written as members took their turn).
+ */
+export function orderSignals(r: LeakReport): ReadonlyArray<{ readonly structure: string; readonly writeOrder: ReadonlyArray<number> }> {
+  return r.structures.flatMap((s) => (s.writeOrder && s.writeOrder.length > 1 ? [{ structure: s.name, writeOrder: s.writeOrder }] : []));
 }
