@@ -16,6 +16,7 @@ import type { InterviewPort } from '../interview/port.js';
 import type { Messages } from '../i18n/messages.js';
 import { localText, type Lang, type LocalText, type Questionnaire } from '../questionnaire/model.js';
 import { statusMark } from '../report/questionnaire.js';
+import { displaySafe } from '../text/hygiene.js';
 import { fold } from '../text/vietnamese.js';
 import { wrap } from '../text/wrap.js';
 import type { OutStream } from './io.js';
@@ -81,7 +82,7 @@ export class TerminalUi {
       source: (term) => {
         const k = fold(term ?? '');
         const hits = k === '' ? folded : folded.filter((f) => f.key.includes(k));
-        return [...hits.map((f) => ({ name: f.c.label, value: f.c.value })), ...extra.map((e) => ({ name: e.label, value: e.value }))];
+        return [...hits.map((f) => ({ name: displaySafe(f.c.label), value: f.c.value })), ...extra.map((e) => ({ name: displaySafe(e.label), value: e.value }))];
       },
       theme: { style: { keysHelpTip: () => this.style.dim(this.m.members.searchHint) } },
     });
@@ -91,7 +92,7 @@ export class TerminalUi {
   async choose<T>(message: string, choices: ReadonlyArray<{ readonly label: string; readonly value: T; readonly hint?: string }>): Promise<T> {
     return select<T>({
       message,
-      choices: choices.map((c) => ({ name: c.label, value: c.value, ...(c.hint ? { description: c.hint } : {}) })),
+      choices: choices.map((c) => ({ name: displaySafe(c.label), value: c.value, ...(c.hint ? { description: displaySafe(c.hint) } : {}) })),
       loop: false,
       pageSize: choices.length,
       theme: { indexMode: 'number', ...this.keys() },

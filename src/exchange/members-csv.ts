@@ -5,7 +5,8 @@
  */
 import { fold, nameKey } from '../text/vietnamese.js';
 import type { CsvProblem } from './problems.js';
-import type { TableRows } from './table.js';
+import { cellTextProblem, type TableRows } from './table.js';
+import { TEXT_LIMITS } from '../text/hygiene.js';
 
 const NAME_HEADERS = ['ho ten', 'ho va ten', 'ten', 'ho ten dang vien', 'name', 'full name', 'fullname', 'member', 'ten dang vien'];
 const CODE_HEADERS = ['ma', 'ma so', 'ma dang vien', 'code', 'id', 'member code', 'so the', 'so the dang vien'];
@@ -42,10 +43,17 @@ export function membersFromTable(table: TableRows, file: string): { members: Mem
   const codes = new Map<string, number>();
   const members: MemberRow[] = [];
   const nameHeader = data.length === table.rows.length ? 'name' : (first.cells[nameCol] ?? 'name');
+  const codeHeader = codeCol >= 0 ? (first.cells[codeCol] ?? 'code') : 'code';
   for (const row of data) {
     const name = nameKey(row.cells[nameCol] ?? '');
     const code = codeCol >= 0 ? (row.cells[codeCol] ?? '').trim() : '';
     let ok = true;
+    // Text hygiene on the final name and code, before the other checks (it says more).
+    const unsafe = cellTextProblem(row.cells[nameCol] ?? '', nameHeader, TEXT_LIMITS.memberName, file, row.line) ?? cellTextProblem(code, codeHeader, TEXT_LIMITS.code, file, row.line);
+    if (unsafe) {
+      problems.push(unsafe);
+      continue;
+    }
     if (name === '') {
       problems.push({ code: 'CSV_EMPTY_VALUE', file, line: row.line, params: { column: nameHeader } });
       ok = false;

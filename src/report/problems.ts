@@ -6,13 +6,15 @@ import type { Messages } from '../i18n/messages.js';
 import type { Problem } from '../questionnaire/problems.js';
 import type { CsvProblem } from '../exchange/problems.js';
 import type { Style } from './style.js';
+import { displaySafe } from '../text/hygiene.js';
 
+/** The words of a problem; what they quote from the file is made safe to print. */
 export function problemMessage(p: Problem, m: Messages): string {
-  return m.problems.messages[p.code](p.params);
+  return displaySafe(m.problems.messages[p.code](p.params));
 }
 
 export function renderProblem(p: Problem, m: Messages, style: Style): string {
-  const where = `${p.source}:${p.line}:${p.col}`;
+  const where = displaySafe(`${p.source}:${p.line}:${p.col}`);
   const label = p.severity === 'error' ? style.error(m.problems.error) : style.warn(m.problems.warning);
   const path = p.path === '' ? '' : `  ${style.dim(p.path)}`;
   return `${style.bold(where)}${path}\n  ${label}: ${problemMessage(p, m)}  ${style.dim(`[${p.code}]`)}\n`;
@@ -25,6 +27,6 @@ export function problemJson(p: Problem, m: Messages): Record<string, unknown> {
 
 /** A problem in a user's CSV file: `file:line`, the message and its code. */
 export function renderCsvProblem(p: CsvProblem, m: Messages, style: Style): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
-  return `${style.bold(where)}  ${m.csv.messages[p.code](p.params)}  ${style.dim(`[${p.code}]`)}\n`;
+  const where = displaySafe(p.line > 0 ? `${p.file}:${p.line}` : p.file);
+  return `${style.bold(where)}  ${displaySafe(m.csv.messages[p.code](p.params))}  ${style.dim(`[${p.code}]`)}\n`;
 }

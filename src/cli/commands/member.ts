@@ -5,7 +5,8 @@ import { membersFromTable, MEMBER_CODE_PATTERN } from '../../exchange/members-cs
 import type { CsvProblem } from '../../exchange/problems.js';
 import { withDatabase, withDatabaseAsync } from '../../store/db.js';
 import { addMembers, listMembers, planMembers, removeMember, type NewMember } from '../../store/members.js';
-import { nameKey } from '../../text/vietnamese.js';
+import { cleanTypedText } from '../../services/clean-text.js';
+import { countChars, displaySafe, TEXT_LIMITS, truncateChars } from '../../text/hygiene.js';
 import type { Context } from '../context.js';
 import { readUserTable } from '../user-table.js';
 import { resolveMember } from '../member-ref.js';
@@ -19,13 +20,15 @@ function report(ctx: Context, plan: ReturnType<typeof planMembers>, added: Reado
     });
     return;
   }
-  for (const a of added) ctx.io.stdout.write(`${ctx.m.members.addedOne(a.code, a.name)}\n`);
-  for (const p of plan) if (p.kind === 'skipped') ctx.io.stdout.write(`${ctx.m.members.skipped(p.member.name, p.member.code, p.reason)}\n`);
+  for (const a of added) ctx.io.stdout.write(`${displaySafe(ctx.m.members.addedOne(a.code, a.name))}\n`);
+  for (const p of plan) if (p.kind === 'skipped') ctx.io.stdout.write(`${displaySafe(ctx.m.members.skipped(p.member.name, p.member.code, p.reason))}\n`);
   ctx.io.stdout.write(`${ctx.m.members.added(added.length)}\n`);
 }
 
 export async function memberAdd(ctx: Context, names: ReadonlyArray<string>, code: string | undefined): Promise<number> {
-  const entries: NewMember[] = names.map((n) => ({ name: nameKey(n) }));
+  // The message names the name, cut short: a pasted page would fill the screen.
+  const shown = (n: string) => `${ctx.m.help.placeholders.name} "${truncateChars(n.trim(), 40)}${countChars(n.trim()) > 40 ? '…' : ''}"`;
+  const entries: NewMember[] = names.map((n) => ({ name: cleanTypedText(n, shown(n), TEXT_LIMITS.memberName) }));
   if (entries.some((e) => e.name === '')) throw new UserError('EMPTY_NAME', { what: 'NAME' });
   if (code !== undefined) {
     if (entries.length !== 1) throw new UserError('BAD_OPTION_VALUE', { option: '--code', value: code, allowed: '1 NAME' });
@@ -57,7 +60,7 @@ export async function memberList(ctx: Context, all: boolean): Promise<number> {
     }
     const width = Math.max(...members.map((m) => m.code.length));
     ctx.io.stdout.write(`${ctx.m.members.header(members.length)}\n`);
-    for (const m of members) ctx.io.stdout.write(`  ${m.code.padEnd(width)}  ${m.name}${m.active ? '' : ` ${ctx.m.members.inactive}`}\n`);
+    for (const m of members) ctx.io.stdout.write(`  ${displaySafe(m.code).padEnd(width)}  ${displaySafe(m.name)}${m.active ? '' : ` ${ctx.m.members.inactive}`}\n`);
     return ExitCode.Ok;
   });
 }
@@ -67,7 +70,7 @@ export async function memberRemove(ctx: Context, query: string): Promise<number>
     const member = await resolveMember(db, query, undefined, ctx.m.members.which);
     const outcome = removeMember(db, member.id);
     if (ctx.json) writeJson(ctx, { code: member.code, name: member.name, outcome });
-    else ctx.io.stdout.write(`${outcome === 'deleted' ? ctx.m.members.removed(member.name, member.code) : ctx.m.members.deactivated(member.name, member.code)}\n`);
+    else ctx.io.stdout.write(`${displaySafe(outcome === 'deleted' ? ctx.m.members.removed(member.name, member.code) : ctx.m.members.deactivated(member.name, member.code))}\n`);
     return ExitCode.Ok;
   });
 }
@@ -90,7 +93,7 @@ export async function memberImport(ctx: Context, file: string): Promise<number> 
     if (ctx.json) {
       report(ctx, plan, added);
     } else {
-      for (const p of plan) if (p.kind === 'skipped') ctx.io.stdout.write(`${ctx.m.members.skipped(p.member.name, p.member.code, p.reason)}\n`);
+      for (const p of plan) if (p.kind === 'skipped') ctx.io.stdout.write(`${displaySafe(ctx.m.members.skipped(p.member.name, p.member.code, p.reason))}\n`);
       const skipped = plan.filter((p) => p.kind === 'skipped').length;
       ctx.io.stdout.write(`${ctx.m.members.imported(added.length, skipped, file, `${table.encoding}, "${table.delimiter === '\t' ? 'tab' : table.delimiter}"`)}\n`);
     }

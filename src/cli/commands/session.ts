@@ -15,6 +15,7 @@ import { pendingMembers } from '../../services/interview.js';
 import { collectingRound } from '../../services/round-choice.js';
 import { createUi } from '../ui.js';
 import { isInteractive } from '../output.js';
+import { displaySafe } from '../../text/hygiene.js';
 
 const QUIT = Symbol('quit');
 
@@ -29,7 +30,7 @@ export async function session(ctx: Context): Promise<number> {
     const unit = getUnit(db);
     for (;;) {
       ui.clearScreen();
-      ui.write(`${m.session.title(unit.name, round.label)}\n\n`);
+      ui.write(`${displaySafe(m.session.title(unit.name, round.label))}\n\n`);
       const pending = pendingMembers(db, round);
       if (pending.length === 0) {
         ui.write(`${m.session.allDone}\n`);
@@ -45,7 +46,7 @@ export async function session(ctx: Context): Promise<number> {
         ui.clearScreen();
         return ExitCode.Ok;
       }
-      if (!(await ui.confirm(m.interview.confirmWho(choice.name, choice.code)))) continue;
+      if (!(await ui.confirm(displaySafe(m.interview.confirmWho(choice.name, choice.code))))) continue;
       try {
         await interviewMember(ctx, db, round, q, choice, ui);
       } catch (error) {
