@@ -96,15 +96,12 @@ export interface CleanNames {
 }
 
 /**
- * The text hygiene step (`text/hygiene.ts`). A code, label or id holding a
- * control, bidirectional or invisible character, or over its cap, refuses
- * the file (`EXPORT_UNSAFE_TEXT`, `EXPORT_TEXT_TOO_LONG`): cleaning it could
- * turn it into another unit's code. A unit name is only shown, so it is
- * cleaned and cut at `TEXT_LIMITS.unitName` with a warning
- * (`EXPORT_TEXT_CLEANED`, `EXPORT_TEXT_TRUNCATED`); names are not covered by
- * the integrity value, so this changes nothing a merge checks.
+ * The text hygiene step for codes (`text/hygiene.ts`). A code, label or id
+ * holding a control, bidirectional or invisible character, or over its cap,
+ * refuses the file (`EXPORT_UNSAFE_TEXT`, `EXPORT_TEXT_TOO_LONG`): cleaning it
+ * could turn it into another unit's code.
  */
-export function checkTexts(layout: ExportLayout, firstLine: number, totals: ExportTotals, body: ExportBody, problems: FileProblems, warnings: FileProblems): CleanNames {
+export function checkCodes(layout: ExportLayout, firstLine: number, totals: ExportTotals, body: ExportBody, problems: FileProblems): void {
   const refuse = (value: string, column: string, limit: number, line: number): void => {
     const p = checkText(value, limit);
     if (p?.kind === 'unsafe') problems.add('EXPORT_UNSAFE_TEXT', line, { column, value: codePointLabel(p.char.codePoint), position: p.char.position, kind: p.char.kind });
@@ -120,7 +117,17 @@ export function checkTexts(layout: ExportLayout, firstLine: number, totals: Expo
     refuse(u.level, 'item_level', TEXT_LIMITS.level, line);
   }
   for (const it of body.items.values()) refuse(it.id, 'item_id', ITEM_ID_LIMIT, it.line);
+}
 
+/**
+ * The text hygiene step for display texts: a unit name is only shown, so it
+ * is cleaned of unsafe characters and cut at `TEXT_LIMITS.unitName`, with a
+ * warning (`EXPORT_TEXT_CLEANED`, `EXPORT_TEXT_TRUNCATED`). Names are not
+ * covered by the integrity value, so this changes nothing a merge checks.
+ * NOTE: it runs before the damaged-text check, whose heuristics took 8 s on
+ * a 10 MB name.
+ */
+export function cleanNames(layout: ExportLayout, exportRow: ReadonlyArray<string>, body: ExportBody, warnings: FileProblems): CleanNames {
   const clean = (name: string, column: string, line: number): string => {
     const bad = firstUnsafe(name);
     if (bad) warnings.add('EXPORT_TEXT_CLEANED', line, { column, value: codePointLabel(bad.codePoint), position: bad.position, kind: bad.kind });
@@ -132,7 +139,7 @@ export function checkTexts(layout: ExportLayout, firstLine: number, totals: Expo
     warnings.add('EXPORT_TEXT_TRUNCATED', line, { column, count: length, limit: TEXT_LIMITS.unitName });
     return truncateChars(stripped, TEXT_LIMITS.unitName).trimEnd();
   };
-  const unitName = clean(totals.identity.get('unit_name') ?? '', 'unit_name', body.exportLine);
+  const unitName = clean(layout.cell(exportRow, 'unit_name'), 'unit_name', body.exportLine);
   const units = body.units.map((u) => {
     const name = clean(u.name, 'item_text', body.unitLines.get(u.code) ?? 0);
     return name === u.name ? u : { ...u, name };

@@ -13,7 +13,7 @@ import { CountsPacker } from '../summary/packed.js';
 import { EXPORT_FORMAT, type ExportStatus } from './columns.js';
 import { readCsvSource } from './csv-source.js';
 import { textDamage, type Encoding } from './decode.js';
-import { checkArithmetic, checkIntegrity, checkTexts, contentOf, readTotals, type CleanNames, type ExportTotals } from './export-checks.js';
+import { checkArithmetic, checkIntegrity, checkCodes, cleanNames, contentOf, readTotals, type CleanNames, type ExportTotals } from './export-checks.js';
 import { layoutOf, type ExportLayout } from './export-layout.js';
 import { binaryFormat, isWorkbook } from './file-format.js';
 import { isWholeNumber, readBody, type ExportBody, type ItemType } from './export-rows.js';
@@ -117,11 +117,12 @@ export function exportFromSource(source: TableSource, found: ReadonlyArray<Sourc
     problems.add('EXPORT_TRUNCATED', 0, { value: '0', expected: 'export' });
     return failed();
   }
-  if (noteDamage([layout.cell(exportRow, 'unit_name'), ...body.units.map((u) => u.name)].join('\n'), problems)) return failed();
+  const warnings = new FileProblems(source.file);
+  const names = cleanNames(layout, exportRow, body, warnings);
+  if (noteDamage([names.unitName, ...names.units.map((u) => u.name)].join('\n'), problems)) return failed();
   const totals = readTotals(layout, first.cells, exportRow, exportLine, problems);
   if (problems.any) return failed();
-  const warnings = new FileProblems(source.file);
-  const names = checkTexts(layout, first.line, totals, body, problems, warnings);
+  checkCodes(layout, first.line, totals, body, problems);
   if (problems.any) return failed();
 
   const content = contentOf(format, layout.levels, totals, body);
