@@ -162,3 +162,19 @@ export function withoutInvisible(text: string): string {
   if (!UNSAFE_ONE.test(text)) return text;
   return text.replace(UNSAFE, (ch) => (ch === '\u200b' || CONTROL.test(ch) ? ' ' : ''));
 }
+
+/**
+ * JSON text with every unsafe character (outside the line feeds of its
+ * layout) written as a `\uXXXX` escape: the same data once parsed, and
+ * nothing a terminal would act on when `--json` is printed (JSON.stringify
+ * escapes C0 controls but leaves C1, bidi and invisible characters raw).
+ */
+export function jsonSafe(json: string): string {
+  if (!UNSAFE_ONE.test(json.replaceAll('\n', ''))) return json;
+  return json.replace(UNSAFE, (ch) => {
+    if (ch === '\n') return ch;
+    let out = '';
+    for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+  });
+}

@@ -215,6 +215,15 @@ describe('terminal output of what an older database holds', () => {
     expect((await cell.cli(['status'])).stdout).toContain('Chi bộ\\u001b]0;pwned\\u0007\\u001b[2J\\u202eABC\\u200b');
     expect((await cell.cli(['status'])).stdout).toContain('Nguyễn\\u001b[8m Văn An\\u009b');
     expect((await cell.cli(['report'])).stdout).toContain('Chi bộ\\u001b]0;pwned\\u0007\\u001b[2J\\u202eABC\\u200b');
+    // HTML escapes them too; --json gives the data as it is stored, in \u escapes only.
+    const html = join(cell.dir, 'r.html');
+    expect((await cell.cli(['report', '--format', 'html', '--out', html])).status).toBe(0);
+    expect(readFileSync(html, 'utf8')).not.toMatch(UNSAFE_ANY);
+    expect(readFileSync(html, 'utf8')).toContain('Chi bộ\\u001b]0;pwned');
+    const json = await cell.cli(['--json', 'status']);
+    expect(json.stdout).not.toMatch(UNSAFE_ANY);
+    const doc = JSON.parse(json.stdout) as { unit: { name: string }; round: { label: string }; memberStatus: Array<{ name: string }> };
+    expect([doc.unit.name, doc.round.label, doc.memberStatus[0]!.name]).toEqual(['Chi bộ\x1b]0;pwned\x07\x1b[2J\u202eABC\u200b', '2026\u2067', 'Nguyễn\x1b[8m Văn An\u009b']);
   });
 });
 

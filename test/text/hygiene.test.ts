@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkText, codePointLabel, countChars, displaySafe, firstUnsafe, stripUnsafe, truncateChars, unsafeChars } from '../../src/text/hygiene.js';
+import { checkText, codePointLabel, countChars, displaySafe, firstUnsafe, jsonSafe, stripUnsafe, truncateChars, unsafeChars } from '../../src/text/hygiene.js';
 import { fold } from '../../src/text/vietnamese.js';
 import { HOSTILE } from '../support/hostile-text.js';
 
@@ -85,5 +85,16 @@ describe('the same-name key (fold) sees through what stays invisible', () => {
       expect(fold(look), JSON.stringify(look)).toBe(key);
     }
     expect(fold('Nguyễn Văn B')).not.toBe(key);
+  });
+});
+
+describe('jsonSafe', () => {
+  it('writes unsafe characters as \\u escapes: the same data once parsed, nothing raw on a terminal', () => {
+    const value = { name: 'Chi bộ\x1b]0;x\x07\u009b\u202e\u200b\u{e0041}', ok: 'Nguyễn Văn An' };
+    const json = jsonSafe(JSON.stringify(value, null, 2));
+    expect(json).not.toMatch(/[\u007f-\u009f\u202e\u200b]|\u{e0041}/u);
+    expect(json).toContain('\\u009b\\u202e\\u200b\\udb40\\udc41');
+    expect(JSON.parse(json)).toEqual(value);
+    expect(jsonSafe('{\n  "a": 1\n}')).toBe('{\n  "a": 1\n}');
   });
 });
