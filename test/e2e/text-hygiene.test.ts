@@ -67,6 +67,15 @@ describe('typed names, labels and codes', () => {
     expect(cell.query('SELECT COUNT(*) AS n FROM round')).toEqual([{ n: 0 }]);
   });
 
+  it('measure add refuses a text with a terminal sequence; a clean one is kept', async () => {
+    const cell = await tempCell({ round: ['--label', '2026'] });
+    const r = await cell.cli([...EN, 'measure', 'add', 'Họp chi bộ\x1b[2J đúng giờ']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/U\+001B at character 11/);
+    expect((await cell.cli(['measure', 'add', 'Họp chi bộ đúng giờ'])).status).toBe(0);
+    expect(cell.query('SELECT text FROM measure')).toEqual([{ text: 'Họp chi bộ đúng giờ' }]);
+  });
+
   it('caps: a 10,000-character member name is refused; 100 characters of Vietnamese are taken', async () => {
     const cell = await tempCell();
     const long = await cell.cli([...EN, 'member', 'add', 'Nguyễn '.repeat(1429)]);
