@@ -212,19 +212,22 @@ describe(`${HYGIENE_CASES} exports with hostile characters or over-long values m
       rejected: Array<{ file: string; problems: Array<{ code: string; line: number }> }>;
       warnings: Array<{ file: string; problems: Array<{ code: string; line: number }> }>;
     };
-    const t = { runs: cells.length, refused: out.rejected.length, merged: out.accepted.length, warned: out.warnings.length };
+    const t: Record<string, number> = { runs: cells.length, refused: out.rejected.length, merged: out.accepted.length, warned: out.warnings.length };
     for (const rej of out.rejected) {
       expect(targets.get(rej.file), rej.file).toBe('code');
       for (const p of rej.problems) expect(p.code, rej.file).toMatch(/^(EXPORT_UNSAFE_TEXT|EXPORT_TEXT_TOO_LONG)$/);
       expect(rej.problems.every((p) => p.line > 0), rej.file).toBe(true);
     }
-    for (const a of out.accepted) expect(targets.get(a.file), a.file).toBe('name');
+    // A spoiled code can still be merged when the piece was white space at an end (a form feed after
+    // "CB0154"): cells are trimmed as Excel's are, so what is stored is clean (checked below).
+    const trimmedCodes = out.accepted.filter((a) => targets.get(a.file) === 'code').length;
     for (const w of out.warnings) for (const p of w.problems) expect(p.code).toMatch(/^EXPORT_TEXT_(CLEANED|TRUNCATED)$/);
     expect(out.accepted.length + out.rejected.length).toBe(cells.length);
+    for (const c of bloc.query<{ code: string }>('SELECT unit_code AS code FROM merged_file UNION ALL SELECT code FROM merged_unit')) expect(c.code).toMatch(/^[A-Za-z0-9._-]{1,32}$/);
     for (const n of bloc.query<{ name: string }>('SELECT unit_name AS name FROM merged_file UNION ALL SELECT name FROM merged_unit')) {
       expect(n.name).not.toMatch(UNSAFE_ANY);
       expect([...n.name].length).toBeLessThanOrEqual(TEXT_LIMITS.unitName);
     }
-    tally('merge', t, started);
+    tally('merge', { ...t, trimmedCodes }, started);
   }, 300_000);
 });
