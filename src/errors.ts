@@ -4,6 +4,7 @@
  * core never needs to know the user's language) and into exit codes.
  * Tests check `error.name` and `code`, not `instanceof` or prose.
  */
+import type { UnsafeKind } from './text/hygiene.js';
 
 export const ExitCode = { Ok: 0, Failure: 1, Usage: 2, Interrupted: 130 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -93,6 +94,11 @@ export interface ErrorParams {
   DB_EMPTY: { file: string };
   /** commit-crypto: a member's key record in the file has impossible values (edited by hand or damaged). */
   COMMITMENT_KEY_DAMAGED: { member: string };
+  // Text hygiene (issue 14, part 4): a name, label or code typed on the command line.
+  /** A control, bidirectional or invisible character (`text/hygiene.ts`): `char` is "U+202E", `position` 1-based in characters. */
+  TEXT_UNSAFE: { what: string; char: string; position: number; kind: UnsafeKind };
+  /** Longer than its cap (`TEXT_LIMITS`), in characters. */
+  TEXT_TOO_LONG: { what: string; length: number; limit: number };
 }
 export type ErrorCode = keyof ErrorParams;
 

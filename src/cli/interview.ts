@@ -13,6 +13,7 @@ import type { Round } from '../store/rounds.js';
 import { backToCommitments, commitmentsFor, followUp } from './commitments.js';
 import type { Context } from './context.js';
 import type { TerminalUi } from './prompts.js';
+import { displaySafe } from '../text/hygiene.js';
 
 /**
  * An anonymous member in progress types their code; an empty code starts
@@ -75,6 +76,6 @@ export async function interviewMember(ctx: Context, db: Db, round: Round, q: Que
     }
     throw error;
   }
-  ui.write(`\n${ctx.m.interview.submitted(member.name)}\n`);
+  ui.write(`\n${displaySafe(ctx.m.interview.submitted(member.name))}\n`);
   if (!round.anonymous) await commitmentsFor(ctx, db, round, q, member, ui, key);
 }

@@ -9,6 +9,7 @@ import type { Messages } from '../i18n/messages.js';
 // asked for: every module on this path costs start-up time (about 0.5 ms each).
 import { vi } from '../i18n/vi.js';
 import type { Lang } from '../questionnaire/model.js';
+import { displaySafe } from '../text/hygiene.js';
 import { userErrorText } from './error-text.js';
 import type { Io } from './io.js';
 import { invocationFrom, withInvocation } from './invocation.js';
@@ -64,7 +65,7 @@ export function handleError(error: unknown, m: Messages, io: Io, commandPath: st
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return ExitCode.Ok;
     }
-    io.stderr.write(`tusoi: ${commanderMessage(error, m)}\n${m.usage.seeHelp(commandPath)}\n`);
+    io.stderr.write(`tusoi: ${displaySafe(commanderMessage(error, m))}\n${m.usage.seeHelp(commandPath)}\n`);
     return ExitCode.Usage;
   }
   if (isInterrupt(error)) {

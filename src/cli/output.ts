@@ -3,6 +3,7 @@ import { boundProblems, type CsvProblem } from '../exchange/problems.js';
 import { renderCsvProblem, renderCsvWarning } from '../report/problems.js';
 import type { Context } from './context.js';
 import { createStyle } from './style.js';
+import { jsonSafe } from '../text/hygiene.js';
 
 /** The version of every `--json` document tusoi prints; fields may be added, never changed. */
 export const JSON_SCHEMA = 1;
@@ -18,7 +19,7 @@ export function writeJson(ctx: Context, value: Readonly<Record<string, unknown>>
 /** The text of that document, for a file (`report --format json --out FILE`). */
 export function jsonDocument(value: Readonly<Record<string, unknown>>): string {
   const doc = 'schema' in value ? value : { schema: JSON_SCHEMA, ...value };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(doc, null, 2))}\n`;
 }
 
 /** A file's problems in line order, at most MAX_PROBLEMS_PER_FILE of them, then "… and K more". */

@@ -18,6 +18,7 @@ import type { InterviewPort } from '../interview/port.js';
 import type { Messages } from '../i18n/messages.js';
 import { localText, type Lang, type LocalText, type Questionnaire } from '../questionnaire/model.js';
 import { statusMark } from '../report/questionnaire.js';
+import { displaySafe } from '../text/hygiene.js';
 import { fold } from '../text/vietnamese.js';
 import { wrap } from '../text/wrap.js';
 import type { OutStream } from './io.js';
@@ -91,9 +92,9 @@ export class TerminalUi {
         const hits = k === '' ? folded : folded.filter((f) => f.key.includes(k));
         if (hits.length === 0) {
           // NOTE: a disabled line, not an empty list (search's own "No results found" is English only).
-          return [{ name: this.m.flow.noMatch((term ?? '').trim()), value: undefined as T, disabled: ' ' }];
+          return [{ name: displaySafe(this.m.flow.noMatch((term ?? '').trim())), value: undefined as T, disabled: ' ' }];
         }
-        return hits.map((f) => ({ name: f.c.label, value: f.c.value }));
+        return hits.map((f) => ({ name: displaySafe(f.c.label), value: f.c.value }));
       },
       theme: { style: { keysHelpTip: () => this.style.dim(hint), disabled: (text: string) => this.style.warn(text) } },
     });
@@ -103,7 +104,7 @@ export class TerminalUi {
   async choose<T>(message: string, choices: ReadonlyArray<{ readonly label: string; readonly value: T; readonly hint?: string }>): Promise<T> {
     return select<T>({
       message,
-      choices: choices.map((c) => ({ name: c.label, value: c.value, ...(c.hint ? { description: c.hint } : {}) })),
+      choices: choices.map((c) => ({ name: displaySafe(c.label), value: c.value, ...(c.hint ? { description: displaySafe(c.hint) } : {}) })),
       loop: false,
       pageSize: choices.length,
       theme: { indexMode: 'number', ...this.keys() },

@@ -3,7 +3,10 @@
  * the `export` row, then the integrity value, then the arithmetic. Each adds
  * its problems; the caller stops after a step that found any.
  */
-import { EXPORT_COLUMNS, ROW_IDENTITY_COLUMNS, type ExportStatus } from './columns.js';
+import type { CoveredUnit } from '../summary/aggregate.js';
+import { checkText, codePointLabel, countChars, firstUnsafe, stripUnsafe, TEXT_LIMITS, truncateChars } from '../text/hygiene.js';
+import { nameKey } from '../text/vietnamese.js';
+import { countColumn, EXPORT_COLUMNS, ROW_IDENTITY_COLUMNS, type ExportStatus } from './columns.js';
 import type { ExportLayout } from './export-layout.js';
 import { ALL_DIGITS, wholeNumber, type ExportBody } from './export-rows.js';
 import { integrityOf, type ExportContent } from './integrity.js';
@@ -68,4 +71,78 @@ export function checkArithmetic(totals: ExportTotals, body: ExportBody, problems
   }
   if (respondents > members) problems.add('EXPORT_ARITHMETIC', 0, { detail: `respondents ${respondents} > members ${members}` });
   for (const u of units) if (u.respondents > u.members) problems.add('EXPORT_ARITHMETIC', body.unitLines.get(u.code) ?? 0, { detail: `${u.code}: ${u.respondents} > ${u.members}` });
+}
+
+/** Identity texts refused when unsafe or too long, with their cap; every other identity cell is checked by its own rule. */
+const IDENTITY_CAPS: ReadonlyArray<readonly [column: string, limit: number]> = [
+  ['unit_code', TEXT_LIMITS.code],
+  ['parent_code', TEXT_LIMITS.code],
+  ['round_label', TEXT_LIMITS.roundLabel],
+  ['unit_level', TEXT_LIMITS.level],
+  ['questionnaire_id', TEXT_LIMITS.version],
+  ['questionnaire_version', TEXT_LIMITS.version],
+  ['questionnaire_sha256', TEXT_LIMITS.version],
+  ['tusoi_version', TEXT_LIMITS.version],
+  ['exported_at', TEXT_LIMITS.version],
+];
+
+/** Item ids travel as questionnaire ids (at most 64 characters, `questionnaire/parse.ts`). */
+const ITEM_ID_LIMIT = 64;
+
+/** The display texts of a file after the hygiene step: names stripped of unsafe characters and cut at the cap. */
+export interface CleanNames {
+  readonly unitName: string;
+  readonly units: ReadonlyArray<CoveredUnit>;
+}
+
+/**
+ * The text hygiene step for codes (`text/hygiene.ts`). A code, label or id
+ * holding a control, bidirectional or invisible character, or over its cap,
+ * refuses the file (`EXPORT_UNSAFE_TEXT`, `EXPORT_TEXT_TOO_LONG`): cleaning it
+ * could turn it into another unit's code.
+ */
+export function checkCodes(layout: ExportLayout, firstLine: number, totals: ExportTotals, body: ExportBody, problems: FileProblems): void {
+  const refuse = (value: string, column: string, limit: number, line: number): void => {
+    const p = checkText(value, limit);
+    if (p?.kind === 'unsafe') problems.add('EXPORT_UNSAFE_TEXT', line, { column, value: codePointLabel(p.char.codePoint), position: p.char.position, kind: p.char.kind });
+    else if (p) problems.add('EXPORT_TEXT_TOO_LONG', line, { column, count: p.length, limit });
+  };
+  const lineOf = (column: string) => ((ROW_IDENTITY_COLUMNS as ReadonlyArray<string>).includes(column) ? firstLine : body.exportLine);
+  for (const level of layout.levels) refuse(level, countColumn(level), TEXT_LIMITS.level, 1);
+  for (const [column, limit] of IDENTITY_CAPS) refuse(totals.identity.get(column) ?? '', column, limit, lineOf(column));
+  for (const u of body.units) {
+    const line = body.unitLines.get(u.code) ?? 0;
+    refuse(u.code, 'item_id', TEXT_LIMITS.code, line);
+    refuse(u.parentCode ?? '', 'item_parent', TEXT_LIMITS.code, line);
+    refuse(u.level, 'item_level', TEXT_LIMITS.level, line);
+  }
+  for (const it of body.items.values()) refuse(it.id, 'item_id', ITEM_ID_LIMIT, it.line);
+}
+
+/**
+ * The text hygiene step for display texts: a unit name is only shown, so it
+ * is cleaned of unsafe characters and cut at `TEXT_LIMITS.unitName`, with a
+ * warning (`EXPORT_TEXT_CLEANED`, `EXPORT_TEXT_TRUNCATED`). Names are not
+ * covered by the integrity value, so this changes nothing a merge checks.
+ * NOTE: it runs before the damaged-text check, whose heuristics took 8 s on
+ * a 10 MB name.
+ */
+export function cleanNames(layout: ExportLayout, exportRow: ReadonlyArray<string>, body: ExportBody, warnings: FileProblems): CleanNames {
+  const clean = (name: string, column: string, line: number): string => {
+    const bad = firstUnsafe(name);
+    if (bad) warnings.add('EXPORT_TEXT_CLEANED', line, { column, value: codePointLabel(bad.codePoint), position: bad.position, kind: bad.kind });
+    // Removing an invisible character may leave two spaces, or one at an end.
+    const stripped = bad ? nameKey(stripUnsafe(name)) : name;
+    if (stripped.length <= TEXT_LIMITS.unitName) return stripped;
+    const length = countChars(stripped);
+    if (length <= TEXT_LIMITS.unitName) return stripped;
+    warnings.add('EXPORT_TEXT_TRUNCATED', line, { column, count: length, limit: TEXT_LIMITS.unitName });
+    return truncateChars(stripped, TEXT_LIMITS.unitName).trimEnd();
+  };
+  const unitName = clean(layout.cell(exportRow, 'unit_name'), 'unit_name', body.exportLine);
+  const units = body.units.map((u) => {
+    const name = clean(u.name, 'item_text', body.unitLines.get(u.code) ?? 0);
+    return name === u.name ? u : { ...u, name };
+  });
+  return { unitName, units };
 }

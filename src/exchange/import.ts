@@ -13,7 +13,7 @@ import { CountsPacker } from '../summary/packed.js';
 import { EXPORT_FORMAT, type ExportStatus } from './columns.js';
 import { readCsvSource } from './csv-source.js';
 import { textDamage, type Encoding } from './decode.js';
-import { checkArithmetic, checkIntegrity, contentOf, readTotals, type ExportTotals } from './export-checks.js';
+import { checkArithmetic, checkIntegrity, checkCodes, cleanNames, contentOf, readTotals, type CleanNames, type ExportTotals } from './export-checks.js';
 import { layoutOf, type ExportLayout } from './export-layout.js';
 import { binaryFormat, isWorkbook } from './file-format.js';
 import { isWholeNumber, readBody, type ExportBody, type ItemType } from './export-rows.js';
@@ -41,6 +41,8 @@ export interface ParsedExport {
   readonly levels: ReadonlyArray<string>;
   readonly itemIds: Readonly<Record<'group' | 'manifestation' | 'behaviour', ReadonlyArray<string>>>;
   readonly summary: Summary;
+  /** What the hygiene step cleaned in display texts (`EXPORT_TEXT_CLEANED`, `EXPORT_TEXT_TRUNCATED`): the file is merged anyway. */
+  readonly warnings: ReadonlyArray<CsvProblem>;
 }
 
 export type ReadResult = { readonly ok: true; readonly parsed: ParsedExport } | { readonly ok: false; readonly problems: ReadonlyArray<CsvProblem> };
@@ -115,15 +117,19 @@ export function exportFromSource(source: TableSource<CsvOrigin>, found: Readonly
     problems.add('EXPORT_TRUNCATED', 0, { value: '0', expected: 'export' });
     return failed();
   }
-  if (noteDamage([layout.cell(exportRow, 'unit_name'), ...body.units.map((u) => u.name)].join('\n'), problems)) return failed();
+  const warnings = new FileProblems(source.file);
+  const names = cleanNames(layout, exportRow, body, warnings);
+  if (noteDamage([names.unitName, ...names.units.map((u) => u.name)].join('\n'), problems)) return failed();
   const totals = readTotals(layout, first.cells, exportRow, exportLine, problems);
+  if (problems.any) return failed();
+  checkCodes(layout, first.line, totals, body, problems);
   if (problems.any) return failed();
 
   const content = contentOf(format, layout.levels, totals, body);
   checkIntegrity(content, totals, problems);
   checkArithmetic(totals, body, problems);
   if (problems.any) return failed();
-  return { ok: true, parsed: parsedExport(source, format, layout.levels, totals, body) };
+  return { ok: true, parsed: parsedExport(source, format, layout.levels, totals, body, names, warnings.list) };
 }
 
 /** The counts packed (summary/packed.ts) straight from the rows: the merge stores this. */
@@ -137,10 +143,10 @@ function packItems(levels: ReadonlyArray<string>, body: ExportBody): Pick<Parsed
   return { packed: packer.done(), itemIds };
 }
 
-function parsedExport(source: TableSource<CsvOrigin>, format: number, levels: ReadonlyArray<string>, totals: ExportTotals, body: ExportBody): ParsedExport {
+function parsedExport(source: TableSource<CsvOrigin>, format: number, levels: ReadonlyArray<string>, totals: ExportTotals, body: ExportBody, names: CleanNames, warnings: ReadonlyArray<CsvProblem>): ParsedExport {
   const id = (name: string) => totals.identity.get(name) ?? '';
   const { members, respondents, status } = totals;
-  const { units } = body;
+  const { units } = names;
   const questionnaire = { id: id('questionnaire_id'), version: id('questionnaire_version'), sha256: id('questionnaire_sha256') };
   const byType = (t: Exclude<ItemType, 'overall'>) => new Map([...body.items.values()].filter((it) => it.type === t).map((it) => [it.id, it.counts]));
   let summary: Summary | undefined;
@@ -151,7 +157,7 @@ function parsedExport(source: TableSource<CsvOrigin>, format: number, levels: Re
     format,
     tusoiVersion: id('tusoi_version'),
     questionnaire,
-    unit: { code: id('unit_code'), name: id('unit_name'), level: id('unit_level'), parentCode: id('parent_code') || null },
+    unit: { code: id('unit_code'), name: names.unitName, level: id('unit_level'), parentCode: id('parent_code') || null },
     roundLabel: id('round_label'),
     status,
     exportedAt: id('exported_at'),
@@ -161,6 +167,7 @@ function parsedExport(source: TableSource<CsvOrigin>, format: number, levels: Re
     units,
     ...packItems(levels, body),
     levels,
+    warnings,
     // Built only when asked for (reports and tests): a merge needs the packed form alone.
     get summary(): Summary {
       summary ??= {

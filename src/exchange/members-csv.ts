@@ -12,7 +12,8 @@
  */
 import { fold, nameKey } from '../text/vietnamese.js';
 import type { CsvProblem, CsvProblemCode, CsvProblemParams } from './problems.js';
-import type { TableRow, TableRows } from './table.js';
+import { cellTextProblem, type TableRow, type TableRows } from './table.js';
+import { TEXT_LIMITS } from '../text/hygiene.js';
 
 /** Member codes: short, unaccented, safe in any spreadsheet. */
 export const MEMBER_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
@@ -174,6 +175,17 @@ export function membersFromTable(table: TableRows, file: string, sheet?: string)
     }
     const { name, code } = rowMember(row, layout);
     let ok = true;
+    // Text hygiene on the final name and code, before the other checks (it says more).
+    const located = (problem: CsvProblem | undefined, col: number | undefined): CsvProblem | undefined =>
+      problem && { ...problem, ...(col === undefined ? {} : { col: col + 1 }), ...(sheet === undefined ? {} : { sheet }) };
+    const unsafe =
+      layout.nameCols.map((col, i) => located(cellTextProblem(row.cells[col] ?? '', layout.nameHeaders[i] ?? 'name', TEXT_LIMITS.memberName, file, row.line), col)).find((x) => x !== undefined) ??
+      located(cellTextProblem(name, layout.nameHeaders.join(' + '), TEXT_LIMITS.memberName, file, row.line), layout.nameCols[0]) ??
+      located(cellTextProblem(code, layout.codeCol === undefined ? 'code' : (table.rows[headerIndex]?.cells[layout.codeCol] ?? 'code'), TEXT_LIMITS.code, file, row.line), layout.codeCol);
+    if (unsafe) {
+      problems.push(unsafe);
+      continue;
+    }
     if (name === '') {
       at(problems, 'CSV_EMPTY_VALUE', row.line, layout.nameCols[0], { column: layout.nameHeaders.join(' + ') });
       ok = false;

@@ -53,6 +53,19 @@ export const CSV_PROBLEM_CODES = [
   'CSV_NUMERIC_MEMBER_CODE',
   /** An .xlsx file that is not a readable workbook (`detail`): nothing read. */
   'CSV_BAD_WORKBOOK',
+  // Text hygiene (issue 14, part 4): `column`, `value` (the character, "U+202E"), `position`, `kind`; or `count` over `limit`.
+  /** A member or unit list's name or code holding a control, bidirectional or invisible character: refused. */
+  'CSV_UNSAFE_TEXT',
+  /** A member or unit list's name over its cap: refused. */
+  'CSV_TEXT_TOO_LONG',
+  /** An export's code, round label, item id or other identity holding such a character: refused, never cleaned into another code. */
+  'EXPORT_UNSAFE_TEXT',
+  /** An export's code, round label or item id over its cap: refused. */
+  'EXPORT_TEXT_TOO_LONG',
+  /** Warning: an export's unit name held such characters; they were removed and the file merged. */
+  'EXPORT_TEXT_CLEANED',
+  /** Warning: an export's unit name was over its cap; it was cut there and the file merged. */
+  'EXPORT_TEXT_TRUNCATED',
 ] as const;
 
 export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];
@@ -70,6 +83,8 @@ export interface CsvProblemParams {
   readonly format?: string;
   readonly kind?: string;
   readonly limit?: number;
+  /** Where in the cell an unsafe character stands (1-based, in characters). */
+  readonly position?: number;
 }
 
 export interface CsvProblem {

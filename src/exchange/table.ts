@@ -11,6 +11,7 @@ import { readCsvSource } from './csv-source.js';
 import { binaryFormat, isWorkbook } from './file-format.js';
 import type { CsvProblem, CsvProblemCode } from './problems.js';
 import type { Delimiter } from './sniff.js';
+import { checkText, codePointLabel } from '../text/hygiene.js';
 import { sourceText, type SourceProblem, type SourceProblemKind, type SourceRow, type TableSource } from './table-source.js';
 import { readXlsxSource } from './xlsx-source.js';
 
@@ -86,4 +87,20 @@ export function tableRefusal(problems: ReadonlyArray<CsvProblem>): UserError<'CS
   if (format) return new UserError(format.code as 'CSV_WORKBOOK' | 'CSV_NOT_TEXT', { file: format.file, format: format.params.format ?? '' });
   const p = problems.find((x) => x.code === 'CSV_MOJIBAKE' || x.code === 'CSV_LEGACY_ENCODING');
   return p ? new UserError(p.code as 'CSV_MOJIBAKE' | 'CSV_LEGACY_ENCODING', { file: p.file }) : undefined;
+}
+
+/**
+ * The hygiene check on one cell of a user's table that becomes a name or a
+ * code (`text/hygiene.ts`), beside the apostrophe rule (`unguardText`) and the
+ * damaged-text rule (`textDamage`): a control, bidirectional or invisible
+ * character is refused (`CSV_UNSAFE_TEXT`, with the character and its
+ * position), then more than `limit` characters (`CSV_TEXT_TOO_LONG`). The
+ * person who made the list can fix it, so nothing is cleaned silently.
+ */
+export function cellTextProblem(value: string, column: string, limit: number, file: string, line: number): CsvProblem | undefined {
+  const problem = checkText(value, limit);
+  if (!problem) return undefined;
+  if (problem.kind === 'too-long') return { code: 'CSV_TEXT_TOO_LONG', file, line, params: { column, count: problem.length, limit } };
+  const { char } = problem;
+  return { code: 'CSV_UNSAFE_TEXT', file, line, params: { column, value: codePointLabel(char.codePoint), position: char.position, kind: char.kind } };
 }

@@ -4,7 +4,8 @@
  */
 import { fold, nameKey } from '../text/vietnamese.js';
 import type { CsvProblem } from './problems.js';
-import type { TableRows } from './table.js';
+import { cellTextProblem, type TableRows } from './table.js';
+import { TEXT_LIMITS } from '../text/hygiene.js';
 
 const CODE = ['ma', 'ma don vi', 'code', 'unit code', 'unit_code'];
 const NAME = ['ten', 'ten don vi', 'name', 'unit name', 'unit_name'];
@@ -37,6 +38,17 @@ export function unitsFromTable(table: TableRows, file: string): { units: UnitRow
     const parent = p >= 0 ? (row.cells[p] ?? '').trim() : '';
     const level = (l >= 0 ? (row.cells[l] ?? '').trim() : '') || 'chi-bo';
     let ok = true;
+    // Text hygiene on every cell kept, before the other checks (it says more).
+    const column = (i: number, fallback: string) => first.cells[i] ?? fallback;
+    const unsafe =
+      cellTextProblem(code, column(c, 'code'), TEXT_LIMITS.code, file, row.line) ??
+      cellTextProblem(row.cells[n] ?? '', column(n, 'name'), TEXT_LIMITS.unitName, file, row.line) ??
+      cellTextProblem(parent, column(p, 'parent'), TEXT_LIMITS.code, file, row.line) ??
+      cellTextProblem(level, column(l, 'level'), TEXT_LIMITS.level, file, row.line);
+    if (unsafe) {
+      problems.push(unsafe);
+      continue;
+    }
     if (!UNIT_CODE.test(code)) {
       problems.push({ code: code === '' ? 'CSV_EMPTY_VALUE' : 'CSV_BAD_CODE', file, line: row.line, params: { value: code, column: first.cells[c] ?? 'code' } });
       ok = false;

@@ -27,6 +27,10 @@ const formats: Messages['files']['formats'] = {
 };
 const format = (f: string | undefined): string => formats[f as keyof typeof formats] ?? 'a binary file';
 
+/** Text hygiene (issue 14, part 4): what kind of character was refused. */
+const charKind = (k: string | undefined): string =>
+  ({ control: 'a control character', bidi: 'a text-direction character', invisible: 'an invisible character', surrogate: 'half a character (a lone surrogate)' })[k ?? ''] ?? 'a character not allowed';
+
 export const en: Messages = {
   lang: 'en',
   help: {
@@ -311,6 +315,10 @@ export const en: Messages = {
     DEMO_STEP_FAILED: (p) => `The demo stopped at: ${p.command}. Please report this to the tusoi developers.`,
     UNITS_REJECTED: (p) => `Nothing imported from ${p.file}: ${p.errors} bad row(s) (see above). Correct the file and import again.`,
     PDF_FAILED: (p) => `The PDF could not be printed (${p.reason}). Export HTML (--format html) and print it with Ctrl+P.`,
+    // Text hygiene (issue 14, part 4).
+    TEXT_UNSAFE: (p) =>
+      `${p.what}: ${charKind(p.kind)} ${p.char} at character ${p.position}; names, labels and codes may not hold it. Type the value again on the keyboard (such characters come with text copied from web pages, messages or other files).`,
+    TEXT_TOO_LONG: (p) => `${p.what} is ${p.length.toLocaleString('en-GB')} characters long (at most ${p.limit}). Shorten it.`,
   },
   internal: {
     title: 'Internal error in tusoi (not your fault).',
@@ -350,6 +358,9 @@ export const en: Messages = {
       BAD_STATUS: (p) => `"${p.actual}" is not a valid status. Use one of: ${p.expected}.`,
       BAD_COUNT: (p) => `"${p.key}" must be a whole number, zero or more (found ${p.actual}).`,
       COUNT_MISMATCH: (p) => `${p.expected} ${p.key} declared, but the file has ${p.actual}. Correct the declared number or the list.`,
+      // Text hygiene (issue 14, part 4).
+      UNSAFE_CHARACTER: (p) =>
+        `"${p.key}" holds ${charKind(p.kind)} ${p.actual} at character ${p.position}. Delete it (an editor that shows hidden characters, such as VS Code, reveals it) and validate again; texts may hold line breaks only.`,
     },
     summary: (file, e, w) => `${file}: ${e} error(s), ${w} warning(s).`,
     valid: (file, counts, sha) => `${file}: valid — ${counts}; sha256 ${sha}`,
@@ -398,6 +409,14 @@ export const en: Messages = {
       CSV_BAD_WORKBOOK: (p) => `This workbook cannot be read (${p.detail}). Open it in Excel or LibreOffice, save it again as .xlsx or "CSV UTF-8", and import that.`,
       CSV_NUMERIC_MEMBER_CODE: (p) =>
         `The code "${p.value}" is digits only: Excel drops leading zeros when it re-saves the file (0123 becomes 123). Imported; a code with letters is safer, e.g. CB03-${p.value}.`,
+      // Text hygiene (issue 14, part 4).
+      CSV_UNSAFE_TEXT: (p) => `Column "${p.column}": ${charKind(p.kind)} ${p.value} at character ${p.position}. Type this cell again in the file (do not paste it from elsewhere) and import again.`,
+      CSV_TEXT_TOO_LONG: (p) => `Column "${p.column}" is ${(p.count ?? 0).toLocaleString('en-GB')} characters long (at most ${p.limit}). Shorten the cell and import again.`,
+      EXPORT_UNSAFE_TEXT: (p) =>
+        `Column "${p.column}": ${charKind(p.kind)} ${p.value} at character ${p.position}; a code or label is never cleaned into another one, so the file is not merged. It was edited by hand or damaged; ask the unit to export again.`,
+      EXPORT_TEXT_TOO_LONG: (p) => `Column "${p.column}" is ${(p.count ?? 0).toLocaleString('en-GB')} characters long (at most ${p.limit}). The file was edited by hand or damaged; ask the unit to export again.`,
+      EXPORT_TEXT_CLEANED: (p) => `Warning: the unit name (column "${p.column}") held ${charKind(p.kind)} ${p.value} at character ${p.position}; such characters were removed from the name and the file merged.`,
+      EXPORT_TEXT_TRUNCATED: (p) => `Warning: the unit name (column "${p.column}") is ${(p.count ?? 0).toLocaleString('en-GB')} characters long; only its first ${p.limit} were kept and the file merged.`,
     },
     rejected: (file, n) => `${file}: ${n} problem(s).`,
   },

@@ -30,6 +30,10 @@ const formats: Messages['files']['formats'] = {
 };
 const format = (f: string | undefined): string => formats[f as keyof typeof formats] ?? 'một tệp nhị phân';
 
+/** Text hygiene (issue 14, part 4): what kind of character was refused. */
+const charKind = (k: string | undefined): string =>
+  ({ control: 'ký tự điều khiển', bidi: 'ký tự đổi chiều chữ', invisible: 'ký tự vô hình', surrogate: 'nửa ký tự hỏng' })[k ?? ''] ?? 'ký tự không được phép';
+
 export const vi: Messages = {
   lang: 'vi',
   help: {
@@ -315,6 +319,10 @@ export const vi: Messages = {
     DEMO_STEP_FAILED: (p) => `Bản chạy thử dừng ở bước: ${p.command}. Xin báo lỗi này cho người phát triển tusoi.`,
     UNITS_REJECTED: (p) => `Không nhập gì từ ${p.file}: ${p.errors} dòng sai (xem trên). Sửa tệp rồi nhập lại.`,
     PDF_FAILED: (p) => `Không in được PDF (${p.reason}). Xuất HTML (--format html) rồi in bằng Ctrl+P.`,
+    // Text hygiene (issue 14, part 4).
+    TEXT_UNSAFE: (p) =>
+      `${p.what}: có ${charKind(p.kind)} ${p.char} ở ký tự thứ ${p.position}; tên, nhãn và mã không được chứa ký tự này. Đồng chí hãy gõ lại bằng bàn phím (ký tự này thường dính vào khi chép từ trang web, tin nhắn hay tệp khác).`,
+    TEXT_TOO_LONG: (p) => `${p.what} dài ${p.length.toLocaleString('vi-VN')} ký tự (tối đa ${p.limit}). Đồng chí hãy rút gọn lại.`,
   },
   internal: {
     title: 'Lỗi nội bộ của tusoi (không phải do đồng chí).',
@@ -354,6 +362,9 @@ export const vi: Messages = {
       BAD_STATUS: (p) => `Trạng thái "${p.actual}" không hợp lệ. Dùng một trong: ${p.expected}.`,
       BAD_COUNT: (p) => `"${p.key}" phải là một số nguyên không âm (đang là ${p.actual}).`,
       COUNT_MISMATCH: (p) => `Khai báo ${p.expected} ${p.key === 'groups' ? 'nhóm' : p.key === 'manifestations' ? 'biểu hiện' : 'hành vi'}, nhưng tệp có ${p.actual}. Sửa số khai báo hoặc danh sách.`,
+      // Text hygiene (issue 14, part 4).
+      UNSAFE_CHARACTER: (p) =>
+        `"${p.key}" có ${charKind(p.kind)} ${p.actual} ở ký tự thứ ${p.position}. Xóa ký tự đó (một trình soạn thảo hiện ký tự ẩn, như VS Code, cho thấy nó) rồi kiểm tra lại; trong nội dung chỉ được xuống dòng.`,
     },
     summary: (file, e, w) => `${file}: ${e} lỗi, ${w} cảnh báo.`,
     valid: (file, counts, sha) => `${file}: hợp lệ — ${counts}; sha256 ${sha}`,
@@ -402,6 +413,14 @@ export const vi: Messages = {
       CSV_BAD_WORKBOOK: (p) => `Không đọc được bảng tính này (${p.detail}). Mở tệp trong Excel hoặc LibreOffice, lưu lại dạng .xlsx hoặc "CSV UTF-8" rồi nhập lại.`,
       CSV_NUMERIC_MEMBER_CODE: (p) =>
         `Mã "${p.value}" chỉ gồm chữ số: Excel sẽ bỏ số 0 ở đầu khi lưu lại tệp (0123 thành 123). Vẫn nhập; nên dùng mã có chữ, ví dụ CB03-${p.value}.`,
+      // Text hygiene (issue 14, part 4).
+      CSV_UNSAFE_TEXT: (p) => `Cột "${p.column}": có ${charKind(p.kind)} ${p.value} ở ký tự thứ ${p.position}. Gõ lại ô này trong tệp (không chép từ nơi khác) rồi nhập lại.`,
+      CSV_TEXT_TOO_LONG: (p) => `Cột "${p.column}" dài ${(p.count ?? 0).toLocaleString('vi-VN')} ký tự (tối đa ${p.limit}). Rút gọn ô này rồi nhập lại.`,
+      EXPORT_UNSAFE_TEXT: (p) =>
+        `Cột "${p.column}": có ${charKind(p.kind)} ${p.value} ở ký tự thứ ${p.position}; mã và nhãn không được tự sửa thành một mã khác, nên tệp không được gộp. Tệp đã bị sửa tay hoặc hỏng; xin đơn vị xuất lại.`,
+      EXPORT_TEXT_TOO_LONG: (p) => `Cột "${p.column}" dài ${(p.count ?? 0).toLocaleString('vi-VN')} ký tự (tối đa ${p.limit}). Tệp đã bị sửa tay hoặc hỏng; xin đơn vị xuất lại.`,
+      EXPORT_TEXT_CLEANED: (p) => `Cảnh báo: tên đơn vị (cột "${p.column}") có ${charKind(p.kind)} ${p.value} ở ký tự thứ ${p.position}; đã bỏ các ký tự như vậy khỏi tên, tệp vẫn được gộp.`,
+      EXPORT_TEXT_TRUNCATED: (p) => `Cảnh báo: tên đơn vị (cột "${p.column}") dài ${(p.count ?? 0).toLocaleString('vi-VN')} ký tự; chỉ giữ ${p.limit} ký tự đầu, tệp vẫn được gộp.`,
     },
     rejected: (file, n) => `${file}: ${n} lỗi.`,
   },

@@ -7,6 +7,7 @@
  * (unique ids, levels, declared counts) are named rules in `rules.ts`.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { codePointLabel, firstUnsafe, TEXT_LIMITS, type UnsafeChar } from '../text/hygiene.js';
 import { isNfc } from '../text/vietnamese.js';
 import { hashQuestionnaire } from './hash.js';
 import {
@@ -127,10 +128,13 @@ class Walker {
   readonly source: string;
   readonly lines: LineCounter;
   readonly doc: Document;
-  constructor(source: string, lines: LineCounter, doc: Document) {
+  /** The YAML text, to locate a character inside a scalar. */
+  readonly text: string;
+  constructor(source: string, lines: LineCounter, doc: Document, text: string) {
     this.source = source;
     this.lines = lines;
     this.doc = doc;
+    this.text = text;
   }
 
   pos(node: Yaml, fallback = 0): { line: number; col: number } {
@@ -269,8 +273,32 @@ function readString(w: Walker, field: Field, path: string, key: string): string 
     w.report('TEXT_TOO_LONG', node, path, { key, count: value.length, limit: LIMITS.textLength });
     return undefined;
   }
+  // Text hygiene: texts and notes (`vi`, `en`) may hold line feeds; nothing else may hold a control.
+  const bad = firstUnsafe(value, { lineFeed: key === 'vi' || key === 'en' });
+  if (bad) {
+    reportUnsafe(w, node, path, key, bad);
+    return undefined;
+  }
+  if (key === 'version' && value.length > TEXT_LIMITS.version) {
+    w.report('TEXT_TOO_LONG', node, path, { key, count: value.length, limit: TEXT_LIMITS.version });
+    return undefined;
+  }
   if (!isNfc(value)) w.report('NOT_NFC', node, path, { key });
   return value.normalize('NFC');
+}
+
+/**
+ * An unsafe character, located where it stands when written as itself in the
+ * file (an escape such as "\u202E" in a quoted string is located at the string).
+ */
+function reportUnsafe(w: Walker, node: Node, path: string, key: string, bad: UnsafeChar): void {
+  const [start, end] = node.range ?? [0, 0];
+  const ch = String.fromCodePoint(bad.codePoint);
+  const at = w.text.indexOf(ch, start);
+  const offset = at >= 0 && at < end ? at : start;
+  const { line, col } = w.lines.linePos(offset);
+  const params = { key, actual: codePointLabel(bad.codePoint), kind: bad.kind, position: bad.position };
+  w.problems.push({ code: 'UNSAFE_CHARACTER', severity: 'error', source: w.source, line, col, path, params });
 }
 
 function readId(w: Walker, field: Field, path: string): string | undefined {
@@ -435,7 +463,7 @@ export function parseQuestionnaire(text: string, source: string): ParseResult {
     }
     throw error;
   }
-  const w = new Walker(source, lines, doc);
+  const w = new Walker(source, lines, doc, text);
   let syntaxBroken = false;
   for (const e of doc.errors) {
     const { line, col } = lines.linePos(e.pos[0]);

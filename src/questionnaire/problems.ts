@@ -33,6 +33,8 @@ export const PROBLEM_CODES = [
   'YAML_ALIAS',
   /** The last problem listed when a file had more than the bound: how many more (`count`). */
   'MORE_PROBLEMS',
+  /** Text hygiene (issue 14, part 4): a control, bidirectional or invisible character in a string (`actual` "U+202E", `kind`, `position`). */
+  'UNSAFE_CHARACTER',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -58,6 +60,9 @@ export interface ProblemParams {
   readonly what?: string;
   readonly count?: number;
   readonly limit?: number;
+  /** UNSAFE_CHARACTER: what kind of character (`text/hygiene.ts` UnsafeKind) and where in the string (1-based). */
+  readonly kind?: string;
+  readonly position?: number;
 }
 
 export interface Problem {

@@ -6,13 +6,15 @@ import type { Messages } from '../i18n/messages.js';
 import type { Problem } from '../questionnaire/problems.js';
 import type { CsvProblem } from '../exchange/problems.js';
 import type { Style } from './style.js';
+import { displaySafe } from '../text/hygiene.js';
 
+/** The words of a problem; what they quote from the file is made safe to print. */
 export function problemMessage(p: Problem, m: Messages): string {
-  return m.problems.messages[p.code](p.params);
+  return displaySafe(m.problems.messages[p.code](p.params));
 }
 
 export function renderProblem(p: Problem, m: Messages, style: Style): string {
-  const where = `${p.source}:${p.line}:${p.col}`;
+  const where = displaySafe(`${p.source}:${p.line}:${p.col}`);
   const label = p.severity === 'error' ? style.error(m.problems.error) : style.warn(m.problems.warning);
   const path = p.path === '' ? '' : `  ${style.dim(p.path)}`;
   return `${style.bold(where)}${path}\n  ${label}: ${problemMessage(p, m)}  ${style.dim(`[${p.code}]`)}\n`;
@@ -31,10 +33,10 @@ function csvWhere(p: CsvProblem): string {
 
 /** A problem in a user's CSV file: `file:line`, the message and its code. */
 export function renderCsvProblem(p: CsvProblem, m: Messages, style: Style): string {
-  return `${style.bold(csvWhere(p))}  ${m.csv.messages[p.code](p.params)}  ${style.dim(`[${p.code}]`)}\n`;
+  return `${style.bold(displaySafe(csvWhere(p)))}  ${displaySafe(m.csv.messages[p.code](p.params))}  ${style.dim(`[${p.code}]`)}\n`;
 }
 
 /** The same for a warning: the row was accepted. */
 export function renderCsvWarning(p: CsvProblem, m: Messages, style: Style): string {
-  return `${style.bold(csvWhere(p))}  ${style.warn(m.problems.warning)}: ${m.csv.messages[p.code](p.params)}  ${style.dim(`[${p.code}]`)}\n`;
+  return `${style.bold(displaySafe(csvWhere(p)))}  ${style.warn(m.problems.warning)}: ${displaySafe(m.csv.messages[p.code](p.params))}  ${style.dim(`[${p.code}]`)}\n`;
 }

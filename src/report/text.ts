@@ -5,11 +5,18 @@
  */
 import type { Style } from './style.js';
 import type { Messages } from '../i18n/messages.js';
+import { displaySafe } from '../text/hygiene.js';
 import { displayWidth, padEnd, wrap } from '../text/wrap.js';
 import { formatCount, formatPercent } from './format.js';
 import type { ItemRow, ReportModel } from './model.js';
 
 const WIDTH = 80;
+
+/**
+ * Text from the database or a file, made safe to print (`text/hygiene.ts`):
+ * every row is one line, so a questionnaire text's line breaks become spaces.
+ */
+const safe = (s: string): string => displaySafe(s.includes('\n') ? s.replace(/\s*\n\s*/g, ' ') : s);
 
 function truncate(s: string, width: number): string {
   if (displayWidth(s) <= width) return s;
@@ -34,9 +41,9 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
   const levels = model.levels.slice(1); // the "none" level is the rest
   const colWidth = 13;
   out.push(style.bold(r.title));
-  out.push(style.bold(r.unit(model.unit.name, model.unit.code)));
-  out.push(r.round(model.round.label, model.round.anonymous, model.round.open));
-  out.push(style.dim(r.questionnaire(model.questionnaire.id, model.questionnaire.version, `${model.questionnaire.sha256.slice(0, 12)}…`)));
+  out.push(style.bold(r.unit(safe(model.unit.name), safe(model.unit.code))));
+  out.push(r.round(safe(model.round.label), model.round.anonymous, model.round.open));
+  out.push(style.dim(r.questionnaire(safe(model.questionnaire.id), safe(model.questionnaire.version), `${safe(model.questionnaire.sha256).slice(0, 12)}…`)));
   out.push(style.dim(r.date(model.generatedOn)));
   if (model.round.open) out.push(style.warn(r.provisional));
   out.push(r.participation(model.respondents, model.members, formatPercent(model.participation, model.lang)));
@@ -47,12 +54,12 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
   }
 
   const header = (first: string, firstWidth: number) =>
-    style.dim(`${padEnd(first, firstWidth)}${levels.map((l) => padEnd(truncate(l.label, colWidth - 1), colWidth)).join('')}`);
+    style.dim(`${padEnd(first, firstWidth)}${levels.map((l) => padEnd(truncate(safe(l.label), colWidth - 1), colWidth)).join('')}`);
   const line = (first: string, firstWidth: number, row: ItemRow, rest = '') => {
     const cells = levels.map((l) => padEnd(cell(model, row, l.id), colWidth));
     const painted = cells.map((c, i) => (row.shown.values[levels[i]!.id] ? style.level(i + 1, c) : c)).join('');
     const room = WIDTH - firstWidth - colWidth * levels.length;
-    return `${padEnd(first, firstWidth)}${painted}${rest ? truncate(rest, room) : ''}`.trimEnd();
+    return `${padEnd(safe(first), firstWidth)}${painted}${rest ? truncate(safe(rest), room) : ''}`.trimEnd();
   };
 
   out.push('', style.bold(r.overall));
@@ -67,9 +74,9 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
     out.push('', style.bold(r.unitTable));
     out.push(style.dim(`${padEnd(r.id, 10)}${padEnd(r.units, 30)}${padEnd(r.respondentCount, 10)}${r.mostReported}`));
     for (const u of model.byUnit) {
-      const top = u.top.map((t) => `${t.id} ${formatCount(t.reported, model.suppressBelow)}`).join(', ');
+      const top = u.top.map((t) => `${safe(t.id)} ${formatCount(t.reported, model.suppressBelow)}`).join(', ');
       const part = `${u.respondents}/${u.members}`;
-      out.push(`${padEnd(truncate(u.code, 9), 10)}${padEnd(truncate(u.name, 29), 30)}${padEnd(part, 10)}${truncate(top, WIDTH - 50)}`.trimEnd());
+      out.push(`${padEnd(truncate(safe(u.code), 9), 10)}${padEnd(truncate(safe(u.name), 29), 30)}${padEnd(part, 10)}${truncate(top, WIDTH - 50)}`.trimEnd());
     }
   }
 
@@ -97,7 +104,7 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
   if (model.measures.length > 0) {
     out.push('', style.bold(r.measuresTitle));
     for (const me of model.measures) {
-      const line = `${me.id}. ${me.done ? '✓ ' : ''}${me.text}${me.behaviourId ? ` (${me.behaviourId})` : ''}${me.done ? ` — ${r.measureDone}` : ''}`;
+      const line = `${me.id}. ${me.done ? '✓ ' : ''}${safe(me.text)}${me.behaviourId ? ` (${safe(me.behaviourId)})` : ''}${me.done ? ` — ${r.measureDone}` : ''}`;
       out.push(wrap(line, WIDTH, 3, 0));
     }
   }
@@ -117,17 +124,17 @@ function comparisonLines(model: ReportModel, m: Messages, style: Style): string[
   const r = m.report;
   const side = (x: { reported: number; percent: number }) => `${x.reported} (${formatPercent(x.percent, model.lang)}%)`;
   const [id, before, now, delta] = r.compareColumns;
-  const out = ['', style.bold(r.compareTitle(c.label)), style.dim(wrap(r.compareNote(c.respondents.before, c.respondents.after), WIDTH, 0))];
+  const out = ['', style.bold(r.compareTitle(safe(c.label))), style.dim(wrap(r.compareNote(c.respondents.before, c.respondents.after), WIDTH, 0))];
   if (!c.sameQuestionnaire) out.push(style.warn(wrap(r.compareDifferent(c.behaviours.length, c.onlyBefore.length, c.onlyAfter.length), WIDTH, 0)));
   const row = (a: string, b: string, x: string, d: string) => `${padEnd(a, 9)}${padEnd(b, 15)}${padEnd(x, 15)}${d}`;
   if (c.manifestations.length > 0) {
     out.push(style.dim(row(id, before, now, delta)));
-    for (const it of c.manifestations) out.push(row(it.id, side(it.before), side(it.after), changeText(it.change, model.lang)));
+    for (const it of c.manifestations) out.push(row(safe(it.id), side(it.before), side(it.after), changeText(it.change, model.lang)));
   }
   const biggest = [...c.behaviours].filter((b) => b.change.count !== 0).sort((a, b) => Math.abs(b.change.points) - Math.abs(a.change.points) || a.id.localeCompare(b.id)).slice(0, 10);
   if (biggest.length > 0) {
     out.push('', style.bold(r.compareBiggest), style.dim(row(id, before, now, delta)));
-    for (const it of biggest) out.push(row(it.id, side(it.before), side(it.after), changeText(it.change, model.lang)));
+    for (const it of biggest) out.push(row(safe(it.id), side(it.before), side(it.after), changeText(it.change, model.lang)));
   }
   return out;
 }

@@ -28,6 +28,8 @@ export interface MergeOutcome {
   readonly skipped: Array<{ readonly file: string; readonly previous: string; readonly older?: true }>;
   readonly replaced: Array<{ readonly file: string; readonly unit: string; readonly previous: string }>;
   readonly rejected: Array<{ readonly file: string; readonly problems: ReadonlyArray<MergeProblem> }>;
+  /** Files read whole whose display texts were cleaned (text hygiene): told, whatever the decision on them. */
+  readonly warnings: Array<{ readonly file: string; readonly problems: ReadonlyArray<CsvProblem> }>;
 }
 
 export interface MergeInput {
@@ -60,7 +62,7 @@ export function mergeFiles(db: Db, inputs: ReadonlyArray<MergeInput>, o: MergeOp
     covering: (codes, except) => coveringFiles(db, round.id, codes, except),
   };
   const today = isoDay(o.now());
-  const outcome: MergeOutcome = { accepted: [], skipped: [], replaced: [], rejected: [] };
+  const outcome: MergeOutcome = { accepted: [], skipped: [], replaced: [], rejected: [], warnings: [] };
   const jobs: ReadJob[] = inputs.map((input, index) => ({ index, file: input.file, name: input.name }));
   // NOTE: `round close` in another window may close the round between two
   // batches: each batch re-reads it inside its own transaction (which then
@@ -87,6 +89,7 @@ export function mergeFiles(db: Db, inputs: ReadonlyArray<MergeInput>, o: MergeOp
         continue;
       }
       const f = got.candidate;
+      if (got.warnings.length > 0) outcome.warnings.push({ file: name, problems: got.warnings });
       // NOTE: decided inside the write transaction that stores it, so a second
       // merge on the same database cannot change what the decision was based on.
       batch.run(() => {

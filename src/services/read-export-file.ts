@@ -21,7 +21,7 @@ export interface ReadJob {
 }
 
 export type ReadOutcome =
-  | { readonly index: number; readonly candidate: MergeCandidate }
+  | { readonly index: number; readonly candidate: MergeCandidate; readonly warnings: ReadonlyArray<CsvProblem> }
   | { readonly index: number; readonly problems: ReadonlyArray<CsvProblem> }
   | { readonly index: number; readonly error: string };
 
@@ -46,7 +46,7 @@ function readCandidate(job: ReadJob, q: Questionnaire): ReadOutcome {
     return { index: job.index, error: r.code === 'FILE_NOT_FOUND' ? 'ENOENT' : r.reason };
   }
   const r = readExport(got.bytes, job.name);
-  return r.ok ? { index: job.index, candidate: candidateOf(r.parsed, q) } : { index: job.index, problems: r.problems };
+  return r.ok ? { index: job.index, candidate: candidateOf(r.parsed, q), warnings: r.parsed.warnings } : { index: job.index, problems: r.problems };
 }
 
 export function* readAll(jobs: ReadonlyArray<ReadJob>, q: Questionnaire): Generator<ReadOutcome> {

@@ -11,6 +11,7 @@ import { purgeUnfinished, rewriteFile } from '../store/anonymous.js';
 import { closeRound, findOpenRound, findRound, openRound, type Round } from '../store/rounds.js';
 import { getUnit, isCollectingLevel } from '../store/unit.js';
 import { requireOpenRound } from './round-choice.js';
+import { codePointLabel, firstUnsafe, TEXT_LIMITS } from '../text/hygiene.js';
 
 export interface NewRound {
   readonly label: string;
@@ -20,10 +21,16 @@ export interface NewRound {
   readonly anonymous: boolean;
 }
 
-/** Checks a round label as typed (NFC, trimmed, 1–64 characters) and returns it clean. */
+/**
+ * Checks a round label as typed (NFC, trimmed, 1–64 characters, no control,
+ * bidirectional or invisible character: it is shown in every report and
+ * carried on every exported row) and returns it clean.
+ */
 export function cleanRoundLabel(label: string): string {
   const clean = label.normalize('NFC').trim();
-  if (clean === '' || clean.length > 64) throw new UserError('BAD_LABEL', { label: clean });
+  if (clean === '' || clean.length > TEXT_LIMITS.roundLabel) throw new UserError('BAD_LABEL', { label: clean });
+  const bad = firstUnsafe(clean);
+  if (bad) throw new UserError('TEXT_UNSAFE', { what: '--label', char: codePointLabel(bad.codePoint), position: bad.position, kind: bad.kind });
   return clean;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Vietnamese text at the boundaries: NFC, name keys, accent folding, collation.
- * A leaf module: it imports nothing of the project.
+ * A leaf module: it imports nothing of the project but its sibling `hygiene.ts`.
  */
+import { withoutInvisible } from './hygiene.js';
 
 /** True when already NFC: text from cp1258 files, macOS file names or Unikey's "tổ hợp" arrives decomposed. */
 export function isNfc(s: string): boolean {
@@ -19,7 +20,10 @@ export function nameKey(s: string): string {
  * collator is no substitute, as An/Ân and d/đ differ at the primary level in `vi`.
  */
 export function fold(s: string): string {
-  return nameKey(s)
+  // NOTE: what stays invisible (ZWSP, ZWJ, a bidi override…) must not make two
+  // names that look the same differ: such characters are refused at input, and
+  // an older database may still hold them (`text/hygiene.ts`).
+  return nameKey(withoutInvisible(s))
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/đ/g, 'd')

@@ -15,6 +15,9 @@ import { ROOT, STACK_LINE } from '../support/cli.js';
 import { memoryIo } from '../support/memory-io.js';
 import { count } from './level.js';
 import { mutate } from './mutate.js';
+import { spoil } from './hostile.js';
+import { TEXT_LIMITS } from '../../src/text/hygiene.js';
+import { UNSAFE_ANY, UNSAFE_BUT_LF } from '../support/hostile-text.js';
 
 const CASES = count(300, 1000);
 
@@ -81,5 +84,150 @@ describe(`${CASES} broken member lists imported`, () => {
       }
     }
     expect(imported).toBeLessThan(CASES);
+  }, 300_000);
+});
+
+// Text hygiene (issue 14, part 4): hostile characters and over-long strings at random positions.
+const HYGIENE_CASES = count(80, 2000);
+const HYGIENE_CODES = /^(CSV_UNSAFE_TEXT|CSV_TEXT_TOO_LONG)$/;
+
+/** What a fuzz run found, printed for the record (the full form's figures go in the report). */
+function tally(what: string, t: Record<string, number>, started: number): void {
+  console.log(`${what}: ${JSON.stringify(t)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+describe(`${HYGIENE_CASES} member and unit lists with hostile characters or over-long values`, () => {
+  it('member import: refused with a located hygiene code (nothing stored), or stored clean', async () => {
+    const started = Date.now();
+    const cell = await tempCell();
+    const dir = join(cell.dir, 'hostile');
+    mkdirSync(dir);
+    const t = { runs: 0, refused: 0, stored: 0 };
+    for (let seed = 1; seed <= HYGIENE_CASES; seed++) {
+      const rnd = seeded(70_000 + seed);
+      const rows = ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Hoàng', 'Phạm Thị Thu Hà'].map((n, i) => [`${n} ${seed}`, `S${seed}X${i}`]);
+      const row = rows[Math.floor(rnd() * rows.length)]!;
+      if (rnd() < 0.7) row[0] = spoil(row[0]!, TEXT_LIMITS.memberName, 'Nguyễn ', rnd).value;
+      else row[1] = spoil(row[1]!, TEXT_LIMITS.code, 'M', rnd).value;
+      const file = join(dir, `l${seed}.csv`);
+      writeFileSync(file, ['Họ tên,Mã', ...rows.map((r) => r.join(','))].join('\n'));
+      const before = cell.query<{ n: number }>('SELECT COUNT(*) AS n FROM member')[0]!.n;
+      const io = memoryIo({ cwd: cell.dir });
+      const code = await main(['--db', cell.db, 'member', 'import', file], io);
+      t.runs++;
+      expect([0, 1], `seed ${seed}: ${io.err()}`).toContain(code);
+      expect(io.err(), `seed ${seed}`).not.toMatch(STACK_LINE);
+      expect(io.err() + io.out(), `seed ${seed}`).not.toMatch(UNSAFE_BUT_LF);
+      if (code === 1) {
+        t.refused++;
+        const found = [...io.err().matchAll(/l\d+\.csv:(\d+) {2}.*\[([A-Z_]+)\]/g)];
+        expect(found.length, `seed ${seed}: ${io.err()}`).toBeGreaterThan(0);
+        for (const f of found) expect(f[2], `seed ${seed}: ${io.err()}`).toMatch(HYGIENE_CODES);
+        expect(cell.query<{ n: number }>('SELECT COUNT(*) AS n FROM member')[0]!.n, `seed ${seed}`).toBe(before);
+      } else t.stored++;
+    }
+    const stored = cell.query<{ name: string; code: string }>('SELECT name, code FROM member');
+    for (const m of stored) {
+      expect(m.name, JSON.stringify(m)).not.toMatch(UNSAFE_ANY);
+      expect(m.code, JSON.stringify(m)).not.toMatch(UNSAFE_ANY);
+      expect([...m.name].length).toBeLessThanOrEqual(TEXT_LIMITS.memberName);
+    }
+    tally('member import', t, started);
+    expect(t.refused).toBeGreaterThan(t.runs / 2);
+  }, 300_000);
+
+  it('unit import: refused with a located hygiene code (nothing stored), or stored clean', async () => {
+    const started = Date.now();
+    const bloc = await tempUnit('DUK', 'khoi');
+    const dir = join(bloc.dir, 'hostile');
+    mkdirSync(dir);
+    const t = { runs: 0, refused: 0, stored: 0 };
+    for (let seed = 1; seed <= HYGIENE_CASES; seed++) {
+      const rnd = seeded(80_000 + seed);
+      const rows = [1, 2, 3].map((i) => [`CB${seed}X${i}`, `Chi bộ Văn phòng ${seed}.${i}`, 'DUK', 'chi-bo']);
+      const row = rows[Math.floor(rnd() * rows.length)]!;
+      const col = Math.floor(rnd() * 4);
+      const [limit, unit] = col === 1 ? [TEXT_LIMITS.unitName, 'Chi bộ '] : col === 3 ? [TEXT_LIMITS.level, 'chi-bo'] : [TEXT_LIMITS.code, 'CB'];
+      row[col] = spoil(row[col]!, limit, unit, rnd).value;
+      const file = join(dir, `u${seed}.csv`);
+      writeFileSync(file, ['Mã,Tên,Cấp trên,Cấp', ...rows.map((r) => r.join(','))].join('\n'));
+      const io = memoryIo({ cwd: bloc.dir });
+      const code = await main(['--db', bloc.db, 'unit', 'import', file], io);
+      t.runs++;
+      expect([0, 1], `seed ${seed}: ${io.err()}`).toContain(code);
+      expect(io.err(), `seed ${seed}`).not.toMatch(STACK_LINE);
+      expect(io.err() + io.out(), `seed ${seed}`).not.toMatch(UNSAFE_BUT_LF);
+      if (code === 1) {
+        t.refused++;
+        const found = [...io.err().matchAll(/u\d+\.csv:(\d+) {2}.*\[([A-Z_]+)\]/g)];
+        expect(found.length, `seed ${seed}: ${io.err()}`).toBeGreaterThan(0);
+        // A code cut by a hostile piece may also fail the code pattern (CSV_BAD_CODE) on the same line.
+        for (const f of found) expect(f[2], `seed ${seed}: ${io.err()}`).toMatch(/^(CSV_UNSAFE_TEXT|CSV_TEXT_TOO_LONG|CSV_BAD_CODE)$/);
+        expect(bloc.query('SELECT code FROM expected_unit WHERE code LIKE ?', `CB${seed}X%`)).toEqual([]);
+      } else t.stored++;
+    }
+    for (const u of bloc.query<Record<string, string>>('SELECT code, name, level, parent_code FROM expected_unit')) {
+      for (const v of Object.values(u)) expect(v ?? '', JSON.stringify(u)).not.toMatch(UNSAFE_ANY);
+      expect([...u.name!].length).toBeLessThanOrEqual(TEXT_LIMITS.unitName);
+    }
+    tally('unit import', t, started);
+    expect(t.refused).toBeGreaterThan(t.runs / 2);
+  }, 300_000);
+});
+
+describe(`${HYGIENE_CASES} exports with hostile characters or over-long values merged`, () => {
+  it('a spoiled code, label or id is refused with a hygiene code; a spoiled unit name is merged clean, with a warning', async () => {
+    const started = Date.now();
+    const bloc = await tempUnit('DUK', 'khoi');
+    const cells = writeCells(join(bloc.dir, 'src'), { count: HYGIENE_CASES, seed: 9 });
+    const dir = join(bloc.dir, 'in');
+    mkdirSync(dir);
+    const targets = new Map<string, 'name' | 'code'>();
+    cells.forEach((cell, i) => {
+      const rnd = seeded(90_000 + i);
+      const what = Math.floor(rnd() * 5);
+      let csv = cell.csv;
+      if (what <= 1) {
+        // The unit name, on the export row and the unit row.
+        csv = csv.replaceAll(`,${cell.name},`, `,${spoil(cell.name, TEXT_LIMITS.unitName, 'Đảng bộ ', rnd).value},`);
+      } else if (what === 2) {
+        // The unit code, everywhere it stands (else the rows disagree first).
+        csv = csv.replaceAll(cell.code, spoil(cell.code, TEXT_LIMITS.code, 'CB', rnd).value);
+      } else if (what === 3) {
+        csv = csv.replaceAll(",'2026,", `,${spoil("'2026", TEXT_LIMITS.roundLabel, '2026', rnd).value},`);
+      } else {
+        const ids = [...csv.matchAll(/,behaviour,([^,]+),/g)].map((m) => m[1]!);
+        const id = ids[Math.floor(rnd() * ids.length)]!;
+        csv = csv.replace(`,behaviour,${id},`, `,behaviour,${spoil(id, 64, 'TT', rnd).value},`);
+      }
+      const name = `f${String(i).padStart(4, '0')}.csv`;
+      targets.set(join('in', name), what <= 1 ? 'name' : 'code');
+      writeFileSync(join(dir, name), csv);
+    });
+    const r = await bloc.cli(['merge', 'in', '--json']);
+    expect([0, 1]).toContain(r.status);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    const out = JSON.parse(r.stdout) as {
+      accepted: Array<{ file: string }>;
+      rejected: Array<{ file: string; problems: Array<{ code: string; line: number }> }>;
+      warnings: Array<{ file: string; problems: Array<{ code: string; line: number }> }>;
+    };
+    const t: Record<string, number> = { runs: cells.length, refused: out.rejected.length, merged: out.accepted.length, warned: out.warnings.length };
+    for (const rej of out.rejected) {
+      expect(targets.get(rej.file), rej.file).toBe('code');
+      for (const p of rej.problems) expect(p.code, rej.file).toMatch(/^(EXPORT_UNSAFE_TEXT|EXPORT_TEXT_TOO_LONG)$/);
+      expect(rej.problems.every((p) => p.line > 0), rej.file).toBe(true);
+    }
+    // A spoiled code can still be merged when the piece was white space at an end (a form feed after
+    // "CB0154"): cells are trimmed as Excel's are, so what is stored is clean (checked below).
+    const trimmedCodes = out.accepted.filter((a) => targets.get(a.file) === 'code').length;
+    for (const w of out.warnings) for (const p of w.problems) expect(p.code).toMatch(/^EXPORT_TEXT_(CLEANED|TRUNCATED)$/);
+    expect(out.accepted.length + out.rejected.length).toBe(cells.length);
+    for (const c of bloc.query<{ code: string }>('SELECT unit_code AS code FROM merged_file UNION ALL SELECT code FROM merged_unit')) expect(c.code).toMatch(/^[A-Za-z0-9._-]{1,32}$/);
+    for (const n of bloc.query<{ name: string }>('SELECT unit_name AS name FROM merged_file UNION ALL SELECT name FROM merged_unit')) {
+      expect(n.name).not.toMatch(UNSAFE_ANY);
+      expect([...n.name].length).toBeLessThanOrEqual(TEXT_LIMITS.unitName);
+    }
+    tally('merge', { ...t, trimmedCodes }, started);
   }, 300_000);
 });

@@ -16,6 +16,8 @@ import { ROOT, runMain, STACK_LINE } from '../support/cli.js';
 import { tempCell } from '../support/cell.js';
 import { count } from './level.js';
 import { mutate } from './mutate.js';
+import { inject, longText } from './hostile.js';
+import { UNSAFE_BUT_LF } from '../support/hostile-text.js';
 
 const CASES = count(300, 1000);
 const SOURCES = ['test/fixtures/questionnaires/small.yaml', 'questionnaires/nq4-khoa-xii.yaml'].map((f) => readFileSync(join(ROOT, f)));
@@ -72,5 +74,63 @@ describe(`${CASES} broken questionnaires`, () => {
       if (open.status === 0) expect((await cell.cli(['round', 'close'])).status).toBe(0);
       else expect(cell.query('SELECT label FROM round WHERE label = ?', `r${seed}`)).toEqual([]);
     }
+  }, 300_000);
+});
+
+// Text hygiene (issue 14, part 4): hostile characters at random positions of random strings, or an over-long version.
+const HYGIENE_CASES = count(60, 2000);
+
+describe(`${HYGIENE_CASES} questionnaires with hostile characters in their strings`, () => {
+  it('are refused with UNSAFE_CHARACTER (or TEXT_TOO_LONG), located; parsing never throws', async () => {
+    const started = Date.now();
+    const t = { runs: 0, refused: 0 };
+    const codes: Record<string, number> = {};
+    const texts = SOURCES.map((b) => b.toString('utf8'));
+    for (let seed = 1; seed <= HYGIENE_CASES; seed++) {
+      const rnd = seeded(40_000 + seed);
+      const text = texts[seed % texts.length]!;
+      let spoiled: string;
+      if (rnd() < 0.15) {
+        spoiled = text.replace(/^version: "[^"]*"/m, `version: "${longText('2026.', 65 + Math.floor(rnd() * 500))}"`);
+      } else {
+        // A double-quoted string of the file (ids, version, texts, notes), spoiled inside its quotes.
+        const strings = [...text.matchAll(/"([^"\\\n]+)"/g)];
+        const m = strings[Math.floor(rnd() * strings.length)]!;
+        spoiled = `${text.slice(0, m.index + 1)}${inject(m[1]!, rnd)}${text.slice(m.index + 1 + m[1]!.length)}`;
+      }
+      let result;
+      try {
+        result = parseQuestionnaireBytes(Buffer.from(spoiled), 'hostile.yaml');
+      } catch (error) {
+        throw new Error(`seed ${seed} threw ${String(error)}; saved as ${saveFailure(seed, Buffer.from(spoiled))}`);
+      }
+      t.runs++;
+      if (result.ok) throw new Error(`seed ${seed}: accepted; saved as ${saveFailure(seed, Buffer.from(spoiled))}`);
+      t.refused++;
+      const hygiene = result.problems.filter((p) => p.code === 'UNSAFE_CHARACTER' || p.code === 'TEXT_TOO_LONG');
+      for (const p of result.problems) codes[p.code] = (codes[p.code] ?? 0) + 1;
+      if (hygiene.length === 0 || hygiene.some((p) => p.line < 1 || p.col < 1)) {
+        throw new Error(`seed ${seed}: ${JSON.stringify(result.problems)}; saved as ${saveFailure(seed, Buffer.from(spoiled))}`);
+      }
+    }
+    console.log(`questionnaire hygiene: ${JSON.stringify({ ...t, ...codes })} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }, 300_000);
+
+  it('through the CLI: validate shows nothing a terminal acts on, and round open stores nothing', async () => {
+    const cell = await tempCell({ members: ['Nguyễn Văn An'] });
+    const small = SOURCES[0]!.toString('utf8');
+    for (let seed = 1; seed <= count(8, 40); seed++) {
+      const rnd = seeded(45_000 + seed);
+      const file = join(cell.dir, `h${seed}.yaml`);
+      writeFileSync(file, small.replace('"Hành vi thứ hai."', `"${inject('Hành vi thứ hai.', rnd)}"`));
+      const v = await runMain(['questionnaire', 'validate', file]);
+      expect(v.status, `seed ${seed}`).toBe(1);
+      expect(v.stderr, `seed ${seed}`).toMatch(new RegExp(`h${seed}\\.yaml:34:\\d+`));
+      expect(v.stderr + v.stdout, `seed ${seed}`).not.toMatch(UNSAFE_BUT_LF);
+      const open = await cell.cli(['round', 'open', '--label', `r${seed}`, '--questionnaire', file]);
+      expect(open.status, `seed ${seed}`).toBe(1);
+      expect(open.stderr).not.toMatch(UNSAFE_BUT_LF);
+    }
+    expect(cell.query('SELECT COUNT(*) AS n FROM round')).toEqual([{ n: 0 }]);
   }, 300_000);
 });

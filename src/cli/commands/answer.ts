@@ -15,6 +15,7 @@ import type { TerminalUi } from '../prompts.js';
 import { createUi } from '../ui.js';
 import { isInteractive, printCsvProblems, writeJson } from '../output.js';
 import { requireActive } from '../../services/member-check.js';
+import { displaySafe } from '../../text/hygiene.js';
 
 export interface AnswerOptions {
   readonly member?: string;
@@ -31,7 +32,7 @@ async function whoIsAnswering(ctx: Context, db: Db, round: Round, ui: TerminalUi
       member = await ui.pick(ctx.m.interview.who, pending.map((p) => ({ label: `${p.name}  ${p.code}`, value: p, keywords: p.code })));
     }
     requireActive(member);
-    if (await ui.confirm(ctx.m.interview.confirmWho(member.name, member.code))) return member;
+    if (await ui.confirm(displaySafe(ctx.m.interview.confirmWho(member.name, member.code)))) return member;
     ui.write(`${ctx.m.interview.notYou}\n`);
     member = undefined;
   }

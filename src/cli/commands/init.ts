@@ -3,7 +3,8 @@ import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { createDatabase } from '../../store/db.js';
 import { saveUnit } from '../../store/unit.js';
-import { nameKey } from '../../text/vietnamese.js';
+import { cleanTypedText } from '../../services/clean-text.js';
+import { TEXT_LIMITS } from '../../text/hygiene.js';
 import type { Context } from '../context.js';
 import { writeJson } from '../output.js';
 
@@ -20,11 +21,11 @@ export interface InitOptions {
 export async function init(ctx: Context, o: InitOptions): Promise<number> {
   const code = o.unitCode.trim();
   if (!UNIT_CODE_PATTERN.test(code)) throw new UserError('BAD_UNIT_CODE', { code });
-  const name = nameKey(o.unitName);
+  const name = cleanTypedText(o.unitName, '--unit-name', TEXT_LIMITS.unitName);
   if (name === '') throw new UserError('EMPTY_NAME', { what: '--unit-name' });
   const parent = o.parent?.trim();
   if (parent !== undefined && parent !== '' && !UNIT_CODE_PATTERN.test(parent)) throw new UserError('BAD_UNIT_CODE', { code: parent });
-  const level = (o.level ?? 'chi-bo').trim() || 'chi-bo';
+  const level = cleanTypedText(o.level ?? '', '--level', TEXT_LIMITS.level) || 'chi-bo';
   // Built whole under a temporary name and moved into place: a failure or a kill leaves no file at --db.
   createDatabase(ctx.db, (db) => saveUnit(db, { code, name, level, parentCode: parent || null }, isoDay(ctx.io.now()))).close();
   if (ctx.json) writeJson(ctx, { file: ctx.db, unit: { code, name, level, parent: parent || null } });

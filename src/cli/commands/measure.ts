@@ -5,13 +5,15 @@ import { allBehaviours } from '../../questionnaire/model.js';
 import { addMeasure, listMeasures, markMeasureDone } from '../../store/commitments.js';
 import { withDatabase } from '../../store/db.js';
 import { roundQuestionnaire } from '../../store/rounds.js';
-import { nameKey } from '../../text/vietnamese.js';
+import { displaySafe } from '../../text/hygiene.js';
+import { cleanTypedText } from '../../services/clean-text.js';
 import type { Context } from '../context.js';
 import { chooseRound } from '../../services/round-choice.js';
 import { writeJson } from '../output.js';
 
 export async function measureAdd(ctx: Context, text: string, behaviour: string | undefined): Promise<number> {
-  const clean = nameKey(text);
+  // Shown in every report: refused with a control, bidi or invisible character, like a name (at most 4,000 characters, as a questionnaire text).
+  const clean = cleanTypedText(text, 'NỘI DUNG', 4000);
   if (clean === '') throw new UserError('EMPTY_NAME', { what: 'NỘI DUNG' });
   return withDatabase(ctx.db, (db) => {
     const round = chooseRound(db, undefined, ctx.io.now());
@@ -34,7 +36,7 @@ export async function measureList(ctx: Context): Promise<number> {
       return ExitCode.Ok;
     }
     if (list.length === 0) ctx.io.stdout.write(`${ctx.m.measures.none}\n`);
-    for (const x of list) ctx.io.stdout.write(`${x.id}. ${x.doneOn ? '✓ ' : ''}${x.text}${x.behaviourId ? ` (${x.behaviourId})` : ''}${x.doneOn ? ` — ${x.doneOn}` : ''}\n`);
+    for (const x of list) ctx.io.stdout.write(`${displaySafe(`${x.id}. ${x.doneOn ? '✓ ' : ''}${x.text}${x.behaviourId ? ` (${x.behaviourId})` : ''}${x.doneOn ? ` — ${x.doneOn}` : ''}`)}\n`);
     return ExitCode.Ok;
   });
 }

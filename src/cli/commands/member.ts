@@ -5,7 +5,9 @@ import { membersFromTable, MEMBER_CODE_PATTERN, NUMERIC_CODE } from '../../excha
 import type { CsvProblem } from '../../exchange/problems.js';
 import { withDatabase, withDatabaseAsync } from '../../store/db.js';
 import { addMembers, listMembers, planMembers, removeMember, renameMember, type AddOutcome, type NewMember } from '../../store/members.js';
-import { fold, nameKey } from '../../text/vietnamese.js';
+import { fold } from '../../text/vietnamese.js';
+import { cleanTypedText } from '../../services/clean-text.js';
+import { countChars, displaySafe, TEXT_LIMITS, truncateChars } from '../../text/hygiene.js';
 import type { Context } from '../context.js';
 import { readUserTable } from '../user-table.js';
 import { resolveMember } from '../member-ref.js';
@@ -26,8 +28,14 @@ function skippedJson(p: Extract<AddOutcome, { kind: 'skipped' }>, row: { code?: 
   return { ...(row.line === undefined ? {} : { line: row.line }), code: p.member.code, name: p.member.name, ...(row.code === undefined ? {} : { rowCode: row.code }), reason: p.reason };
 }
 
+/** A name typed on the command line, cleaned or refused (text/hygiene.ts); the message quotes it cut short, as a pasted page would fill the screen. */
+function typedName(ctx: Context, n: string): string {
+  const shown = `${ctx.m.help.placeholders.name} "${truncateChars(n.trim(), 40)}${countChars(n.trim()) > 40 ? '…' : ''}"`;
+  return cleanTypedText(n, shown, TEXT_LIMITS.memberName);
+}
+
 export async function memberAdd(ctx: Context, names: ReadonlyArray<string>, code: string | undefined): Promise<number> {
-  const entries: NewMember[] = names.map((n) => ({ name: nameKey(n) }));
+  const entries: NewMember[] = names.map((n) => ({ name: typedName(ctx, n) }));
   if (entries.some((e) => e.name === '')) throw new UserError('EMPTY_NAME', { what: 'NAME' });
   if (code !== undefined) {
     if (entries.length !== 1) throw new UserError('BAD_OPTION_VALUE', { option: '--code', value: code, allowed: '1 NAME' });
@@ -51,9 +59,9 @@ export async function memberAdd(ctx: Context, names: ReadonlyArray<string>, code
       return ExitCode.Ok;
     }
     if (numeric) ctx.io.stderr.write(`${ctx.m.memberLists.numericCode(code.trim())}  [CSV_NUMERIC_MEMBER_CODE]\n`);
-    for (const a of added) ctx.io.stdout.write(`${ctx.m.members.addedOne(a.code, a.name)}\n`);
+    for (const a of added) ctx.io.stdout.write(`${displaySafe(ctx.m.members.addedOne(a.code, a.name))}\n`);
     plan.forEach((p, i) => {
-      if (p.kind === 'skipped') ctx.io.stdout.write(`  ${skippedText(ctx, p, entries[i]!)}\n`);
+      if (p.kind === 'skipped') ctx.io.stdout.write(`  ${displaySafe(skippedText(ctx, p, entries[i]!))}\n`);
     });
     ctx.io.stdout.write(`${ctx.m.members.added(added.length)}\n`);
     return ExitCode.Ok;
@@ -73,7 +81,7 @@ export async function memberList(ctx: Context, all: boolean): Promise<number> {
     }
     const width = Math.max(...members.map((m) => m.code.length));
     ctx.io.stdout.write(`${ctx.m.members.header(members.length)}\n`);
-    for (const m of members) ctx.io.stdout.write(`  ${m.code.padEnd(width)}  ${m.name}${m.active ? '' : ` ${ctx.m.members.inactive}`}\n`);
+    for (const m of members) ctx.io.stdout.write(`  ${displaySafe(m.code).padEnd(width)}  ${displaySafe(m.name)}${m.active ? '' : ` ${ctx.m.members.inactive}`}\n`);
     return ExitCode.Ok;
   });
 }
@@ -83,7 +91,7 @@ export async function memberRemove(ctx: Context, query: string): Promise<number>
     const member = await resolveMember(db, query, undefined, ctx.m.members.which);
     const outcome = removeMember(db, member.id);
     if (ctx.json) writeJson(ctx, { code: member.code, name: member.name, outcome });
-    else ctx.io.stdout.write(`${outcome === 'deleted' ? ctx.m.members.removed(member.name, member.code) : ctx.m.members.deactivated(member.name, member.code)}\n`);
+    else ctx.io.stdout.write(`${displaySafe(outcome === 'deleted' ? ctx.m.members.removed(member.name, member.code) : ctx.m.members.deactivated(member.name, member.code))}\n`);
     return ExitCode.Ok;
   });
 }
@@ -94,7 +102,7 @@ export async function memberRemove(ctx: Context, query: string): Promise<number>
  * another active member's (namesakes are told apart in the name itself).
  */
 export async function memberRename(ctx: Context, query: string, newName: string): Promise<number> {
-  const name = nameKey(newName);
+  const name = typedName(ctx, newName);
   if (name === '') throw new UserError('EMPTY_NAME', { what: 'NAME' });
   return withDatabaseAsync(ctx.db, async (db) => {
     const member = await resolveMember(db, query, undefined, ctx.m.members.which, { includeInactive: true });
@@ -102,7 +110,7 @@ export async function memberRename(ctx: Context, query: string, newName: string)
     if (other) throw new UserError('MEMBER_NAME_TAKEN', { name: other.name, code: other.code });
     const renamed = member.name === name ? member : renameMember(db, member.id, name);
     if (ctx.json) writeJson(ctx, { code: renamed.code, from: member.name, name: renamed.name, changed: renamed !== member });
-    else ctx.io.stdout.write(`${renamed === member ? ctx.m.memberLists.unchanged(member.code, member.name) : ctx.m.memberLists.renamed(member.code, member.name, renamed.name)}\n`);
+    else ctx.io.stdout.write(`${displaySafe(renamed === member ? ctx.m.memberLists.unchanged(member.code, member.name) : ctx.m.memberLists.renamed(member.code, member.name, renamed.name))}\n`);
     return ExitCode.Ok;
   });
 }
@@ -148,7 +156,7 @@ export async function memberImport(ctx: Context, file: string): Promise<number> 
     await printCsvWarnings(ctx, parsed.warnings);
     for (const { p, row } of skipped) {
       const first = p.reason === 'repeated-name' ? firstLine.get(p.member.code) : undefined;
-      ctx.io.stdout.write(`${where(row.line)}  ${skippedText(ctx, p, row, first)}  [${p.reason}]\n`);
+      ctx.io.stdout.write(`${displaySafe(`${where(row.line)}  ${skippedText(ctx, p, row, first)}`)}  [${p.reason}]\n`);
     }
     const how = origin.kind === 'workbook' ? ctx.m.memberLists.sheet(origin.sheet) : `${origin.encoding}, "${origin.delimiter === '\t' ? 'tab' : origin.delimiter}"`;
     ctx.io.stdout.write(`${ctx.m.memberLists.imported(added.length, skipped.length, parsed.warnings.length, file, how)}\n`);

@@ -10,6 +10,7 @@ import { findExportFiles } from '../../services/find-export-files.js';
 import { mergeFiles, type MergeOutcome, type MergeProblem } from '../../services/merge-files.js';
 import { removeMergedFiles, type RemovedFile } from '../../services/remove-merged-file.js';
 import { withDatabase } from '../../store/db.js';
+import { displaySafe } from '../../text/hygiene.js';
 import type { Context } from '../context.js';
 import { writeJson } from '../output.js';
 
@@ -39,7 +40,7 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
   // A progress line only where someone watches a long merge.
   const progress = ctx.io.stderr.isTTY === true && files.length > 20 && !ctx.json;
   const round = o.round !== undefined ? { round: o.round } : {};
-  const empty: MergeOutcome = { accepted: [], skipped: [], replaced: [], rejected: [] };
+  const empty: MergeOutcome = { accepted: [], skipped: [], replaced: [], rejected: [], warnings: [] };
   let removed: RemovedFile[] = [];
   const outcome = withDatabase(ctx.db, (db) => {
     // --remove first (all or none), so a committee's file can take its cells' place in the same command.
@@ -53,6 +54,7 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
   });
   if (progress) ctx.io.stderr.write('\n');
   const rejected = outcome.rejected.map((r) => ({ file: r.file, problems: r.problems.map((p) => problemView(m, r.file, p)) }));
+  const warnings = outcome.warnings.map((w) => ({ file: w.file, problems: w.problems.map((problem) => problemView(m, w.file, { kind: 'table', problem })) }));
 
   if (ctx.json) {
     writeJson(ctx, {
@@ -63,20 +65,22 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
       skipped: outcome.skipped,
       replaced: outcome.replaced,
       rejected,
+      warnings,
       ignored: ignoredView,
       removed,
     });
   } else {
-    for (const r of removed) ctx.io.stdout.write(`${m.merge.removed(r.file, r.unit)}\n`);
+    for (const r of removed) ctx.io.stdout.write(`${displaySafe(m.merge.removed(r.file, r.unit))}\n`);
     if (files.length <= 50) {
-      for (const a of outcome.accepted) ctx.io.stdout.write(`${m.merge.accepted(a.file, a.unit)}\n`);
-      for (const s of outcome.skipped) ctx.io.stdout.write(`${s.older ? m.merge.older(s.file, s.previous) : m.merge.skipped(s.file, s.previous)}\n`);
-      for (const r of outcome.replaced) ctx.io.stdout.write(`${m.merge.replaced(r.file, r.previous)}\n`);
+      for (const a of outcome.accepted) ctx.io.stdout.write(`${displaySafe(m.merge.accepted(a.file, a.unit))}\n`);
+      for (const s of outcome.skipped) ctx.io.stdout.write(`${displaySafe(s.older ? m.merge.older(s.file, s.previous) : m.merge.skipped(s.file, s.previous))}\n`);
+      for (const r of outcome.replaced) ctx.io.stdout.write(`${displaySafe(m.merge.replaced(r.file, r.previous))}\n`);
     }
-    for (const i of ignoredView) ctx.io.stderr.write(`${m.files.ignored(i.file, i.reason)}\n`);
+    for (const i of ignoredView) ctx.io.stderr.write(`${displaySafe(m.files.ignored(i.file, i.reason))}\n`);
+    for (const w of warnings) for (const p of w.problems) ctx.io.stderr.write(`${displaySafe(`${w.file}${p.line > 0 ? `:${p.line}` : ''}  ${p.message}`)}  [${p.code}]\n`);
     for (const r of rejected) {
-      ctx.io.stderr.write(`${m.merge.rejected(r.file)}\n`);
-      for (const p of r.problems) ctx.io.stderr.write(`      ${p.line > 0 ? `${r.file}:${p.line}  ` : ''}${p.message}  [${p.code}]\n`);
+      ctx.io.stderr.write(`${displaySafe(m.merge.rejected(r.file))}\n`);
+      for (const p of r.problems) ctx.io.stderr.write(`      ${displaySafe(`${p.line > 0 ? `${r.file}:${p.line}  ` : ''}${p.message}`)}  [${p.code}]\n`);
     }
     ctx.io.stdout.write(`${m.merge.summary(outcome.accepted.length, outcome.skipped.length, outcome.replaced.length, rejected.length)}\n`);
   }

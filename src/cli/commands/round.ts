@@ -9,6 +9,7 @@ import { listRounds, type Round } from '../../store/rounds.js';
 import type { Context } from '../context.js';
 import { createStyle } from '../style.js';
 import { writeJson } from '../output.js';
+import { displaySafe } from '../../text/hygiene.js';
 
 export const DEFAULT_QUESTIONNAIRE = 'nq4-khoa-xii';
 
@@ -62,7 +63,7 @@ export async function roundList(ctx: Context): Promise<number> {
     for (const r of rounds) {
       const state = r.closedOn === null ? ctx.m.rounds.open : ctx.m.rounds.closedOn(r.closedOn);
       const kind = r.kind === 'merge' ? ctx.m.rounds.merge : r.anonymous ? ctx.m.rounds.anonymous : ctx.m.rounds.named;
-      ctx.io.stdout.write(`${r.label}  ${r.openedOn}  ${state}  ${kind}  ${r.questionnaire.id} ${r.questionnaire.version}\n`);
+      ctx.io.stdout.write(`${displaySafe(`${r.label}  ${r.openedOn}  ${state}  ${kind}  ${r.questionnaire.id} ${r.questionnaire.version}`)}\n`);
     }
     return ExitCode.Ok;
   });

@@ -23,6 +23,7 @@ import { collectingRound } from '../../services/round-choice.js';
 import { createUi } from '../ui.js';
 import { isInteractive } from '../output.js';
 import type { TerminalUi } from '../prompts.js';
+import { displaySafe } from '../../text/hygiene.js';
 
 /** Runs a prompt; Ctrl+C gives `interrupted` instead of leaving the session. */
 async function orInterrupted<T, U>(ask: Promise<T>, interrupted: U): Promise<T | U> {
@@ -59,7 +60,7 @@ export async function session(ctx: Context): Promise<number> {
     for (;;) {
       if (!roundStillOpen(db, round)) return closedElsewhere();
       ui.clearScreen();
-      ui.write(`${m.session.title(unit.name, round.label)}\n\n`);
+      ui.write(`${displaySafe(m.session.title(unit.name, round.label))}\n\n`);
       const pending = pendingMembers(db, round);
       if (pending.length === 0) return end(ExitCode.Ok, m.session.allDone);
       ui.write(`${m.session.remaining(pending.length)}\n`);
@@ -75,7 +76,7 @@ export async function session(ctx: Context): Promise<number> {
         continue;
       }
       if (!roundStillOpen(db, round)) return closedElsewhere();
-      if ((await orInterrupted(ui.confirm(m.interview.confirmWho(choice.name, choice.code)), false)) !== true) continue;
+      if ((await orInterrupted(ui.confirm(displaySafe(m.interview.confirmWho(choice.name, choice.code))), false)) !== true) continue;
       try {
         await interviewMember(ctx, db, round, q, choice, ui, { kiosk: true });
       } catch (error) {

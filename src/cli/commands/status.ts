@@ -11,6 +11,7 @@ import { withDatabase } from '../../store/db.js';
 import type { Context } from '../context.js';
 import { writeJson } from '../output.js';
 import { createStyle } from '../style.js';
+import { displaySafe } from '../../text/hygiene.js';
 
 export async function status(ctx: Context): Promise<number> {
   const { unit, round, rows, coverage: cov } = withDatabase(ctx.db, roundStatus);
@@ -30,27 +31,29 @@ export async function status(ctx: Context): Promise<number> {
     return ExitCode.Ok;
   }
   const style = await createStyle(ctx.io.stdout, ctx.io.env);
-  const out: string[] = [style.bold(m.status.unit(unit.code, unit.name, unit.level))];
+  // Names and labels come from the database (an old one, a merged file): shown escaped (`text/hygiene.ts`).
+  const d = displaySafe;
+  const out: string[] = [style.bold(m.status.unit(d(unit.code), d(unit.name), d(unit.level)))];
   if (!round) {
     out.push(m.status.noRound);
   } else if (cov) {
-    out.push(m.status.round(round.label, round.anonymous, true));
-    out.push(m.units.files(cov.files) + (cov.provisional.length ? ` (${m.units.provisional}: ${cov.provisional.join(', ')})` : ''));
+    out.push(m.status.round(d(round.label), round.anonymous, true));
+    out.push(m.units.files(cov.files) + (cov.provisional.length ? ` (${m.units.provisional}: ${d(cov.provisional.join(', '))})` : ''));
     if (cov.expected === 0) out.push(m.units.noExpected);
     for (const l of cov.byLevel) {
-      const words = m.units.levelNames[l.level] ?? l.level;
+      const words = m.units.levelNames[l.level] ?? d(l.level);
       out.push(style.bold(m.units.coverage(l.reported, l.expected, formatPercent(percent(l.reported, l.expected), ctx.lang), words)));
     }
     if (cov.missing.length) {
       out.push('', style.warn(`${m.units.missing} (${cov.missing.length})`));
-      for (const u of cov.missing) out.push(`  ${u.code}  ${u.name}${u.parent ? `  (${u.parent})` : ''}`);
+      for (const u of cov.missing) out.push(`  ${d(u.code)}  ${d(u.name)}${u.parent ? `  (${d(u.parent)})` : ''}`);
     }
     if (cov.unexpected.length) {
       out.push('', style.dim(`${m.units.unexpected} (${cov.unexpected.length})`));
-      for (const u of cov.unexpected) out.push(`  ${u.code}  ${u.name}`);
+      for (const u of cov.unexpected) out.push(`  ${d(u.code)}  ${d(u.name)}`);
     }
   } else {
-    out.push(m.status.round(round.label, round.anonymous, true));
+    out.push(m.status.round(d(round.label), round.anonymous, true));
     out.push(m.status.counts(rows.length, count('submitted'), count('in_progress'), count('not_started')));
     const sections: Array<[string, string, (s: string) => string]> = [
       ['submitted', m.status.submitted, style.ok],
@@ -61,7 +64,7 @@ export async function status(ctx: Context): Promise<number> {
       const list = rows.filter((r) => r.status === key);
       if (list.length === 0) continue;
       out.push('', paint(`${title} (${list.length})`));
-      for (const r of list) out.push(`  ${r.code}  ${r.name}`);
+      for (const r of list) out.push(`  ${d(r.code)}  ${d(r.name)}`);
     }
   }
   ctx.io.stdout.write(`${out.join('\n')}\n`);

@@ -6,6 +6,7 @@ import { listExpectedUnits, saveExpectedUnits } from '../../store/merged.js';
 import type { Context } from '../context.js';
 import { readUserTable } from '../user-table.js';
 import { printCsvProblems, writeJson } from '../output.js';
+import { displaySafe } from '../../text/hygiene.js';
 
 export async function unitImport(ctx: Context, file: string): Promise<number> {
   const { table, problems } = readUserTable(ctx, file);
@@ -28,6 +29,6 @@ export async function unitList(ctx: Context): Promise<number> {
     return ExitCode.Ok;
   }
   if (units.length === 0) ctx.io.stdout.write(`${ctx.m.units.noExpected}\n`);
-  for (const u of units) ctx.io.stdout.write(`${u.code}  ${u.name}  (${u.level}${u.parentCode ? `, ${u.parentCode}` : ''})\n`);
+  for (const u of units) ctx.io.stdout.write(`${displaySafe(`${u.code}  ${u.name}  (${u.level}${u.parentCode ? `, ${u.parentCode}` : ''})`)}\n`);
   return ExitCode.Ok;
 }
