@@ -101,10 +101,10 @@ describe('member and unit lists', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(r.stderr).not.toMatch(UNSAFE_ANY);
-    const located = [...r.stderr.matchAll(/list\.csv:(\d+) {2}.*\[(CSV_[A-Z_]+)\]/g)].map((m) => `${m[1]} ${m[2]}`);
+    const located = [...r.stderr.matchAll(/list\.csv:(\d+):\d+ {2}.*\[(CSV_[A-Z_]+)\]/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(located).toEqual([...HOSTILE.map((_, i) => `${i + 2} CSV_UNSAFE_TEXT`), `${HOSTILE.length + 2} CSV_UNSAFE_TEXT`, `${HOSTILE.length + 3} CSV_TEXT_TOO_LONG`]);
     // The message names the character and where it stands in the cell.
-    expect(r.stderr).toContain(`list.csv:2  ${en.csv.messages.CSV_UNSAFE_TEXT({ column: 'Họ tên', value: 'U+001B', position: 11, kind: 'control' })}`);
+    expect(r.stderr).toContain(`list.csv:2:1  ${en.csv.messages.CSV_UNSAFE_TEXT({ column: 'Họ tên', value: 'U+001B', position: 11, kind: 'control' })}`);
     expect(r.stderr).toContain(`${en.csv.messages.CSV_UNSAFE_TEXT({ column: 'Mã', value: 'U+202E', position: 3, kind: 'bidi' })}`);
     expect(cell.query('SELECT COUNT(*) AS n FROM member')).toEqual([{ n: 0 }]);
   });

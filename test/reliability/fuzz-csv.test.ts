@@ -120,7 +120,7 @@ describe(`${HYGIENE_CASES} member and unit lists with hostile characters or over
       expect(io.err() + io.out(), `seed ${seed}`).not.toMatch(UNSAFE_BUT_LF);
       if (code === 1) {
         t.refused++;
-        const found = [...io.err().matchAll(/l\d+\.csv:(\d+) {2}.*\[([A-Z_]+)\]/g)];
+        const found = [...io.err().matchAll(/l\d+\.csv:(\d+)(?::\d+)? {2}.*\[([A-Z_]+)\]/g)];
         expect(found.length, `seed ${seed}: ${io.err()}`).toBeGreaterThan(0);
         for (const f of found) expect(f[2], `seed ${seed}: ${io.err()}`).toMatch(HYGIENE_CODES);
         expect(cell.query<{ n: number }>('SELECT COUNT(*) AS n FROM member')[0]!.n, `seed ${seed}`).toBe(before);
