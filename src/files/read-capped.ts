@@ -52,7 +52,7 @@ export function notRegularKind(st: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isCha
 // NOTE: O_NONBLOCK makes opening a FIFO return at once instead of waiting for
 // a writer; it changes nothing for a regular file. Windows has no such flag
 // (and no FIFOs a path can name), hence the `?? 0`.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+export const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 /**
  * Reads a whole regular file of at most `limit` bytes. `scratch`, when given,

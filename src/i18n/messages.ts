@@ -356,4 +356,9 @@ export interface Messages {
     readonly noneFound: string;
     readonly invalidInList: (file: string, errors: number) => string;
   };
+  /** Init leftovers (issue 14, part 5): hidden build files of an interrupted `tusoi init` of the same file. */
+  readonly initLeftovers: {
+    readonly removed: (file: string) => string;
+    readonly kept: (file: string) => string;
+  };
 }

@@ -1,7 +1,7 @@
 /** `tusoi init`: a new database for one unit, created 0600, never over an existing file, never left half-made. */
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { createDatabase } from '../../store/db.js';
+import { clearInitLeftovers, createDatabase } from '../../store/db.js';
 import { saveUnit } from '../../store/unit.js';
 import { nameKey } from '../../text/vietnamese.js';
 import type { Context } from '../context.js';
@@ -25,6 +25,8 @@ export async function init(ctx: Context, o: InitOptions): Promise<number> {
   const parent = o.parent?.trim();
   if (parent !== undefined && parent !== '' && !UNIT_CODE_PATTERN.test(parent)) throw new UserError('BAD_UNIT_CODE', { code: parent });
   const level = (o.level ?? 'chi-bo').trim() || 'chi-bo';
+  // Hidden build files of earlier interrupted inits of this file: removed when their process is gone.
+  for (const l of clearInitLeftovers(ctx.db, ctx.io.now())) ctx.io.stderr.write(`${l.removed ? ctx.m.initLeftovers.removed(l.file) : ctx.m.initLeftovers.kept(l.file)}\n`);
   // Built whole under a temporary name and moved into place: a failure or a kill leaves no file at --db.
   createDatabase(ctx.db, (db) => saveUnit(db, { code, name, level, parentCode: parent || null }, isoDay(ctx.io.now()))).close();
   if (ctx.json) writeJson(ctx, { file: ctx.db, unit: { code, name, level, parent: parent || null } });
