@@ -8,6 +8,7 @@ import { questionnaireBench } from './questionnaire.mjs';
 import { interviewBench } from './interview.mjs';
 import { mergeBench } from './merge.mjs';
 import { summaryBench } from './summary.mjs';
+import { refusalBench } from './refusals.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -21,6 +22,7 @@ rows.push(...(await questionnaireBench(runs)));
 rows.push(...(await interviewBench(runs)));
 rows.push(...(await summaryBench(runs, { quick })));
 rows.push(...(await mergeBench({ quick })));
+rows.push(...refusalBench(runs));
 printTable(rows);
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1], JSON.stringify({ node: process.version, cpus: os.cpus().length, rows }, null, 2));
 const failed = rows.filter((r) => !r.pass);
