@@ -15,7 +15,7 @@ import { LATEST_VERSION } from '../../src/store/migrations.js';
 import { openForReading, readMode, READ_ONLY_IMAGE_LIMIT, withReadDatabase } from '../../src/store/read-only.js';
 import { sealFolder } from '../support/read-only.js';
 import { tempDir } from '../support/temp.js';
-import { leaveWal } from '../support/wal.js';
+import { leaveHotJournal, leaveWal } from '../support/wal.js';
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'db');
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
@@ -74,6 +74,37 @@ describe('a database opened for reading', () => {
     seal(dir);
     expect(withReadDatabase(db, names)).toEqual(['An', 'Bình', 'Cường']);
     expect(readdirSync(dir).sort()).toEqual(['cell.sqlite', 'cell.sqlite-wal']);
+  });
+
+  it('with a hot -journal beside a read-only file (a writer killed mid-transaction): rolled back in the copy', () => {
+    const dir = tempDir('tusoi-ro-journal-');
+    const db = join(dir, 'cell.sqlite');
+    copyFileSync(join(FIXTURES, 'v3-256b702', 'cell-named.sqlite'), db);
+    const count = (d: Database.Database) => d.prepare<[], { n: number }>('SELECT count(*) AS n FROM answer').get()!.n;
+    const original = new Database(db, { readonly: true });
+    const answers = count(original);
+    original.close();
+    expect(answers).toBeGreaterThan(0);
+    leaveHotJournal(db, 'DELETE FROM answer');
+    // The main file alone is the half-written transaction: read without its journal, not the saved answers.
+    const alone = join(tempDir('tusoi-ro-main-'), 'main.sqlite');
+    copyFileSync(db, alone);
+    const half = new Database(alone);
+    const halfCount = (() => {
+      try {
+        return half.pragma('integrity_check', { simple: true }) === 'ok' ? count(half) : -1;
+      } catch {
+        return -1;
+      }
+    })();
+    half.close();
+    expect(halfCount).not.toBe(answers);
+    seal(dir);
+    const d = openForReading(db);
+    expect(readMode(d)).toBe('memory');
+    expect(d.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(count(d)).toBe(answers);
+    d.close();
   });
 
   it('refuses a -wal it cannot read, naming it, rather than show the older state', () => {
