@@ -1,6 +1,6 @@
 /** The first bytes of a file, as Latin-1 text: enough to tell a SQLite file ("SQLite format 3\0") from anything else. */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { notRegularKind, OPEN_FLAGS, type ReadRefusal } from './read-capped.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { openRegular, type ReadRefusal } from './read-capped.js';
 
 export function readFileHead(file: string, bytes = 16): string {
   const fd = openSync(file, 'r');
@@ -22,19 +22,10 @@ export type RegularHead = { readonly ok: true; readonly head: string; readonly s
  * reads from it, and a swap between a check and the read cannot get round it.
  */
 export function readRegularHead(file: string, bytes = 16): RegularHead {
-  let fd: number;
+  const opened = openRegular(file);
+  if (!opened.ok) return opened;
+  const { fd, st } = opened;
   try {
-    fd = openSync(file, OPEN_FLAGS);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    if (code === 'ENOENT') return { ok: false, refusal: { code: 'FILE_NOT_FOUND' } };
-    if (code === 'EISDIR') return { ok: false, refusal: { code: 'FILE_NOT_REGULAR', kind: 'directory' } };
-    if (code === 'ENXIO') return { ok: false, refusal: { code: 'FILE_NOT_REGULAR', kind: 'socket' } };
-    return { ok: false, refusal: { code: 'FILE_UNREADABLE', reason: code } };
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, refusal: { code: 'FILE_NOT_REGULAR', kind: notRegularKind(st) } };
     const buf = Buffer.alloc(bytes);
     const n = st.size === 0 ? 0 : readSync(fd, buf, 0, bytes, 0);
     return { ok: true, head: buf.subarray(0, n).toString('latin1'), size: st.size };
