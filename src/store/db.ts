@@ -37,6 +37,15 @@ function configure(db: Db): void {
   db.pragma('foreign_keys = ON');
 }
 
+/**
+ * A bare SQLite connection, without tusoi's checks or settings: for
+ * store/read-only.ts, on a copy in memory (`Buffer`) or in a private folder.
+ * (This file stays the only one that loads better-sqlite3.)
+ */
+export function openRawDatabase(source: string | Buffer, options: BetterSqlite3.Options = {}): Db {
+  return new Database(source, options);
+}
+
 const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement<unknown[], unknown>>>();
 
 /**
@@ -142,12 +151,12 @@ export function checkDatabaseFile(file: string): number {
  * (`.NAME.PID-XXXXXXXX.init`); nothing reads it, and the next `init` of the
  * same NAME removes it (clearInitLeftovers).
  */
-export function createDatabase(file: string, fill: (db: Db) => void = () => {}): Db {
+export function createDatabase(file: string, fill: (db: Db) => void = () => {}, options: { readonly pid?: number } = {}): Db {
   const dir = dirname(file);
   if (!existsSync(dir)) throw new UserError('DIR_NOT_FOUND', { dir });
   refuseExisting(file);
-  // The pid in the name tells the next init whether this build can still be running (clearInitLeftovers).
-  const tmp = join(dir, `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.init`);
+  // The pid in the name (init passes its own) tells the next init whether this build can still be running (clearInitLeftovers).
+  const tmp = join(dir, `.${basename(file)}.${options.pid !== undefined ? `${options.pid}-` : ''}${randomBytes(4).toString('hex')}.init`);
   let fd: number;
   try {
     fd = openSync(tmp, 'wx', 0o600);
@@ -194,7 +203,7 @@ export interface InitLeftover {
   readonly removed: boolean;
 }
 
-/** Leftovers named without a pid (by earlier builds) count as stale after this long. */
+/** Leftovers named without a pid (by earlier builds, or a caller that gives none) count as stale after this long. */
 const UNNAMED_LEFTOVER_AGE_MS = 10 * 60_000;
 
 /**
@@ -202,9 +211,11 @@ const UNNAMED_LEFTOVER_AGE_MS = 10 * 60_000;
  * (`.NAME.PID-XXXXXXXX.init`, with `-journal`) and removes those whose
  * process no longer runs on this machine; an older name without a pid is
  * removed once it is ten minutes old. A build that may still be running is
- * left alone and reported as kept. Never fails: this is tidying.
+ * left alone and reported as kept. `isRunning` says whether a pid is a live
+ * process here (the CLI asks the system; the store never reads the process).
+ * Never fails: this is tidying.
  */
-export function clearInitLeftovers(file: string, now: Date): InitLeftover[] {
+export function clearInitLeftovers(file: string, now: Date, isRunning: (pid: number) => boolean): InitLeftover[] {
   const dir = dirname(file);
   const name = basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`^\\.${name}\\.(?:(\\d+)-)?[0-9a-f]{8}\\.init(?:-journal)?$`);
@@ -222,7 +233,7 @@ export function clearInitLeftovers(file: string, now: Date): InitLeftover[] {
     const st = lstatSync(path, { throwIfNoEntry: false });
     if (!st?.isFile()) continue;
     const pid = match[1] === undefined ? undefined : Number(match[1]);
-    const stale = pid !== undefined ? !processRuns(pid) : now.getTime() - st.mtimeMs > UNNAMED_LEFTOVER_AGE_MS;
+    const stale = pid !== undefined ? !isRunning(pid) : now.getTime() - st.mtimeMs > UNNAMED_LEFTOVER_AGE_MS;
     let removed = false;
     if (stale) {
       try {
@@ -235,17 +246,6 @@ export function clearInitLeftovers(file: string, now: Date): InitLeftover[] {
     out.push({ file: path, removed });
   }
   return out;
-}
-
-/** True when a process with that id runs on this machine (one of another user's counts: EPERM). */
-function processRuns(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** An existing file is never replaced; an empty one (an interrupted init of an older tusoi) is named as such. */

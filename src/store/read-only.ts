@@ -28,17 +28,12 @@
  * it to a folder they can write.
  */
 import { accessSync, constants, lstatSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { readCapped, type ReadRefusal } from '../files/read-capped.js';
-import { APPLICATION_ID, checkDatabaseFile, openDatabase, translateSqliteError, type Db } from './db.js';
+import { APPLICATION_ID, checkDatabaseFile, openDatabase, openRawDatabase, translateSqliteError, type Db } from './db.js';
 import { LATEST_VERSION, migrate } from './migrations.js';
-
-const require = createRequire(import.meta.url);
-const Database = require('better-sqlite3') as typeof BetterSqlite3;
 
 /**
  * The largest database (with its `-wal`) read into memory when it cannot be
@@ -149,7 +144,7 @@ function openImage(file: string, size: number): Db {
   if (image.length >= 20 && image[18] === 2 && image[19] === 2) image[18] = image[19] = 1;
   let db: Db;
   try {
-    db = new Database(image);
+    db = openRawDatabase(image);
   } catch (error) {
     throw translateSqliteError(error, file);
   }
@@ -200,7 +195,7 @@ function replayCopy(file: string, suffixes: ReadonlyArray<string>): Buffer {
     }
     let db: Db;
     try {
-      db = new Database(copy, { fileMustExist: true });
+      db = openRawDatabase(copy, { fileMustExist: true });
     } catch (error) {
       throw translateSqliteError(error, file);
     }
