@@ -99,6 +99,15 @@ export interface ErrorParams {
   TEXT_UNSAFE: { what: string; char: string; position: number; kind: UnsafeKind };
   /** Longer than its cap (`TEXT_LIMITS`), in characters. */
   TEXT_TOO_LONG: { what: string; length: number; limit: number };
+  // Read-only use (issue 14, part 5): a database tusoi may not write, read from a copy in memory.
+  /** Too large to read into memory; copy it to a writable folder. */
+  DB_READONLY_TOO_LARGE: { file: string; size: number; limit: number };
+  /** An older schema whose upgrade of the in-memory copy failed; copy it to a writable folder. */
+  DB_READONLY_OLD: { file: string; version: number; supported: number };
+  /** The `-wal` (or `-journal`) beside a read-only database cannot be read: never ignored. */
+  DB_READONLY_WAL_UNREADABLE: { file: string; wal: string; reason: string };
+  /** The private copy needed to replay a `-wal` could not be made (no writable temporary folder). */
+  DB_READONLY_COPY_FAILED: { file: string; reason: string };
 }
 export type ErrorCode = keyof ErrorParams;
 

@@ -54,13 +54,15 @@ export function notRegularKind(st: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isCha
 // (and no FIFOs a path can name), hence the `?? 0`.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
+/** An opened regular file, or why it was not opened. */
+export type OpenedRegular = { readonly ok: true; readonly fd: number; readonly st: Stats } | { readonly ok: false; readonly refusal: ReadRefusal };
+
 /**
- * Reads a whole regular file of at most `limit` bytes. `scratch`, when given,
- * is a buffer to read into (grown as needed, up to limit + 1): the bytes
- * returned then live in it until the next call (the merge reads thousands of
- * files through one buffer).
+ * Opens `path` for reading without blocking and checks, with `fstat` on the
+ * descriptor, that it is a regular file (else it is closed again and refused).
+ * The caller closes `fd`.
  */
-export function readCapped(path: string, limit: number, scratch?: { buffer: Buffer }): CappedRead {
+export function openRegular(path: string): OpenedRegular {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -72,9 +74,29 @@ export function readCapped(path: string, limit: number, scratch?: { buffer: Buff
     if (code === 'ENXIO') return { ok: false, refusal: { code: 'FILE_NOT_REGULAR', kind: 'socket' } };
     return { ok: false, refusal: { code: 'FILE_UNREADABLE', reason: code } };
   }
+  let refusal: ReadRefusal;
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, refusal: { code: 'FILE_NOT_REGULAR', kind: notRegularKind(st) } };
+    if (st.isFile()) return { ok: true, fd, st };
+    refusal = { code: 'FILE_NOT_REGULAR', kind: notRegularKind(st) };
+  } catch (error) {
+    refusal = { code: 'FILE_UNREADABLE', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+  closeSync(fd);
+  return { ok: false, refusal };
+}
+
+/**
+ * Reads a whole regular file of at most `limit` bytes. `scratch`, when given,
+ * is a buffer to read into (grown as needed, up to limit + 1): the bytes
+ * returned then live in it until the next call (the merge reads thousands of
+ * files through one buffer).
+ */
+export function readCapped(path: string, limit: number, scratch?: { buffer: Buffer }): CappedRead {
+  const opened = openRegular(path);
+  if (!opened.ok) return opened;
+  const { fd, st } = opened;
+  try {
     if (st.size > limit) return { ok: false, refusal: { code: 'FILE_TOO_LARGE', size: st.size, limit } };
     // The size may be wrong (a file still growing, /proc): read until the end, never past limit + 1.
     const want = Math.min(limit + 1, Math.max(st.size + 1, 64 * 1024));

@@ -312,6 +312,15 @@ export const en: Messages = {
     OUTPUT_NOT_REPLACED: (p) => `Nothing written: ${p.file} is unchanged. Choose another name with --out, or add --force to replace it without asking.`,
     DB_EMPTY: (p) => `${p.file} is empty or half-made (an earlier tusoi init was interrupted); it holds no data. You can delete it and run tusoi init again.`,
     COMMITMENT_KEY_DAMAGED: (p) => `The commitment key of ${p.member} in the file has impossible values (edited by hand or damaged); their commitments cannot be opened.`,
+    // Read-only use (issue 14, part 5).
+    DB_READONLY_TOO_LARGE: (p) =>
+      `${p.file} cannot be written here (the file or its folder is read-only) and is too large (${mb(p.size)}, at most ${mb(p.limit)}) for tusoi to read from a copy in memory. Copy it (with ${p.file}-wal, if there is one) to a folder you can write to, and run tusoi on the copy.`,
+    DB_READONLY_OLD: (p) =>
+      `${p.file} is read-only and was made by an older tusoi (schema ${p.version}; this one uses ${p.supported}); tusoi could not upgrade a copy in memory to read it. Copy it (with its -wal, if any) to a folder you can write to and run tusoi on the copy; the file is unchanged.`,
+    DB_READONLY_WAL_UNREADABLE: (p) =>
+      `Beside ${p.file} is ${p.wal}, which holds changes not yet in the main file, but tusoi cannot read it (${p.reason}); tusoi does not show the older state instead. Check ${p.wal}'s permissions, or copy both files to a folder you can write to.`,
+    DB_READONLY_COPY_FAILED: (p) =>
+      `${p.file} is read-only and has a -wal beside it; to read both, tusoi needs a private copy in the system's temporary folder and could not make one (${p.reason}). Copy ${p.file} and ${p.file}-wal to a folder you can write to and run tusoi on the copy.`,
     DEMO_STEP_FAILED: (p) => `The demo stopped at: ${p.command}. Please report this to the tusoi developers.`,
     UNITS_REJECTED: (p) => `Nothing imported from ${p.file}: ${p.errors} bad row(s) (see above). Correct the file and import again.`,
     PDF_FAILED: (p) => `The PDF could not be printed (${p.reason}). Export HTML (--format html) and print it with Ctrl+P.`,
@@ -734,5 +743,10 @@ export const en: Messages = {
     confirmStartOverLost:
       'Without the code nobody can open your unfinished response: it will never be counted and is deleted when the round closes. Start again?',
     keepCode: (code) => `Your resume code: ${code} — write it down before pressing Enter; it is not shown again.`,
+  },
+  // Init leftovers (issue 14, part 5).
+  initLeftovers: {
+    removed: (file) => `Removed ${file}, left by an interrupted tusoi init.`,
+    kept: (file) => `Left ${file} alone: the temporary file of another tusoi init, which may still be running. If none is, you may delete it.`,
   },
 };

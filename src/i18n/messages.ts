@@ -430,4 +430,9 @@ export interface Messages {
     /** After Ctrl+C: the code again, kept on screen until Enter. */
     readonly keepCode: (code: string) => string;
   };
+  /** Init leftovers (issue 14, part 5): hidden build files of an interrupted `tusoi init` of the same file. */
+  readonly initLeftovers: {
+    readonly removed: (file: string) => string;
+    readonly kept: (file: string) => string;
+  };
 }

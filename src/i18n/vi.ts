@@ -316,6 +316,15 @@ export const vi: Messages = {
     OUTPUT_NOT_REPLACED: (p) => `Chưa ghi gì: ${p.file} được giữ nguyên. Chọn tên khác bằng --out, hoặc thêm --force để ghi đè mà không hỏi.`,
     DB_EMPTY: (p) => `Tệp ${p.file} trống hoặc chưa được tạo xong (một lần chạy tusoi init trước đó bị ngắt); tệp không chứa dữ liệu nào. Đồng chí có thể xóa tệp rồi chạy lại tusoi init.`,
     COMMITMENT_KEY_DAMAGED: (p) => `Khoá cam kết của ${p.member} trong tệp có giá trị không hợp lệ (tệp bị sửa tay hoặc hỏng); không mở được cam kết của đồng chí này.`,
+    // Read-only use (issue 14, part 5).
+    DB_READONLY_TOO_LARGE: (p) =>
+      `Không ghi được vào ${p.file} (tệp hoặc thư mục chỉ cho đọc), và tệp quá lớn (${mb(p.size)}, tối đa ${mb(p.limit)}) để tusoi đọc từ một bản sao trong bộ nhớ. Đồng chí hãy sao chép tệp (cùng tệp ${p.file}-wal nếu có) sang một thư mục ghi được rồi chạy tusoi trên bản sao.`,
+    DB_READONLY_OLD: (p) =>
+      `${p.file} chỉ cho đọc và được tạo bởi một phiên bản tusoi cũ hơn (lược đồ ${p.version}; bản này dùng ${p.supported}); tusoi không nâng cấp được bản sao trong bộ nhớ để đọc. Đồng chí hãy sao chép tệp (cùng tệp -wal nếu có) sang một thư mục ghi được rồi chạy tusoi trên bản sao; tệp gốc không bị thay đổi.`,
+    DB_READONLY_WAL_UNREADABLE: (p) =>
+      `Bên cạnh ${p.file} có tệp ${p.wal} chứa những thay đổi chưa ghi vào tệp chính, nhưng tusoi không đọc được tệp đó (${p.reason}); tusoi không hiển thị dữ liệu cũ hơn thay cho dữ liệu thật. Đồng chí hãy kiểm tra quyền đọc của ${p.wal}, hoặc sao chép cả hai tệp sang một thư mục ghi được.`,
+    DB_READONLY_COPY_FAILED: (p) =>
+      `${p.file} chỉ cho đọc và có tệp -wal bên cạnh; để đọc cả hai, tusoi cần một bản sao tạm trong thư mục tạm của hệ thống nhưng không tạo được (${p.reason}). Đồng chí hãy sao chép ${p.file} và ${p.file}-wal sang một thư mục ghi được rồi chạy tusoi trên bản sao.`,
     DEMO_STEP_FAILED: (p) => `Bản chạy thử dừng ở bước: ${p.command}. Xin báo lỗi này cho người phát triển tusoi.`,
     UNITS_REJECTED: (p) => `Không nhập gì từ ${p.file}: ${p.errors} dòng sai (xem trên). Sửa tệp rồi nhập lại.`,
     PDF_FAILED: (p) => `Không in được PDF (${p.reason}). Xuất HTML (--format html) rồi in bằng Ctrl+P.`,
@@ -738,5 +747,10 @@ export const vi: Messages = {
     confirmStartOverLost:
       'Không có mã thì không ai mở được phiếu đang làm dở: phiếu đó không bao giờ được tính và sẽ bị xoá khi đóng đợt. Làm lại từ đầu?',
     keepCode: (code) => `Mã tiếp tục của đồng chí: ${code} — hãy ghi lại trước khi nhấn Enter; sau đó mã không hiện lại.`,
+  },
+  // Init leftovers (issue 14, part 5).
+  initLeftovers: {
+    removed: (file) => `Đã xóa ${file}: tệp tạm còn lại từ một lần tusoi init bị ngắt.`,
+    kept: (file) => `Chưa xóa ${file}: tệp tạm của một lần tusoi init khác, có thể vẫn đang chạy. Nếu không còn lệnh init nào đang chạy, đồng chí có thể xóa tệp này.`,
   },
 };

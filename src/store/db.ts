@@ -4,13 +4,14 @@
  * importers of better-sqlite3.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { LATEST_VERSION, migrate } from './migrations.js';
-import { readFileHead } from '../files/file-head.js';
+import { readRegularHead } from '../files/file-head.js';
+import { notRegularKind, refusalError } from '../files/read-capped.js';
 import { settleStore } from './anonymous.js';
 
 // NOTE: loaded with `require`: it is CommonJS, and Node's ESM wrapper first
@@ -37,6 +38,15 @@ function configure(db: Db): void {
   db.pragma('foreign_keys = ON');
   // Deleted content is zeroed, not left in free space (anonymous ballots, issue 13).
   db.pragma('secure_delete = ON');
+}
+
+/**
+ * A bare SQLite connection, without tusoi's checks or settings: for
+ * store/read-only.ts, on a copy in memory (`Buffer`) or in a private folder.
+ * (This file stays the only one that loads better-sqlite3.)
+ */
+export function openRawDatabase(source: string | Buffer, options: BetterSqlite3.Options = {}): Db {
+  return new Database(source, options);
 }
 
 const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement<unknown[], unknown>>>();
@@ -83,17 +93,7 @@ function guard<T>(file: string, fn: () => T): T {
  * database, and a database made by a newer tusoi.
  */
 export function openDatabase(file: string, options: { readonly?: boolean; durable?: boolean } = {}): Db {
-  if (!existsSync(file)) throw new UserError('DB_NOT_FOUND', { file });
-  const st = statSync(file);
-  if (!st.isFile()) throw new UserError('DB_NOT_TUSOI', { file });
-  if (st.size === 0) throw new UserError('DB_EMPTY', { file });
-  let header: string;
-  try {
-    header = readFileHead(file);
-  } catch (error) {
-    throw new UserError('FILE_UNREADABLE', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
-  if (header !== SQLITE_HEADER) throw new UserError('DB_NOT_TUSOI', { file });
+  checkDatabaseFile(file);
   return guard(file, () => {
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true, readonly: options.readonly === true });
     try {
@@ -119,6 +119,31 @@ export function openDatabase(file: string, options: { readonly?: boolean; durabl
 }
 
 /**
+ * What is checked before SQLite opens `file`: it exists, is a regular file
+ * (a FIFO or a device is refused before anything reads from it: SQLite would
+ * block on a FIFO, and read `/dev/zero` for ever), is not empty, and starts
+ * with SQLite's header. Returns its size.
+ */
+export function checkDatabaseFile(file: string): number {
+  const r = readRegularHead(file);
+  if (!r.ok) {
+    switch (r.refusal.code) {
+      case 'FILE_NOT_FOUND':
+        throw new UserError('DB_NOT_FOUND', { file });
+      case 'FILE_NOT_REGULAR':
+        // A folder named as the database has always read as "not a tusoi database".
+        if (r.refusal.kind === 'directory') throw new UserError('DB_NOT_TUSOI', { file });
+        throw new UserError('FILE_NOT_REGULAR', { file, kind: r.refusal.kind });
+      default:
+        throw refusalError(file, r.refusal);
+    }
+  }
+  if (r.size === 0) throw new UserError('DB_EMPTY', { file });
+  if (r.head !== SQLITE_HEADER) throw new UserError('DB_NOT_TUSOI', { file });
+  return r.size;
+}
+
+/**
  * Creates a new database file, readable by its owner only (0600; SQLite would
  * use the umask, and the `-wal`/`-shm` files copy the main file's mode), and
  * returns it open. Refuses to overwrite an existing file.
@@ -126,14 +151,16 @@ export function openDatabase(file: string, options: { readonly?: boolean; durabl
  * The file is built whole under a temporary name in the same folder (schema,
  * then `fill`: the unit), synced, and only then linked into place, so a crash
  * or a SIGKILL at any moment leaves either no file at `file` or a complete one.
- * A killed build may leave its hidden temporary file behind (`.NAME.XXXX.init`);
- * nothing reads it.
+ * A killed build may leave its hidden temporary file behind
+ * (`.NAME.PID-XXXXXXXX.init`); nothing reads it, and the next `init` of the
+ * same NAME removes it (clearInitLeftovers).
  */
-export function createDatabase(file: string, fill: (db: Db) => void = () => {}): Db {
+export function createDatabase(file: string, fill: (db: Db) => void = () => {}, options: { readonly pid?: number } = {}): Db {
   const dir = dirname(file);
   if (!existsSync(dir)) throw new UserError('DIR_NOT_FOUND', { dir });
   refuseExisting(file);
-  const tmp = join(dir, `.${basename(file)}.${randomBytes(4).toString('hex')}.init`);
+  // The pid in the name (init passes its own) tells the next init whether this build can still be running (clearInitLeftovers).
+  const tmp = join(dir, `.${basename(file)}.${options.pid !== undefined ? `${options.pid}-` : ''}${randomBytes(4).toString('hex')}.init`);
   let fd: number;
   try {
     fd = openSync(tmp, 'wx', 0o600);
@@ -173,6 +200,58 @@ export function createDatabase(file: string, fill: (db: Db) => void = () => {}):
   });
 }
 
+/** A hidden build file of an interrupted `init` (see createDatabase), and what the next `init` did with it. */
+export interface InitLeftover {
+  readonly file: string;
+  /** Removed: its process is gone. Kept: its process may still be running (or, for an old-style name, it is recent). */
+  readonly removed: boolean;
+}
+
+/** Leftovers named without a pid (by earlier builds, or a caller that gives none) count as stale after this long. */
+const UNNAMED_LEFTOVER_AGE_MS = 10 * 60_000;
+
+/**
+ * Finds the hidden build files of earlier `init`s of `file` in its folder
+ * (`.NAME.PID-XXXXXXXX.init`, with `-journal`) and removes those whose
+ * process no longer runs on this machine; an older name without a pid is
+ * removed once it is ten minutes old. A build that may still be running is
+ * left alone and reported as kept. `isRunning` says whether a pid is a live
+ * process here (the CLI asks the system; the store never reads the process).
+ * Never fails: this is tidying.
+ */
+export function clearInitLeftovers(file: string, now: Date, isRunning: (pid: number) => boolean): InitLeftover[] {
+  const dir = dirname(file);
+  const name = basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^\\.${name}\\.(?:(\\d+)-)?[0-9a-f]{8}\\.init(?:-journal)?$`);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: InitLeftover[] = [];
+  for (const entry of entries) {
+    const match = pattern.exec(entry);
+    if (!match) continue;
+    const path = join(dir, entry);
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (!st?.isFile()) continue;
+    const pid = match[1] === undefined ? undefined : Number(match[1]);
+    const stale = pid !== undefined ? !isRunning(pid) : now.getTime() - st.mtimeMs > UNNAMED_LEFTOVER_AGE_MS;
+    let removed = false;
+    if (stale) {
+      try {
+        rmSync(path);
+        removed = true;
+      } catch {
+        // a file we may not delete stays, and is reported as kept
+      }
+    }
+    out.push({ file: path, removed });
+  }
+  return out;
+}
+
 /** An existing file is never replaced; an empty one (an interrupted init of an older tusoi) is named as such. */
 function refuseExisting(file: string): void {
   let size: number;
@@ -181,7 +260,10 @@ function refuseExisting(file: string): void {
   } catch {
     return;
   }
-  if (size === 0 && statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError('DB_EMPTY', { file });
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (size === 0 && st?.isFile()) throw new UserError('DB_EMPTY', { file });
+  // A FIFO or a device node at --db: named for what it is (never opened).
+  if (st && !st.isFile() && !st.isDirectory()) throw new UserError('FILE_NOT_REGULAR', { file, kind: notRegularKind(st) });
   throw new UserError('DB_EXISTS', { file });
 }
 

@@ -4,6 +4,7 @@ import { ExitCode, UserError } from '../../errors.js';
 import { allBehaviours } from '../../questionnaire/model.js';
 import { addMeasure, listMeasures, markMeasureDone } from '../../store/commitments.js';
 import { withDatabase } from '../../store/db.js';
+import { withReadDatabase } from '../../store/read-only.js';
 import { roundQuestionnaire } from '../../store/rounds.js';
 import { displaySafe } from '../../text/hygiene.js';
 import { cleanTypedText } from '../../services/clean-text.js';
@@ -28,7 +29,7 @@ export async function measureAdd(ctx: Context, text: string, behaviour: string |
 }
 
 export async function measureList(ctx: Context): Promise<number> {
-  return withDatabase(ctx.db, (db) => {
+  return withReadDatabase(ctx.db, (db) => {
     const round = chooseRound(db, undefined, ctx.io.now());
     const list = listMeasures(db, round.id);
     if (ctx.json) {

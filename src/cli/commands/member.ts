@@ -4,6 +4,7 @@ import { ExitCode, UserError } from '../../errors.js';
 import { membersFromTable, MEMBER_CODE_PATTERN, NUMERIC_CODE } from '../../exchange/members-csv.js';
 import type { CsvProblem } from '../../exchange/problems.js';
 import { withDatabase, withDatabaseAsync } from '../../store/db.js';
+import { withReadDatabase } from '../../store/read-only.js';
 import { addMembers, listMembers, planMembers, removeMember, renameMember, type AddOutcome, type NewMember } from '../../store/members.js';
 import { fold } from '../../text/vietnamese.js';
 import { cleanTypedText } from '../../services/clean-text.js';
@@ -69,7 +70,7 @@ export async function memberAdd(ctx: Context, names: ReadonlyArray<string>, code
 }
 
 export async function memberList(ctx: Context, all: boolean): Promise<number> {
-  return withDatabase(ctx.db, (db) => {
+  return withReadDatabase(ctx.db, (db) => {
     const members = listMembers(db, { includeInactive: all });
     if (ctx.json) {
       writeJson(ctx, { members: members.map((m) => ({ code: m.code, name: m.name, active: m.active })) });

@@ -10,6 +10,7 @@ import { isError, type Problem } from '../../questionnaire/problems.js';
 import { problemJson, renderProblem } from '../../report/problems.js';
 import { questionnaireJson, renderQuestionnaire } from '../../report/questionnaire.js';
 import type { Context } from '../context.js';
+import { userErrorText } from '../error-text.js';
 import { writeJson } from '../output.js';
 import { outputWidth } from '../io.js';
 import { createStyle } from '../style.js';
@@ -88,8 +89,19 @@ export async function validateQuestionnaires(ctx: Context, files: ReadonlyArray<
   const reports: Array<Record<string, unknown>> = [];
   for (const file of files) {
     const path = resolve(ctx.io.cwd, file);
-    if (fix && fixNfc(path, file) && !ctx.json) ctx.io.stderr.write(`${ctx.m.problems.fixed(file)}\n`);
-    const result = loadQuestionnaireFile(path, file);
+    let result: ReturnType<typeof loadQuestionnaireFile>;
+    try {
+      if (fix && fixNfc(path, file) && !ctx.json) ctx.io.stderr.write(`${ctx.m.problems.fixed(file)}\n`);
+      result = loadQuestionnaireFile(path, file);
+    } catch (error) {
+      // A file refused before reading (a FIFO, a device, a folder, missing, unreadable): said, and the others are still validated.
+      if (!(error instanceof Error && error.name === 'UserError')) throw error;
+      const e = error as UserError;
+      failed = true;
+      if (ctx.json) reports.push({ file, valid: false, error: { code: e.code, message: userErrorText(e, ctx.m) }, problems: [] });
+      else ctx.io.stderr.write(`tusoi: ${userErrorText(e, ctx.m)}\n`);
+      continue;
+    }
     const problems = result.ok ? result.warnings : result.problems;
     const errors = problems.filter(isError).length;
     const warnings = problems.length - errors;

@@ -7,7 +7,7 @@ import type { Delimiter } from '../../exchange/sniff.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { reportJson } from '../../report/json.js';
 import { renderTextReport } from '../../report/text.js';
-import { withDatabase } from '../../store/db.js';
+import { withReadDatabase } from '../../store/read-only.js';
 import { exportRound } from '../../services/export-round.js';
 import { gatherReport, reportModel } from '../../services/report-round.js';
 import type { Context } from '../context.js';
@@ -46,7 +46,7 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
   const format = (ctx.json ? 'json' : (o.format ?? 'text')) as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new UserError('BAD_OPTION_VALUE', { option: '--format', value: String(o.format), allowed: REPORT_FORMATS.join(', ') });
   const k = parseSuppress(o.suppressBelow);
-  const data = withDatabase(ctx.db, (db) => gatherReport(db, { ...(o.round !== undefined ? { round: o.round } : {}), ...(o.compare !== undefined ? { compare: o.compare } : {}) }, ctx.io.now()));
+  const data = withReadDatabase(ctx.db, (db) => gatherReport(db, { ...(o.round !== undefined ? { round: o.round } : {}), ...(o.compare !== undefined ? { compare: o.compare } : {}) }, ctx.io.now()));
   const { rs } = data;
   const model = reportModel(data, { lang: ctx.lang, now: ctx.io.now(), ...(k !== undefined ? { suppressBelow: k } : {}) });
   const force = { force: o.force === true };
@@ -115,7 +115,8 @@ export async function exportCommand(ctx: Context, o: ExportOptions): Promise<num
   const delimiter = SEPARATORS[o.separator ?? ','];
   if (!delimiter) throw new UserError('BAD_OPTION_VALUE', { option: '--separator', value: String(o.separator), allowed: ', ; tab' });
   const now = ctx.io.now();
-  const x = withDatabase(ctx.db, (db) => exportRound(db, { ...(o.round !== undefined ? { round: o.round } : {}), delimiter, lang: ctx.lang, tusoiVersion: packageVersion() }, now));
+  // Export only reads the database (the CSV goes elsewhere): a read-only database exports too.
+  const x = withReadDatabase(ctx.db, (db) => exportRound(db, { ...(o.round !== undefined ? { round: o.round } : {}), delimiter, lang: ctx.lang, tusoiVersion: packageVersion() }, now));
   if (x.status === 'provisional') ctx.io.stderr.write(`${ctx.m.exported.provisional(x.round.label)}\n`);
   if (o.out === '-') {
     ctx.io.stdout.write(x.csv);

@@ -5,6 +5,7 @@ import { isError } from '../../questionnaire/problems.js';
 import { renderProblem } from '../../report/problems.js';
 import { cleanRoundLabel, closeOpenRound, openNewRound } from '../../services/round-lifecycle.js';
 import { withDatabase } from '../../store/db.js';
+import { withReadDatabase } from '../../store/read-only.js';
 import { listRounds, type Round } from '../../store/rounds.js';
 import type { Context } from '../context.js';
 import { createStyle } from '../style.js';
@@ -53,7 +54,7 @@ export async function roundClose(ctx: Context): Promise<number> {
 }
 
 export async function roundList(ctx: Context): Promise<number> {
-  return withDatabase(ctx.db, (db) => {
+  return withReadDatabase(ctx.db, (db) => {
     const rounds = listRounds(db);
     if (ctx.json) {
       writeJson(ctx, { rounds: rounds.map(roundJson) });

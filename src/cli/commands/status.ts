@@ -7,14 +7,14 @@ import { ExitCode } from '../../errors.js';
 import { percent } from '../../summary/aggregate.js';
 import { formatPercent } from '../../report/format.js';
 import { roundStatus } from '../../services/round-status.js';
-import { withDatabase } from '../../store/db.js';
+import { withReadDatabase } from '../../store/read-only.js';
 import type { Context } from '../context.js';
 import { writeJson } from '../output.js';
 import { createStyle } from '../style.js';
 import { displaySafe } from '../../text/hygiene.js';
 
 export async function status(ctx: Context): Promise<number> {
-  const { unit, round, rows, coverage: cov } = withDatabase(ctx.db, roundStatus);
+  const { unit, round, rows, coverage: cov } = withReadDatabase(ctx.db, roundStatus);
   const count = (s: string) => rows.filter((r) => r.status === s).length;
   const m = ctx.m;
   if (ctx.json) {

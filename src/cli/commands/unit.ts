@@ -2,6 +2,7 @@
 import { ExitCode, UserError } from '../../errors.js';
 import { unitsFromTable } from '../../exchange/units-csv.js';
 import { withDatabase } from '../../store/db.js';
+import { withReadDatabase } from '../../store/read-only.js';
 import { listExpectedUnits, saveExpectedUnits } from '../../store/merged.js';
 import type { Context } from '../context.js';
 import { readUserTable } from '../user-table.js';
@@ -23,7 +24,7 @@ export async function unitImport(ctx: Context, file: string): Promise<number> {
 }
 
 export async function unitList(ctx: Context): Promise<number> {
-  const units = withDatabase(ctx.db, (db) => listExpectedUnits(db));
+  const units = withReadDatabase(ctx.db, (db) => listExpectedUnits(db));
   if (ctx.json) {
     writeJson(ctx, { units: units.map((u) => ({ code: u.code, name: u.name, level: u.level, parent: u.parentCode })) });
     return ExitCode.Ok;
