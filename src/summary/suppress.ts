@@ -7,38 +7,45 @@
  *
  * 1. A row (a behaviour, manifestation, group or the overall row) is hidden
  *    whole when any of its counts is from 1 to K−1 (with fewer than K
- *    respondents that is every row).
+ *    respondents that is every row). In a bloc's table per unit, a unit's
+ *    figure for a manifestation (its respondents reporting it) is hidden when
+ *    it or its complement (the unit's respondents are shown) is from 1 to K−1.
  * 2. Closure, iterated to a fixed point (it only ever hides more):
- *    (a) the parent of a hidden row is hidden (up to the overall row), so no
- *        shown total sits directly above a hidden row;
- *    (b) every hidden row has a hidden behaviour beneath it, so it has room to
- *        move (see the argument);
- *    (c) each cell of a hidden manifestation, group or overall row passes the
- *        check below, or is shown because it is forced (see 3); otherwise the
- *        shown part beneath it that weighs most is hidden too;
- *    (d) in a bloc's table per unit, a manifestation's column (each unit's
- *        count of respondents reporting it) is shown whole or hidden whole:
- *        hidden when any unit's figure or its complement is from 1 to K−1 or
- *        when the bloc's row is hidden; a hidden column hides the group above.
- * 3. A hidden cell whose value anyone can work out is shown, since hiding it
- *    protects nothing: a zero below level t of row X when some shown row Y
- *    inside X has everyone at level t or above; a unit's figure when the unit
- *    has no respondent, or when the bloc's figure is 0 or everyone.
+ *    (a) the parent of a hidden row is hidden, up to the overall row, so no
+ *        shown total sits above a hidden row; a unit figure hidden under a
+ *        shown bloc row hides the group above it;
+ *    (b) every hidden row has a hidden behaviour beneath it (the one reported
+ *        least is chosen), so that it has room to move;
+ *    (c) a cell of a hidden manifestation, group or overall row is checked (see
+ *        below); if it is neither shown to move nor forced, the shown part
+ *        beneath it that weighs most is hidden too;
+ *    (d) a bloc row that is hidden hides its whole column of unit figures;
+ *        under a shown bloc row, each hidden unit figure needs a partner hidden
+ *        in the same column (a unit with whom a respondent can swap, below),
+ *        else one more unit's figure is hidden.
+ * 3. A hidden cell anyone can work out is shown, since hiding it protects
+ *    nothing: zeros below level t of a row X when some shown row inside X has
+ *    everyone at level t or above; a unit figure when the unit has nobody,
+ *    when every respondent (or none) reports it, or when it is the only unit
+ *    with respondents.
  *
- * Why no hidden cell can be worked out (the argument the property test checks
- * by brute force). Every hidden row's parents are hidden, so changing one
- * respondent's answer to a hidden behaviour changes hidden rows only, and any
- * count of a hidden behaviour can be raised or lowered that way. A hidden row X
- * above has a hidden behaviour on a hidden path beneath it, so each
- * respondent's most severe level in X can be set anywhere from σ (their most
- * severe level in X's shown parts) to the top; with N_t = the sum over X's
- * largest shown parts of their counts at level t or above (at least the number
- * with σ ≥ t), the check in (c) asks for one respondent whom such a change
- * moves into or out of the cell. A hidden column of a unit table whose bloc row
- * is shown changes when two respondents of different units swap their answers
- * to that manifestation: the bloc's counts stay, only the group and overall
- * rows above (hidden, by (d)) can change. The compared round is suppressed the
- * same way; a change is shown only where both of its sides are.
+ * Why nothing hidden can be worked out (brute-forced by the property tests).
+ * Every hidden row's parents are hidden, so changing one respondent's answer
+ * to a hidden behaviour changes hidden figures only: each count of a hidden
+ * behaviour can be raised or lowered so. A hidden row X above has a hidden
+ * behaviour on a hidden path beneath it, so each respondent's most severe level
+ * in X can be set anywhere from σ (their most severe level in X's shown parts)
+ * to the top. Shuffling, within each unit, the answers to each shown part
+ * among that unit's respondents so that they line up keeps every shown figure
+ * and leaves only L_t = Σ over units of the largest shown part's count at level
+ * t or above with σ ≥ t. If L_{l+1} < n (L_top for the top level), some
+ * respondent can be put into cell l or out of it: the cell takes two values.
+ * If a single shown part has everyone at level t or above, the cells below t
+ * are 0 for sure and are shown. Two respondents of different units swapping
+ * their answers to one manifestation keep every bloc row but its group's and the
+ * overall (hidden, by (a)), and move both units' figures (hidden, partners, by (d)).
+ * The compared round is suppressed the same way, on its own; a change is shown
+ * only where both of its sides are.
  */
 import type { Counts, Summary } from './aggregate.js';
 
@@ -121,33 +128,38 @@ export function suppressSummary(
   }
   const all = [overall, ...groups, ...manifestations, ...behaviours];
 
-  // Unit table: per part, per manifestation, respondents reporting it.
+  // Each unit's rows as counts at level t or above (per part, per row key), for the unit table and the shuffles.
   const respondentsOf = parts.map((p) => p.respondents);
-  const figure = (i: number, m: string) => atLeast(vector(parts[i]!.manifestations.get(m), levels), 1);
+  const unitAtLeast = parts.map((p) => {
+    const rows = new Map<string, number[]>();
+    for (const x of all) {
+      if (x === overall) continue;
+      const map = x.key.startsWith('b:') ? p.behaviours : x.key.startsWith('m:') ? p.manifestations : p.groups;
+      const c = vector(map.get(x.id), levels);
+      rows.set(x.key, levels.map((_, t) => atLeast(c, t)));
+    }
+    return rows;
+  });
+  const figure = (i: number, m: Node) => unitAtLeast[i]!.get(m.key)![1] ?? 0;
 
   const hidden = new Set<string>();
-  const hiddenColumns = new Set<string>();
+  /** Hidden unit figures: manifestation key → unit indices. */
+  const hiddenFigures = new Map(manifestations.map((m) => [m.key, new Set<number>()]));
   /** Cells shown although their row is hidden, because they are forced: "key:level". */
   let forced = new Set<string>();
 
   if (on) {
     for (const x of all) if (x.counts.some(small)) hidden.add(x.key);
-    if (parts.length > 0) {
-      for (const m of manifestations) {
-        if (parts.some((_, i) => small(figure(i, m.id)) || small(respondentsOf[i]! - figure(i, m.id)))) hiddenColumns.add(m.id);
-      }
+    for (const m of manifestations) {
+      parts.forEach((_, i) => {
+        if (small(figure(i, m)) || small(respondentsOf[i]! - figure(i, m))) hiddenFigures.get(m.key)!.add(i);
+      });
     }
   }
 
   const hideSubtree = (x: Node) => {
     hidden.add(x.key);
     for (const c of x.children) hideSubtree(c);
-  };
-  /** A row of part i (a unit of the bloc). */
-  const unitRow = (i: number, y: Node): number[] => {
-    const p = parts[i]!;
-    const map = y.key.startsWith('b:') ? p.behaviours : y.key.startsWith('m:') ? p.manifestations : p.groups;
-    return vector(map.get(y.id), levels);
   };
   /**
    * The fewest respondents who can be at level t or above in the shown parts
@@ -157,31 +169,65 @@ export function suppressSummary(
    */
   const lowest = (ys: ReadonlyArray<Node>, t: number): number => {
     if (parts.length === 0) return Math.max(0, ...ys.map((y) => atLeast(y.counts, t)));
-    return parts.reduce((acc, _, i) => acc + Math.max(0, ...ys.map((y) => atLeast(unitRow(i, y), t))), 0);
+    return unitAtLeast.reduce((acc, rows) => acc + Math.max(0, ...ys.map((y) => rows.get(y.key)![t]!)), 0);
   };
   const heaviest = (ys: ReadonlyArray<Node>, t: number): Node => [...ys].sort((a, b) => atLeast(b.counts, t) - atLeast(a.counts, t))[0]!;
+  const hiddenCount = () => [...hiddenFigures.values()].reduce((a, f) => a + f.size, 0);
+  /** Whether a respondent of unit i and one of unit j can swap their answers to m and so move unit i's figure. */
+  const swaps = (i: number, j: number, m: Node) => {
+    const u = figure(i, m);
+    const r = respondentsOf[i]!;
+    return (u > 0 && u < r) || (u === r && figure(j, m) < respondentsOf[j]!) || (u === 0 && figure(j, m) > 0);
+  };
   const behavioursUnder = (x: Node): Node[] => (x.leaf ? [x] : x.children.flatMap(behavioursUnder));
   /** The shown rows directly under hidden rows, within X: X's largest shown parts. */
   const shownParts = (x: Node): Node[] => x.children.flatMap((c) => (hidden.has(c.key) ? shownParts(c) : [c]));
 
   const step = (): boolean => {
-    const before = hidden.size + hiddenColumns.size;
-    // (d) a hidden bloc row hides its column; a hidden column hides the group above.
-    if (parts.length > 0) {
-      for (const m of manifestations) {
-        if (hidden.has(m.key)) hiddenColumns.add(m.id);
-        if (hiddenColumns.has(m.id)) hidden.add(m.parent!.key);
-      }
+    const before = hidden.size + hiddenCount();
+    for (const m of manifestations) {
+      const figures = hiddenFigures.get(m.key)!;
+      if (hidden.has(m.key)) parts.forEach((_, i) => figures.add(i));
+      if (figures.size > 0) hidden.add(m.parent!.key);
     }
     // (a) parents of hidden rows.
     for (const x of all) if (hidden.has(x.key)) for (let p = x.parent; p; p = p.parent) hidden.add(p.key);
-    if (hidden.size + hiddenColumns.size !== before) return true;
+    if (hidden.size + hiddenCount() !== before) return true;
+    // (d) under a shown bloc row, each hidden unit figure has a partner to swap with.
+    let paired = false;
+    for (const m of manifestations) {
+      if (hidden.has(m.key)) continue;
+      const figures = hiddenFigures.get(m.key)!;
+      // Hidden units with respondents, with a non-reporter, with a reporter: partners are counted, not searched.
+      const count = (test: (j: number) => boolean) => [...figures].filter((j) => respondentsOf[j]! > 0 && test(j)).length;
+      const anyone = count(() => true);
+      const nonReporter = count((j) => figure(j, m) < respondentsOf[j]!);
+      const reporter = count((j) => figure(j, m) > 0);
+      for (const i of [...figures]) {
+        const r = respondentsOf[i]!;
+        if (r === 0) continue;
+        const u = figure(i, m);
+        const self = (test: boolean) => (test ? 1 : 0);
+        const hasPartner = u > 0 && u < r ? anyone - 1 > 0 : u === r ? nonReporter - self(u < r) > 0 : reporter - self(u > 0) > 0;
+        if (hasPartner) continue;
+        const partner = (j: number) => j !== i && respondentsOf[j]! > 0 && swaps(i, j, m);
+        let best = -1;
+        parts.forEach((_, j) => {
+          if (!figures.has(j) && partner(j) && (best < 0 || figure(j, m) < figure(best, m))) best = j;
+        });
+        if (best >= 0) {
+          figures.add(best);
+          paired = true;
+        }
+      }
+    }
+    if (paired) return true;
     // (b) room to move beneath every hidden row.
     for (const x of all) {
       if (x.leaf || !hidden.has(x.key)) continue;
       const under = behavioursUnder(x);
       if (under.length > 0 && !under.some((b) => hidden.has(b.key))) {
-        const pick = [...under].sort((a, b) => atLeast(b.counts, 1) - atLeast(a.counts, 1))[0]!;
+        const pick = [...under].sort((a, b) => atLeast(a.counts, 1) - atLeast(b.counts, 1))[0]!;
         hidden.add(pick.key);
         return true;
       }
@@ -205,12 +251,12 @@ export function suppressSummary(
     }
     forced = nextForced;
     for (const m of manifestations) {
-      if (!hiddenColumns.has(m.id) || !hidden.has(m.key)) continue;
+      if (parts.length === 0 || !hidden.has(m.key)) continue;
       const ys = shownParts(m);
       if (ys.some((y) => atLeast(y.counts, 1) === n)) continue; // every unit's figure is its respondents
       for (let i = 0; i < parts.length; i++) {
         const r = respondentsOf[i]!;
-        if (r === 0 || ys.every((y) => atLeast(unitRow(i, y), 1) < r)) continue;
+        if (r === 0 || ys.every((y) => unitAtLeast[i]!.get(y.key)![1]! < r)) continue;
         hideSubtree(heaviest(ys, 1));
         return true;
       }
@@ -230,18 +276,16 @@ export function suppressSummary(
     return { values, suppressed };
   };
 
+  const withRespondents = respondentsOf.filter((r) => r > 0).length;
   const units = parts.map((p, i) => {
     const row = new Map<string, number | null>();
     for (const m of manifestations) {
-      const u = figure(i, m.id);
-      if (!hiddenColumns.has(m.id)) {
-        row.set(m.id, u);
-        continue;
-      }
+      const u = figure(i, m);
       const bloc = atLeast(m.counts, 1);
-      const withRespondents = respondentsOf.filter((r) => r > 0).length;
-      const everyone = hidden.has(m.key) && shownParts(m).some((y) => atLeast(y.counts, 1) === n);
-      const derivable = p.respondents === 0 || everyone || (!hidden.has(m.key) && (bloc === 0 || bloc === n || withRespondents <= 1));
+      const derivable =
+        !hiddenFigures.get(m.key)!.has(i) ||
+        p.respondents === 0 ||
+        (hidden.has(m.key) ? shownParts(m).some((y) => atLeast(y.counts, 1) === n) : bloc === 0 || bloc === n || withRespondents <= 1);
       row.set(m.id, derivable ? u : null);
     }
     return row;

@@ -58,4 +58,17 @@ describe('small-count suppression', () => {
     expect(built.json.overall.counts.khong).toBeNull();
     expect(determined(shape, units, figuresOf(shape, qq, built, units, 2))).toEqual([]);
   });
+
+  it('in a bloc, a unit\u2019s hidden figure gets a partner hidden beside it, or the bloc total minus the others would give it away', () => {
+    // M1 = {B1}, M2 = {B2} (nobody reports B2; it is what the group's hiding takes, by (b)).
+    // Units of 4: 2 report B1 (hidden with K = 3), none, all 4. Bloc: 6 of 12.
+    const shape: Shape = { groups: [[[0], [1]]], behaviours: 2, levels: 3 };
+    const qq = questionnaireOf(shape);
+    const units = [[[1, 0], [1, 0], [0, 0], [0, 0]], times(4, [0, 0]), times(4, [1, 0])];
+    const built = buildReport(qq, units, 3);
+    expect(built.json.manifestations[0]!.counts).toEqual({ khong: 6, 'thinh-thoang': 6, 'thuong-xuyen': 0 });
+    const figures = suppressSummary(treeOf(qq), summaryOf(qq, units.flat()), 3, units.map((u, i) => summaryOf(qq, u, `CB${i + 1}`))).units.map((u) => u.get('M1'));
+    expect(figures).toEqual([null, null, 4]);
+    expect(determined(shape, units, figuresOf(shape, qq, built, units, 3))).toEqual([]);
+  });
 });
