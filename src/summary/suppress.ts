@@ -11,11 +11,15 @@
  *    figure for a manifestation (its respondents reporting it) is hidden when
  *    it or its complement (the unit's respondents are shown) is from 1 to K−1.
  * 2. Closure, iterated to a fixed point (it only ever hides more):
- *    (a) the parent of a hidden row is hidden, up to the overall row, so no
- *        shown total sits above a hidden row; a unit figure hidden under a
- *        shown bloc row hides the group above it;
- *    (b) every hidden row has a hidden behaviour beneath it (the one reported
- *        least is chosen), so that it has room to move;
+ *    (a) the parent of a hidden manifestation or group is hidden, up to the
+ *        overall row; a unit figure hidden under a shown bloc row hides the
+ *        group above it;
+ *    (a') a behaviour hidden under a shown manifestation needs a hidden
+ *        sibling whose count differs from its own at each level up to the
+ *        highest any member reached in the manifestation; else one more is hidden (the
+ *        least reported that fits), else the manifestation itself;
+ *    (b) every hidden manifestation, group or overall row has a hidden row
+ *        directly beneath it (the least reported is taken), so it can move;
  *    (c) a cell of a hidden manifestation, group or overall row is checked (see
  *        below); if it is neither shown to move nor forced, the shown part
  *        beneath it that weighs most is hidden too;
@@ -25,27 +29,29 @@
  *        else one more unit's figure is hidden.
  * 3. A hidden cell anyone can work out is shown, since hiding it protects
  *    nothing: zeros below level t of a row X when some shown row inside X has
- *    everyone at level t or above; a unit figure when the unit has nobody,
- *    when every respondent (or none) reports it, or when it is the only unit
- *    with respondents.
+ *    everyone at level t or above; a behaviour's zeros above the highest level
+ *    anyone reached in its shown manifestation; a unit figure when the unit has nobody, when
+ *    every respondent (or none) reports it, or when it is the only unit with
+ *    respondents.
  *
  * Why nothing hidden can be worked out (brute-forced by the property tests).
- * Every hidden row's parents are hidden, so changing one respondent's answer
- * to a hidden behaviour changes hidden figures only: each count of a hidden
- * behaviour can be raised or lowered so. A hidden row X above has a hidden
- * behaviour on a hidden path beneath it, so each respondent's most severe level
- * in X can be set anywhere from σ (their most severe level in X's shown parts)
- * to the top. Shuffling, within each unit, the answers to each shown part
- * among that unit's respondents so that they line up keeps every shown figure
- * and leaves only L_t = Σ over units of the largest shown part's count at level
- * t or above with σ ≥ t. If L_{l+1} < n (L_top for the top level), some
- * respondent can be put into cell l or out of it: the cell takes two values.
- * If a single shown part has everyone at level t or above, the cells below t
- * are 0 for sure and are shown. Two respondents of different units swapping
- * their answers to one manifestation keep every bloc row but its group's and the
- * overall (hidden, by (a)), and move both units' figures (hidden, partners, by (d)).
- * The compared round is suppressed the same way, on its own; a change is shown
- * only where both of its sides are.
+ * Under a shown manifestation, one member swapping their answers to two
+ * hidden behaviours keeps every row above, and moves both behaviours' counts
+ * at each level where the two differ (a'). Above that, every hidden row's parent
+ * is hidden and every hidden row has a hidden path down to a behaviour, so
+ * changing one respondent's answer there changes hidden figures only, and
+ * their most severe level in a hidden row X can be set anywhere from σ (their
+ * most severe level in X's shown parts) to the top. Shuffling, within each
+ * unit, the answers to each shown part among that unit's respondents so that
+ * they line up keeps every shown figure and leaves only L_t = Σ over units of
+ * the largest shown part's count at level t or above with σ ≥ t. If L_{l+1} < n
+ * (L_top for the top level), some respondent can be put into cell l or out of
+ * it: the cell takes two values. If a single shown part has everyone at level
+ * t or above, the cells below t are 0 for sure and are shown. Two respondents of
+ * different units swapping their answers to one manifestation keep every bloc
+ * row but its group's and the overall (hidden, by (a)), and move both units'
+ * figures (hidden, partners, by (d)). The compared round is suppressed the same
+ * way, on its own; a change is shown only where both of its sides are.
  */
 import type { Counts, Summary } from './aggregate.js';
 
@@ -179,7 +185,6 @@ export function suppressSummary(
     const r = respondentsOf[i]!;
     return (u > 0 && u < r) || (u === r && figure(j, m) < respondentsOf[j]!) || (u === 0 && figure(j, m) > 0);
   };
-  const behavioursUnder = (x: Node): Node[] => (x.leaf ? [x] : x.children.flatMap(behavioursUnder));
   /** The shown rows directly under hidden rows, within X: X's largest shown parts. */
   const shownParts = (x: Node): Node[] => x.children.flatMap((c) => (hidden.has(c.key) ? shownParts(c) : [c]));
 
@@ -190,9 +195,24 @@ export function suppressSummary(
       if (hidden.has(m.key)) parts.forEach((_, i) => figures.add(i));
       if (figures.size > 0) hidden.add(m.parent!.key);
     }
-    // (a) parents of hidden rows.
-    for (const x of all) if (hidden.has(x.key)) for (let p = x.parent; p; p = p.parent) hidden.add(p.key);
+    // (a) parents of hidden rows above the behaviours.
+    for (const x of all) if (hidden.has(x.key) && !x.leaf) for (let p = x.parent; p; p = p.parent) hidden.add(p.key);
     if (hidden.size + hiddenCount() !== before) return true;
+    // (a') a hidden behaviour under a shown manifestation: a hidden sibling differing from it at
+    // each level that can move, else one more sibling, else the manifestation is hidden too.
+    for (const m of manifestations) {
+      if (hidden.has(m.key)) continue;
+      const hid = m.children.filter((b) => hidden.has(b.key));
+      for (const b of hid) {
+        const lacking = levels.map((_, l) => l).filter((l) => atLeast(m.counts, l) > 0 && !hid.some((o) => o !== b && o.counts[l] !== b.counts[l]));
+        if (lacking.length === 0) continue;
+        const fix = m.children
+          .filter((o) => !hidden.has(o.key) && lacking.every((l) => o.counts[l] !== b.counts[l]))
+          .sort((x, y) => atLeast(x.counts, 1) - atLeast(y.counts, 1))[0];
+        hidden.add(fix ? fix.key : m.key);
+        return true;
+      }
+    }
     // (d) under a shown bloc row, each hidden unit figure has a partner to swap with.
     let paired = false;
     for (const m of manifestations) {
@@ -224,13 +244,9 @@ export function suppressSummary(
     if (paired) return true;
     // (b) room to move beneath every hidden row.
     for (const x of all) {
-      if (x.leaf || !hidden.has(x.key)) continue;
-      const under = behavioursUnder(x);
-      if (under.length > 0 && !under.some((b) => hidden.has(b.key))) {
-        const pick = [...under].sort((a, b) => atLeast(a.counts, 1) - atLeast(b.counts, 1))[0]!;
-        hidden.add(pick.key);
-        return true;
-      }
+      if (x.leaf || !hidden.has(x.key) || x.children.length === 0 || x.children.some((c) => hidden.has(c.key))) continue;
+      hidden.add([...x.children].sort((a, b) => atLeast(a.counts, 1) - atLeast(b.counts, 1))[0]!.key);
+      return true;
     }
     // (c) each cell of a hidden row above the behaviours, and (d) each unit's
     // figure in a hidden column over a hidden bloc row.
@@ -269,7 +285,9 @@ export function suppressSummary(
     const values: Record<string, number | null> = {};
     let suppressed = false;
     levels.forEach((l, i) => {
-      const visible = !hidden.has(x.key) || forced.has(`${x.key}:${i}`);
+      // A behaviour hidden under a shown manifestation: its counts at levels nobody reached there are 0 for sure.
+      const zeroAbove = x.leaf && !hidden.has(x.parent!.key) && atLeast(x.parent!.counts, i) === 0;
+      const visible = !hidden.has(x.key) || forced.has(`${x.key}:${i}`) || zeroAbove;
       values[l] = visible ? x.counts[i]! : null;
       if (!visible) suppressed = true;
     });

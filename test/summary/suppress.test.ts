@@ -25,8 +25,8 @@ describe('small-count suppression', () => {
     expect(hiddenEverywhere(s)).toBe(true);
   });
 
-  it('a hidden behaviour hides its manifestation, group and overall row, whose zeros would otherwise pin it down', () => {
-    // B1: 2 of 6 occasionally (hidden with K = 3). M1 showing "frequently: 0" would give B1's 0 away.
+  it('a behaviour hidden with its manifestation (here equal to it) hides the group and overall rows too, whose zeros would pin it down', () => {
+    // B1: 2 of 6 occasionally (hidden with K = 3); M1 = B1. G1 showing "frequently: 0" would give their 0 away.
     const ballots = [...times(2, [1, 0, 0]), ...times(4, [0, 0, 0])];
     const s = of(ballots, 3);
     expect(s.behaviours.get('B1')!.values).toEqual({ khong: null, 'thinh-thoang': null, 'thuong-xuyen': null });
@@ -70,5 +70,20 @@ describe('small-count suppression', () => {
     const figures = suppressSummary(treeOf(qq), summaryOf(qq, units.flat()), 3, units.map((u, i) => summaryOf(qq, u, `CB${i + 1}`))).units.map((u) => u.get('M1'));
     expect(figures).toEqual([null, null, 4]);
     expect(determined(shape, units, figuresOf(shape, qq, built, units, 3))).toEqual([]);
+  });
+
+  it('a behaviour hidden under a shown manifestation: a sibling is hidden beside it, and a level nobody reached there shows 0', () => {
+    // B1 = (4, 2, 0) is small; M1 = (3, 3, 0) is not and stays. Alone beside B2 = (3, 3, 0), B1 would
+    // only be bounded; the rule hides B2 too (they differ at every level that can move), and B1's
+    // "frequently" is 0 for sure (M1 has nobody there), so it is shown.
+    const both = [1, 1, 0];
+    const ballots = [both, both, [0, 1, 0], ...times(3, [0, 0, 0])];
+    const s = of(ballots, 3);
+    expect(s.manifestations.get('M1')).toEqual({ values: { khong: 3, 'thinh-thoang': 3, 'thuong-xuyen': 0 }, suppressed: false });
+    expect(s.behaviours.get('B1')!.values).toEqual({ khong: null, 'thinh-thoang': null, 'thuong-xuyen': 0 });
+    expect(s.behaviours.get('B2')!.values).toEqual({ khong: null, 'thinh-thoang': null, 'thuong-xuyen': 0 });
+    expect(s.overall.suppressed).toBe(false);
+    const built = buildReport(q, [ballots], 3);
+    expect(determined(SHAPE, [ballots], figuresOf(SHAPE, q, built, [ballots], 3))).toEqual([]);
   });
 });
