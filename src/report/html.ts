@@ -47,13 +47,13 @@ ${rows.map((x) => `<tr><td>${e(x.id)}${x.mark ? `<span class="status">${e(x.mark
 function comparisonHtml(model: ReportModel, m: Messages): string {
   const c = model.comparison!;
   const r = m.report;
-  const side = (x: { reported: number; percent: number }) => `${x.reported} (${formatPercent(x.percent, model.lang)}%)`;
+  const side = (x: { reported: number | null; percent: number | null }) => (x.reported === null ? formatCount(null, model.suppressBelow) : `${x.reported} (${formatPercent(x.percent, model.lang)}%)`);
   const [id, before, now, delta] = r.compareColumns;
   const rows = (items: ReadonlyArray<(typeof c.behaviours)[number]>) =>
     `<table><thead><tr><th>${e(id)}</th><th>${e(before)}</th><th>${e(now)}</th><th>${e(delta)}</th></tr></thead><tbody>${items
-      .map((it) => `<tr><td>${e(it.id)}</td><td class="n">${side(it.before)}</td><td class="n">${side(it.after)}</td><td class="n">${e(changeText(it.change, model.lang))}</td></tr>`)
+      .map((it) => `<tr><td>${e(it.id)}</td><td class="n">${side(it.before)}</td><td class="n">${side(it.after)}</td><td class="n">${e(it.change ? changeText(it.change, model.lang) : formatCount(null, model.suppressBelow))}</td></tr>`)
       .join('')}</tbody></table>`;
-  const biggest = [...c.behaviours].filter((b) => b.change.count !== 0).sort((a, b) => Math.abs(b.change.points) - Math.abs(a.change.points) || a.id.localeCompare(b.id)).slice(0, 10);
+  const biggest = [...c.behaviours].flatMap((b) => (b.change !== null && b.change.count !== 0 ? [{ ...b, change: b.change }] : [])).sort((a, b) => Math.abs(b.change.points) - Math.abs(a.change.points) || a.id.localeCompare(b.id)).slice(0, 10);
   return [
     `<h2>${e(r.compareTitle(c.label))}</h2><p class="note">${e(r.compareNote(c.respondents.before, c.respondents.after))}</p>`,
     c.sameQuestionnaire ? '' : `<p class="note">${e(r.compareDifferent(c.behaviours.length, c.onlyBefore.length, c.onlyAfter.length))}</p>`,

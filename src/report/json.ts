@@ -6,13 +6,20 @@
  */
 import type { ItemRow, ReportModel } from './model.js';
 
+/**
+ * The report document's own schema. 2: under `--suppress-below`, the sides and
+ * change of a `compare` item may be null (with `suppressed: true`), and a
+ * suppressed row may show forced zeros beside its nulls.
+ */
+export const REPORT_SCHEMA = 2;
+
 function item(r: ItemRow): Record<string, unknown> {
   return { id: r.id, counts: r.shown.values, percent: r.percent, ...(r.shown.suppressed ? { suppressed: true } : {}) };
 }
 
 export function reportJson(model: ReportModel): Record<string, unknown> {
   return {
-    schema: 1,
+    schema: REPORT_SCHEMA,
     unit: { code: model.unit.code, name: model.unit.name, level: model.unit.level, parent: model.unit.parentCode },
     round: { label: model.round.label, anonymous: model.round.anonymous, open: model.round.open },
     questionnaire: { id: model.questionnaire.id, version: model.questionnaire.version, sha256: model.questionnaire.sha256 },

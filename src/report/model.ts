@@ -5,8 +5,8 @@
  */
 import { localText, type Lang, type Questionnaire } from '../questionnaire/model.js';
 import { percent, reported, type Summary } from '../summary/aggregate.js';
-import type { Comparison } from '../summary/compare.js';
-import { suppressAcross, suppressCounts, type Shown } from '../summary/suppress.js';
+import { hideComparison, type Comparison } from '../summary/compare.js';
+import { suppressSummary, treeOf, type Shown, type SuppressedSummary, type Tree } from '../summary/suppress.js';
 
 export interface ReportUnit {
   readonly code: string;
@@ -99,14 +99,19 @@ export function buildReportModel(
     generatedOn: string;
     parts?: ReadonlyArray<{ readonly unit: ReportUnit; readonly summary: Summary }>;
     comparison?: ReportComparison;
+    /** The compared round's shape and summary, so that its side is suppressed as its own report would be. */
+    compareBefore?: { readonly tree: Tree; readonly summary: Summary };
     measures?: ReadonlyArray<ReportMeasure>;
   },
 ): ReportModel {
   const { lang } = context;
   const k = context.suppressBelow;
   const levels = s.levels;
-  const row = (id: string, text: string, counts: Summary['overall']): ItemRow => {
-    const shown = suppressCounts(counts, levels, k);
+  const parts = context.parts ?? [];
+  const sup = suppressSummary(treeOf(q), s, k, parts.map((p) => p.summary));
+  const hiddenAll: Shown = { values: Object.fromEntries(levels.map((l) => [l, null])), suppressed: true };
+  const row = (id: string, text: string, counts: Summary['overall'], shownRow: Shown | undefined): ItemRow => {
+    const shown = shownRow ?? (k !== undefined && k > 1 ? hiddenAll : { values: { ...counts }, suppressed: false });
     const pct: Record<string, number | null> = {};
     for (const l of levels) pct[l] = shown.values[l] === null ? null : percent(counts[l] ?? 0, s.respondents);
     const anyHidden = levels.slice(1).some((l) => shown.values[l] === null);
@@ -116,10 +121,10 @@ export function buildReportModel(
   const zero = Object.fromEntries(levels.map((l) => [l, 0]));
   const manifestations: ManifestationRow[] = q.groups.flatMap((g) =>
     g.manifestations.map((m) => ({
-      ...row(m.id, localText(m.text, lang), s.manifestations.get(m.id) ?? zero),
+      ...row(m.id, localText(m.text, lang), s.manifestations.get(m.id) ?? zero, sup.manifestations.get(m.id)),
       groupId: g.id,
       status: m.status,
-      behaviours: m.behaviours.map((b) => row(b.id, localText(b.text, lang), s.behaviours.get(b.id) ?? zero)),
+      behaviours: m.behaviours.map((b) => row(b.id, localText(b.text, lang), s.behaviours.get(b.id) ?? zero, sup.behaviours.get(b.id))),
     })),
   );
   const worst = levels[levels.length - 1]!;
@@ -128,10 +133,16 @@ export function buildReportModel(
     .flatMap((m) => m.behaviours.map((b) => ({ ...b, manifestationId: m.id, worstCount: b.shown.values[worst] ?? -1 })))
     .sort((a, b) => b.rank - a.rank || b.worstCount - a.worstCount || order.get(a.id)! - order.get(b.id)!)
     .map(({ worstCount: _w, ...rest }) => rest);
-  const byUnit = unitRows(q, context.parts ?? [], levels, k);
+  const byUnit = unitRows(q, parts, levels, sup);
+  let comparison = context.comparison;
+  if (comparison && k !== undefined && k > 1) {
+    const before = context.compareBefore ? suppressSummary(context.compareBefore.tree, context.compareBefore.summary, k) : undefined;
+    // Without the compared round's own figures, nothing of its side can be shown.
+    comparison = { ...hideComparison(comparison, before ?? hideEverything(comparison), sup), label: comparison.label };
+  }
   return {
     byUnit,
-    comparison: context.comparison,
+    comparison,
     measures: context.measures ?? [],
     unit: context.unit,
     round: context.round,
@@ -141,8 +152,8 @@ export function buildReportModel(
     respondents: s.respondents,
     participation: percent(s.respondents, s.members),
     units: s.units,
-    overall: row('overall', '', s.overall),
-    groups: q.groups.map((g) => row(g.id, localText(g.text, lang), s.groups.get(g.id) ?? zero)),
+    overall: row('overall', '', s.overall, sup.overall),
+    groups: q.groups.map((g) => row(g.id, localText(g.text, lang), s.groups.get(g.id) ?? zero, sup.groups.get(g.id))),
     manifestations,
     ranked,
     suppressBelow: k,
@@ -151,35 +162,34 @@ export function buildReportModel(
   };
 }
 
+/** A suppressed summary with every item of a comparison hidden. */
+function hideEverything(c: Comparison): SuppressedSummary {
+  const hid = { values: {}, suppressed: true };
+  const map = (items: ReadonlyArray<{ id: string }>) => new Map(items.map((i) => [i.id, hid]));
+  return { behaviours: map(c.behaviours), manifestations: map(c.manifestations), groups: new Map(), overall: hid, units: [] };
+}
+
 /**
  * The table per unit: participation, and each unit's three most reported
- * manifestations. With suppression, a small count is hidden, and where a
- * manifestation's figure is hidden for a single unit, another unit's is hidden
- * too, so the bloc total cannot give it away.
+ * manifestations. With suppression, a manifestation's column is shown whole
+ * or hidden whole (summary/suppress.ts), and only shown figures are ranked, so
+ * the order reveals nothing hidden; hidden ones follow, in questionnaire order.
  */
 function unitRows(
   q: Questionnaire,
   parts: ReadonlyArray<{ readonly unit: ReportUnit; readonly summary: Summary }>,
   levels: ReadonlyArray<string>,
-  k: number | undefined,
+  sup: SuppressedSummary,
 ): UnitRow[] {
   const ids = q.groups.flatMap((g) => g.manifestations.map((m) => m.id));
   const zero = Object.fromEntries(levels.map((l) => [l, 0]));
-  // figures[unit][manifestation], hidden as null
-  const figures = parts.map((p) => ids.map((id) => {
-    const n = reported(p.summary.manifestations.get(id) ?? zero, levels);
-    return k !== undefined && k > 1 && n >= 1 && n < k ? null : n;
-  }));
-  if (k !== undefined && k > 1) {
-    ids.forEach((_, j) => {
-      const column = suppressAcross(figures.map((f) => f[j] ?? null));
-      column.forEach((v, i) => (figures[i]![j] = v));
-    });
-  }
   return parts.map((p, i) => {
-    const exact = ids.map((id) => reported(p.summary.manifestations.get(id) ?? zero, levels));
+    const figures = sup.units[i]!;
     const top = ids
-      .map((id, j) => ({ id, reported: figures[i]![j] ?? null, order: figures[i]![j] === null ? -1 : exact[j]! }))
+      .map((id) => {
+        const shown = figures.get(id) ?? null;
+        return { id, reported: shown, order: shown === null ? -1 : reported(p.summary.manifestations.get(id) ?? zero, levels) };
+      })
       .filter((t) => t.order !== 0)
       .sort((a, b) => b.order - a.order)
       .slice(0, 3)

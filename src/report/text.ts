@@ -122,16 +122,16 @@ export function changeText(c: { count: number; points: number }, lang: ReportMod
 function comparisonLines(model: ReportModel, m: Messages, style: Style): string[] {
   const c = model.comparison!;
   const r = m.report;
-  const side = (x: { reported: number; percent: number }) => `${x.reported} (${formatPercent(x.percent, model.lang)}%)`;
+  const side = (x: { reported: number | null; percent: number | null }) => (x.reported === null ? formatCount(null, model.suppressBelow) : `${x.reported} (${formatPercent(x.percent, model.lang)}%)`);
   const [id, before, now, delta] = r.compareColumns;
   const out = ['', style.bold(r.compareTitle(safe(c.label))), style.dim(wrap(r.compareNote(c.respondents.before, c.respondents.after), WIDTH, 0))];
   if (!c.sameQuestionnaire) out.push(style.warn(wrap(r.compareDifferent(c.behaviours.length, c.onlyBefore.length, c.onlyAfter.length), WIDTH, 0)));
   const row = (a: string, b: string, x: string, d: string) => `${padEnd(a, 9)}${padEnd(b, 15)}${padEnd(x, 15)}${d}`;
   if (c.manifestations.length > 0) {
     out.push(style.dim(row(id, before, now, delta)));
-    for (const it of c.manifestations) out.push(row(safe(it.id), side(it.before), side(it.after), changeText(it.change, model.lang)));
+    for (const it of c.manifestations) out.push(row(safe(it.id), side(it.before), side(it.after), it.change ? changeText(it.change, model.lang) : formatCount(null, model.suppressBelow)));
   }
-  const biggest = [...c.behaviours].filter((b) => b.change.count !== 0).sort((a, b) => Math.abs(b.change.points) - Math.abs(a.change.points) || a.id.localeCompare(b.id)).slice(0, 10);
+  const biggest = [...c.behaviours].flatMap((b) => (b.change !== null && b.change.count !== 0 ? [{ ...b, change: b.change }] : [])).sort((a, b) => Math.abs(b.change.points) - Math.abs(a.change.points) || a.id.localeCompare(b.id)).slice(0, 10);
   if (biggest.length > 0) {
     out.push('', style.bold(r.compareBiggest), style.dim(row(id, before, now, delta)));
     for (const it of biggest) out.push(row(safe(it.id), side(it.before), side(it.after), changeText(it.change, model.lang)));

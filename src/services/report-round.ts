@@ -8,7 +8,9 @@ import type { Lang } from '../questionnaire/model.js';
 import { buildReportModel, type ReportComparison, type ReportMeasure, type ReportModel } from '../report/model.js';
 import { listMeasures } from '../store/commitments.js';
 import type { Db } from '../store/db.js';
+import type { Summary } from '../summary/aggregate.js';
 import { compareSummaries } from '../summary/compare.js';
+import { treeOf, type Tree } from '../summary/suppress.js';
 import { reportableRound, requireRound } from './round-choice.js';
 import { summariseRound, type RoundSummary } from './round-summary.js';
 
@@ -22,18 +24,22 @@ export interface ReportRequest {
 export interface ReportData {
   readonly rs: RoundSummary;
   readonly comparison?: ReportComparison;
+  /** The compared round's shape and summary (its side of a suppressed comparison is hidden as its own report would be). */
+  readonly compareBefore?: { readonly tree: Tree; readonly summary: Summary };
   readonly measures: ReadonlyArray<ReportMeasure>;
 }
 
 export function gatherReport(db: Db, req: ReportRequest, now: Date): ReportData {
   const rs = summariseRound(db, reportableRound(db, req.round, now));
   let comparison: ReportComparison | undefined;
+  let compareBefore: ReportData['compareBefore'];
   if (req.compare !== undefined) {
-    const other = requireRound(db, req.compare);
-    comparison = { label: other.label, ...compareSummaries(summariseRound(db, other).summary, rs.summary) };
+    const other = summariseRound(db, requireRound(db, req.compare));
+    comparison = { label: other.round.label, ...compareSummaries(other.summary, rs.summary) };
+    compareBefore = { tree: treeOf(other.questionnaire), summary: other.summary };
   }
   const measures = rs.round.kind === 'collect' ? listMeasures(db, rs.round.id).map((x) => ({ id: x.id, behaviourId: x.behaviourId, text: x.text, done: x.doneOn !== null })) : [];
-  return { rs, ...(comparison ? { comparison } : {}), measures };
+  return { rs, ...(comparison ? { comparison } : {}), ...(compareBefore ? { compareBefore } : {}), measures };
 }
 
 export interface ModelOptions {
@@ -56,6 +62,7 @@ export function reportModel(data: ReportData, o: ModelOptions): ReportModel {
       summary: p.summary,
     })),
     ...(data.comparison ? { comparison: data.comparison } : {}),
+    ...(data.compareBefore ? { compareBefore: data.compareBefore } : {}),
     measures: data.measures,
   });
 }
