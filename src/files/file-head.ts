@@ -1,6 +1,6 @@
 /** The first bytes of a file, as Latin-1 text: enough to tell a SQLite file ("SQLite format 3\0") from anything else. */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { openRegular, type ReadRefusal } from './read-capped.js';
+import { withRegular, type ReadRefusal } from './read-capped.js';
 
 export function readFileHead(file: string, bytes = 16): string {
   const fd = openSync(file, 'r');
@@ -22,16 +22,9 @@ export type RegularHead = { readonly ok: true; readonly head: string; readonly s
  * reads from it, and a swap between a check and the read cannot get round it.
  */
 export function readRegularHead(file: string, bytes = 16): RegularHead {
-  const opened = openRegular(file);
-  if (!opened.ok) return opened;
-  const { fd, st } = opened;
-  try {
+  return withRegular(file, (fd, st): RegularHead => {
     const buf = Buffer.alloc(bytes);
     const n = st.size === 0 ? 0 : readSync(fd, buf, 0, bytes, 0);
     return { ok: true, head: buf.subarray(0, n).toString('latin1'), size: st.size };
-  } catch (error) {
-    return { ok: false, refusal: { code: 'FILE_UNREADABLE', reason: (error as NodeJS.ErrnoException).code ?? String(error) } };
-  } finally {
-    closeSync(fd);
-  }
+  });
 }

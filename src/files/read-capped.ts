@@ -87,16 +87,29 @@ export function openRegular(path: string): OpenedRegular {
 }
 
 /**
+ * Runs `read` on a regular file opened as `openRegular` does, and closes it;
+ * a read error becomes FILE_UNREADABLE, like every refusal, as data.
+ */
+export function withRegular<T extends { readonly ok: boolean }>(path: string, read: (fd: number, st: Stats) => T): T | { readonly ok: false; readonly refusal: ReadRefusal } {
+  const opened = openRegular(path);
+  if (!opened.ok) return opened;
+  try {
+    return read(opened.fd, opened.st);
+  } catch (error) {
+    return { ok: false, refusal: { code: 'FILE_UNREADABLE', reason: (error as NodeJS.ErrnoException).code ?? String(error) } };
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/**
  * Reads a whole regular file of at most `limit` bytes. `scratch`, when given,
  * is a buffer to read into (grown as needed, up to limit + 1): the bytes
  * returned then live in it until the next call (the merge reads thousands of
  * files through one buffer).
  */
 export function readCapped(path: string, limit: number, scratch?: { buffer: Buffer }): CappedRead {
-  const opened = openRegular(path);
-  if (!opened.ok) return opened;
-  const { fd, st } = opened;
-  try {
+  return withRegular(path, (fd, st): CappedRead => {
     if (st.size > limit) return { ok: false, refusal: { code: 'FILE_TOO_LARGE', size: st.size, limit } };
     // The size may be wrong (a file still growing, /proc): read until the end, never past limit + 1.
     const want = Math.min(limit + 1, Math.max(st.size + 1, 64 * 1024));
@@ -117,11 +130,7 @@ export function readCapped(path: string, limit: number, scratch?: { buffer: Buff
     if (scratch) scratch.buffer = buffer;
     if (read > limit) return { ok: false, refusal: { code: 'FILE_TOO_LARGE', size: Math.max(st.size, read), limit } };
     return { ok: true, bytes: buffer.subarray(0, read) };
-  } catch (error) {
-    return { ok: false, refusal: { code: 'FILE_UNREADABLE', reason: (error as NodeJS.ErrnoException).code ?? String(error) } };
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** A refused read as the error the user sees, naming the file as `shown`. */

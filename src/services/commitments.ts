@@ -117,7 +117,12 @@ function byQuestionnaire(q: Questionnaire | undefined): (a: Commitment, b: Commi
 
 /** The member's commitments of one round, opened. */
 export function commitmentsOf(db: Db, round: Round, member: Member, k: MemberKey, q?: Questionnaire): Commitment[] {
-  return sealedOfRound(db, round.id, member.id)
+  return openAll(k, sealedOfRound(db, round.id, member.id), q);
+}
+
+/** Sealed rows opened with the member's key (a row that does not open is left out), in questionnaire order. */
+function openAll(k: MemberKey, rows: ReturnType<typeof sealedOfRound>, q: Questionnaire | undefined): Commitment[] {
+  return rows
     .map((r) => open(k, r))
     .filter((c): c is Commitment => c !== undefined)
     .sort(byQuestionnaire(q));
@@ -169,10 +174,7 @@ export function pendingFollowUpCount(db: Db, round: Round, member: Member): numb
 /** The member's commitments of earlier rounds not yet followed up, opened: asked at the start of a named round. */
 export function followUpsFor(db: Db, round: Round, member: Member, k: MemberKey, q?: Questionnaire): Commitment[] {
   if (round.anonymous) return [];
-  return sealedPending(db, round.id, member.id)
-    .map((r) => open(k, r))
-    .filter((c): c is Commitment => c !== undefined)
-    .sort(byQuestionnaire(q));
+  return openAll(k, sealedPending(db, round.id, member.id), q);
 }
 
 export function recordFollowUp(db: Db, member: Member, commitment: Commitment, outcome: Outcome, now: Date): void {

@@ -14,6 +14,7 @@ import { tempUnit } from '../support/bloc.js';
 import { queryFile, unitHandle } from '../support/cli.js';
 import { KEYS, runPty, type PtySession } from '../support/pty.js';
 import { tempDir } from '../support/temp.js';
+import { besideDue } from '../support/raw-search.js';
 
 const PROMISE = 'Họp giao ban mỗi thứ Hai, nhận việc đúng hạn';
 const BETTER = 'Họp giao ban thứ Hai và thứ Năm';
@@ -42,12 +43,6 @@ function rawFiles(file: string): string {
 }
 const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
 
-/** Places where the behaviour id sits within 256 bytes of a commitment's deadline: a commitment naming its behaviour. */
-function besideDue(raw: string, behaviourId: string, due: string): number {
-  let n = 0;
-  for (let i = raw.indexOf(behaviourId); i >= 0; i = raw.indexOf(behaviourId, i + 1)) if (raw.slice(Math.max(0, i - 256), i + 256).includes(due)) n++;
-  return n;
-}
 
 /** Waits for the secret prompt and types `secret`. */
 async function typeSecret(s: PtySession, secret: string, from: number): Promise<number> {

@@ -21,6 +21,22 @@ import { UNSAFE_ANY, UNSAFE_BUT_LF } from '../support/hostile-text.js';
 
 const CASES = count(300, 1000);
 
+/**
+ * A hostile list's run: exit 0 or 1, no stack, nothing unsafe echoed; when
+ * refused (true), every located problem has one of `codes`.
+ */
+function hostileOutcome(io: { err(): string; out(): string }, code: number, seed: number, t: { refused: number }, located: RegExp, codes: RegExp): boolean {
+  expect([0, 1], `seed ${seed}: ${io.err()}`).toContain(code);
+  expect(io.err(), `seed ${seed}`).not.toMatch(STACK_LINE);
+  expect(io.err() + io.out(), `seed ${seed}`).not.toMatch(UNSAFE_BUT_LF);
+  if (code !== 1) return false;
+  t.refused++;
+  const found = [...io.err().matchAll(located)];
+  expect(found.length, `seed ${seed}: ${io.err()}`).toBeGreaterThan(0);
+  for (const f of found) expect(f[2], `seed ${seed}: ${io.err()}`).toMatch(codes);
+  return true;
+}
+
 describe(`${CASES} broken exports merged`, () => {
   it('each is refused with a reason or merged whole; nothing else is stored', async () => {
     const bloc = await tempUnit('DUK', 'khoi');
@@ -115,14 +131,7 @@ describe(`${HYGIENE_CASES} member and unit lists with hostile characters or over
       const io = memoryIo({ cwd: cell.dir });
       const code = await main(['--db', cell.db, 'member', 'import', file], io);
       t.runs++;
-      expect([0, 1], `seed ${seed}: ${io.err()}`).toContain(code);
-      expect(io.err(), `seed ${seed}`).not.toMatch(STACK_LINE);
-      expect(io.err() + io.out(), `seed ${seed}`).not.toMatch(UNSAFE_BUT_LF);
-      if (code === 1) {
-        t.refused++;
-        const found = [...io.err().matchAll(/l\d+\.csv:(\d+)(?::\d+)? {2}.*\[([A-Z_]+)\]/g)];
-        expect(found.length, `seed ${seed}: ${io.err()}`).toBeGreaterThan(0);
-        for (const f of found) expect(f[2], `seed ${seed}: ${io.err()}`).toMatch(HYGIENE_CODES);
+      if (hostileOutcome(io, code, seed, t, /l\d+\.csv:(\d+)(?::\d+)? {2}.*\[([A-Z_]+)\]/g, HYGIENE_CODES)) {
         expect(cell.query<{ n: number }>('SELECT COUNT(*) AS n FROM member')[0]!.n, `seed ${seed}`).toBe(before);
       } else t.stored++;
     }
@@ -154,15 +163,8 @@ describe(`${HYGIENE_CASES} member and unit lists with hostile characters or over
       const io = memoryIo({ cwd: bloc.dir });
       const code = await main(['--db', bloc.db, 'unit', 'import', file], io);
       t.runs++;
-      expect([0, 1], `seed ${seed}: ${io.err()}`).toContain(code);
-      expect(io.err(), `seed ${seed}`).not.toMatch(STACK_LINE);
-      expect(io.err() + io.out(), `seed ${seed}`).not.toMatch(UNSAFE_BUT_LF);
-      if (code === 1) {
-        t.refused++;
-        const found = [...io.err().matchAll(/u\d+\.csv:(\d+) {2}.*\[([A-Z_]+)\]/g)];
-        expect(found.length, `seed ${seed}: ${io.err()}`).toBeGreaterThan(0);
-        // A code cut by a hostile piece may also fail the code pattern (CSV_BAD_CODE) on the same line.
-        for (const f of found) expect(f[2], `seed ${seed}: ${io.err()}`).toMatch(/^(CSV_UNSAFE_TEXT|CSV_TEXT_TOO_LONG|CSV_BAD_CODE)$/);
+      // A code cut by a hostile piece may also fail the code pattern (CSV_BAD_CODE) on the same line.
+      if (hostileOutcome(io, code, seed, t, /u\d+\.csv:(\d+) {2}.*\[([A-Z_]+)\]/g, /^(CSV_UNSAFE_TEXT|CSV_TEXT_TOO_LONG|CSV_BAD_CODE)$/)) {
         expect(bloc.query('SELECT code FROM expected_unit WHERE code LIKE ?', `CB${seed}X%`)).toEqual([]);
       } else t.stored++;
     }

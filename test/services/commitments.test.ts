@@ -26,6 +26,7 @@ import { closeOpenRound, openNewRound } from '../../src/services/round-lifecycle
 import type { Db } from '../../src/store/db.js';
 import { roundQuestionnaire, type Round } from '../../src/store/rounds.js';
 import { NOW, questionnaireAt, serviceDb, SMALL } from './support.js';
+import { besideDue } from '../support/raw-search.js';
 
 const ACTION = 'Đến đúng giờ mọi buổi sinh hoạt chi bộ';
 const DUE = '31/3/2027';
@@ -57,12 +58,6 @@ function rawFiles(file: string): string {
 }
 const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
 
-/** Each place the behaviour id appears in the raw bytes with a commitment's deadline within 256 bytes: a commitment naming its behaviour. */
-function besideDue(raw: string, behaviourId: string, due: string): number {
-  let n = 0;
-  for (let i = raw.indexOf(behaviourId); i >= 0; i = raw.indexOf(behaviourId, i + 1)) if (raw.slice(Math.max(0, i - 256), i + 256).includes(due)) n++;
-  return n;
-}
 
 describe('a commitment sealed with the member’s secret', () => {
   it('is unreadable in the file without it, and reads and updates with it', async () => {
