@@ -10,6 +10,7 @@ import { answerRange, startAnswer } from '../support/interview-pty.js';
 import { KEYS } from '../support/pty.js';
 
 const ESC = '\x1b';
+const SECRET = /Mã bí mật cam kết của đồng chí:\s+([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})/;
 
 describe('the commitment step', () => {
   it('does not submit on Enter alone; refuses 31/2/2027, skips the rest on Esc, and ends naming the member code', async () => {
@@ -37,12 +38,18 @@ describe('the commitment step', () => {
     at = await s.waitFor('"31/2/2027" không phải một ngày có thật.', { from: at });
     // The refused value stays on the line to be corrected: erase it and type a real day.
     s.type('\x7f'.repeat(9) + '28/2/2027' + KEYS.enter);
+    // The first commitment gives the member their secret (issue 13): noted, typed back.
+    at = await s.waitFor(SECRET, { from: at });
+    const secret = SECRET.exec(s.text().slice(0, at))![1]!;
+    at = await s.waitFor('Gõ lại mã để xác nhận đã ghi:', { from: at });
+    s.type(secret + KEYS.enter);
     at = await s.waitFor('✓ Đã lưu cam kết cho TT1.2', { from: at });
     at = await s.waitFor('khắc phục? (Enter: bỏ qua; Esc: bỏ qua tất cả)', { from: at });
     s.type(ESC);
     at = await s.waitFor('Đã bỏ qua 2 hành vi còn lại.', { from: at });
     await s.waitFor('Đã lưu 1 cam kết. Xem và sửa sau: tusoi answer --member M002', { from: at });
     expect((await s.exited).exitCode).toBe(0);
-    expect(cell.query('SELECT behaviour_id AS b, action, due FROM commitment')).toEqual([{ b: 'TT1.2', action: 'Đọc lại Điều lệ', due: '28/2/2027' }]);
+    // Sealed: the deadline in clear (the secretary sees it), the behaviour and the text not.
+    expect(cell.query('SELECT due FROM sealed_commitment')).toEqual([{ due: '28/2/2027' }]);
   }, 60_000);
 });
