@@ -27,6 +27,32 @@ export function timeProcess(args, options = {}) {
 }
 
 /**
+ * CPU time (user + system) of one process run, in milliseconds, from the
+ * shell's `times` after it exits. Unlike wall time it hardly moves when other
+ * jobs share the machine, so start-up ratios stay readable on a busy one.
+ */
+export function cpuOfProcess(args, options = {}) {
+  const r = spawnSync('bash', ['-c', '"$0" "$@" >/dev/null 2>&1; s=$?; times; exit $s', process.execPath, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+  });
+  if (r.status !== (options.expectStatus ?? 0)) throw new Error(`${args.join(' ')} exited ${r.status}`);
+  const children = r.stdout.trim().split('\n')[1] ?? '';
+  const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return (secs[0] + secs[1]) * 1000;
+}
+
+/** As `interleaved`, with CPU time instead of wall time. */
+export function interleavedCpu(commands, runs) {
+  const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [k, c] of Object.entries(commands)) times[k].push(cpuOfProcess(c.args, c));
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs)]));
+}
+
+/**
  * Runs several commands round-robin, `runs` times each, so that drift in the
  * machine's load affects them all alike. Returns the median of each.
  */
