@@ -751,6 +751,7 @@ export const en: Messages = {
   },
   // Reports that do not mislead (issue 15, part 5).
   reportNotes: {
+    mostReportedShown: 'Most reported (shown figures)',
     placePlaceholder: 'place',
     placeOption: 'the place written before the date in the signature block, e.g. "Hanoi" (default: left blank to fill in by hand)',
     missingTitle: (n, e) => `Not reported: ${n}/${e} units`,

@@ -437,6 +437,8 @@ export interface Messages {
   };
   /** Reports that do not mislead (issue 15, part 5): missing units, the chart's axis, --compare units, small rounds, dates, signature. */
   readonly reportNotes: {
+    /** The per-unit column's header under suppression: hidden figures are not ranked. */
+    readonly mostReportedShown: string;
     readonly placePlaceholder: string;
     /** `--place` help: the place written before the date in the signature block. */
     readonly placeOption: string;

@@ -755,6 +755,7 @@ export const vi: Messages = {
   },
   // Reports that do not mislead (issue 15, part 5).
   reportNotes: {
+    mostReportedShown: 'Nhiều nhất (số được hiện)',
     placePlaceholder: 'địa danh',
     placeOption: 'địa danh ghi trước ngày ở phần ký tên, ví dụ "Hà Nội" (mặc định: để trống để viết tay)',
     missingTitle: (n, e) => `Chưa báo cáo: ${n}/${e} đơn vị`,

@@ -107,7 +107,7 @@ export function renderHtmlReport(model: ReportModel, m: Messages): string {
   if (model.coverage) parts.push(coverageHtml(model, m));
 
   if (model.byUnit.length > 0) {
-    parts.push(`<h2>${e(r.unitTable)}</h2><table><thead><tr><th>${e(r.id)}</th><th>${e(r.units)}</th><th>${e(r.memberCount)}</th><th>${e(r.respondentCount)}</th><th>${e(r.participationShort)}</th><th>${e(r.mostReported)}</th></tr></thead><tbody>
+    parts.push(`<h2>${e(r.unitTable)}</h2><table><thead><tr><th>${e(r.id)}</th><th>${e(r.units)}</th><th>${e(r.memberCount)}</th><th>${e(r.respondentCount)}</th><th>${e(r.participationShort)}</th><th>${e(model.suppressBelow !== undefined && model.suppressBelow > 1 ? m.reportNotes.mostReportedShown : r.mostReported)}</th></tr></thead><tbody>
 ${model.byUnit.map((u) => `<tr><td>${e(u.code)}</td><td>${e(u.name)}</td><td class="n">${u.members}</td><td class="n">${u.respondents}</td><td class="n">${formatPercent(u.participation, model.lang)}%</td><td>${e(u.top.map((t) => `${t.id}: ${formatCount(t.reported, model.suppressBelow)}`).join(', '))}</td></tr>`).join('\n')}
 </tbody></table>`);
   }

@@ -207,9 +207,13 @@ function hideEverything(c: Comparison): SuppressedSummary {
 
 /**
  * The table per unit: participation, and each unit's three most reported
- * manifestations. With suppression, a manifestation's column is shown whole
- * or hidden whole (summary/suppress.ts), and only shown figures are ranked, so
- * the order reveals nothing hidden; hidden ones follow, in questionnaire order.
+ * manifestations. With suppression, a unit's figure for a manifestation is
+ * shown or hidden by summary/suppress.ts, and only shown figures are ranked
+ * and listed: the column is then a function of shown figures alone, so it
+ * reveals nothing hidden. Hidden figures are left out rather than listed after
+ * the shown ones (as before issue 15): a figure hidden because its complement
+ * is small may be the largest, and listing it last would mislead. The header
+ * says "among the figures shown" under suppression.
  */
 function unitRows(
   q: Questionnaire,
@@ -226,7 +230,7 @@ function unitRows(
         const shown = figures.get(id) ?? null;
         return { id, reported: shown, order: shown === null ? -1 : reported(p.summary.manifestations.get(id) ?? zero, levels) };
       })
-      .filter((t) => t.order !== 0)
+      .filter((t) => t.order > 0)
       .sort((a, b) => b.order - a.order)
       .slice(0, 3)
       .map(({ id, reported: r }) => ({ id, reported: r }));

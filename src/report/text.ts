@@ -74,7 +74,7 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
 
   if (model.byUnit.length > 0) {
     out.push('', style.bold(r.unitTable));
-    out.push(style.dim(`${padEnd(r.id, 10)}${padEnd(r.units, 30)}${padEnd(r.respondentCount, 10)}${r.mostReported}`));
+    out.push(style.dim(`${padEnd(r.id, 10)}${padEnd(r.units, 30)}${padEnd(r.respondentCount, 10)}${model.suppressBelow !== undefined && model.suppressBelow > 1 ? m.reportNotes.mostReportedShown : r.mostReported}`));
     for (const u of model.byUnit) {
       const top = u.top.map((t) => `${safe(t.id)} ${formatCount(t.reported, model.suppressBelow)}`).join(', ');
       const part = `${u.respondents}/${u.members}`;

@@ -87,6 +87,27 @@ describe('the bloc report names the units that have not reported', () => {
   });
 });
 
+describe('the per-unit "most reported" column under suppression', () => {
+  it('ranks and lists only the figures shown, never a hidden one after them', async () => {
+    const bloc = await tempUnit('DUK', 'khoi');
+    writeCells(join(bloc.dir, 'in'), { count: 6, seed: 9, parents: ['DUK'] });
+    expect((await bloc.cli(['merge', 'in'])).status).toBe(0);
+    const plain = JSON.parse((await bloc.cli(['report', '--json'])).stdout) as { byUnit: Array<{ top: Array<{ reported: number | null }> }> };
+    const j = JSON.parse((await bloc.cli(['report', '--json', '--suppress-below', '5'])).stdout) as { byUnit: Array<{ code: string; top: Array<{ id: string; reported: number | null }> }> };
+    // Without suppression every unit has its three; with it, some figures are hidden and left out.
+    expect(plain.byUnit.every((u) => u.top.length === 3)).toBe(true);
+    expect(j.byUnit.some((u) => u.top.length < 3)).toBe(true);
+    for (const u of j.byUnit) {
+      const shown = u.top.map((t) => t.reported);
+      expect(shown.every((n) => n !== null && n > 0), u.code).toBe(true);
+      expect([...shown].sort((a, b) => b! - a!), u.code).toEqual(shown);
+    }
+    const text = (await bloc.cli(['report', '--suppress-below', '5'])).stdout;
+    expect(text).toContain('Nhiều nhất (số được hiện)');
+    expect(text.split('\n').find((l) => l.includes('Nhiều nhất'))!.length).toBeLessThanOrEqual(80);
+  });
+});
+
 describe('unit import without a level column', () => {
   it('makes a unit that is another unit’s parent in the file a grassroots committee, the others cells', async () => {
     const bloc = await tempUnit('DUK', 'khoi', { round: false });
