@@ -223,9 +223,10 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .option(`--out <${p.file}>`, h.out)
         .option(`--suppress-below <${p.k}>`, h.suppress)
         .option(`--compare <${p.label}>`, h.compare)
+        .option(`--place <${m.reportNotes.placePlaceholder}>`, m.reportNotes.placeOption)
         .option('--force', h.force)
         .addHelpText('after', examples(h.examples))
-        .action((o: { round?: string; format?: string; out?: string; suppressBelow?: string; compare?: string; force?: boolean }, c: Command) =>
+        .action((o: { round?: string; format?: string; out?: string; suppressBelow?: string; compare?: string; force?: boolean; place?: string }, c: Command) =>
           act(async (ctx) => (await import('./commands/report.js')).report(ctx, o))(c),
         );
     },

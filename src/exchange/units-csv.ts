@@ -1,6 +1,10 @@
 /**
  * The list of units expected to report, from a table: code, name, parent code
  * and (optionally) level, found by their headers in Vietnamese or English.
+ * Without a level column, levels are inferred from the file: a unit that is
+ * another unit's parent in it is a grassroots committee (`dang-uy-co-so`), the
+ * others cells (`chi-bo`); a list without parent links is all cells. A level
+ * column, where present, wins (an empty level cell is inferred the same way).
  */
 import { fold, nameKey } from '../text/vietnamese.js';
 import type { CsvProblem } from './problems.js';
@@ -36,7 +40,7 @@ export function unitsFromTable(table: TableRows, file: string): { units: UnitRow
     const code = (row.cells[c] ?? '').trim();
     const name = nameKey(row.cells[n] ?? '');
     const parent = p >= 0 ? (row.cells[p] ?? '').trim() : '';
-    const level = (l >= 0 ? (row.cells[l] ?? '').trim() : '') || 'chi-bo';
+    const level = l >= 0 ? (row.cells[l] ?? '').trim() : '';
     let ok = true;
     // Text hygiene on every cell kept, before the other checks (it says more).
     const column = (i: number, fallback: string) => first.cells[i] ?? fallback;
@@ -66,5 +70,6 @@ export function unitsFromTable(table: TableRows, file: string): { units: UnitRow
     }
     if (ok) units.push({ line: row.line, code, name, level, parentCode: parent || null });
   }
-  return { units, problems };
+  const parents = new Set(units.flatMap((u) => (u.parentCode !== null ? [u.parentCode] : [])));
+  return { units: units.map((u) => (u.level !== '' ? u : { ...u, level: parents.has(u.code) ? 'dang-uy-co-so' : 'chi-bo' })), problems };
 }

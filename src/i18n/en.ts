@@ -531,7 +531,7 @@ export const en: Messages = {
     topBehaviours: 'Most reported behaviours (for discussion)',
     topNote: 'Ranked by the number of members reporting them occasionally or frequently.',
     compareTitle: (label) => `Compared with round ${label}`,
-    compareNote: (b, a) => `Members reporting occasionally or frequently (${b} respondents before, ${a} now); ▲ up, ▼ down.`,
+    compareNote: (b, a) => `Members reporting occasionally or frequently (${b} respondents before, ${a} now).`,
     compareDifferent: (shared, ob, oa) => `The two rounds used different questionnaires: only the ${shared} behaviours with the same id are compared (${ob} only before, ${oa} only now); manifestations are not compared.`,
     compareColumns: ['Id', 'Before', 'Now', 'Change'],
     compareBiggest: 'Behaviours that changed most',
@@ -748,5 +748,24 @@ export const en: Messages = {
   initLeftovers: {
     removed: (file) => `Removed ${file}, left by an interrupted tusoi init.`,
     kept: (file) => `Left ${file} alone: the temporary file of another tusoi init, which may still be running. If none is, you may delete it.`,
+  },
+  // Reports that do not mislead (issue 15, part 5).
+  reportNotes: {
+    mostReportedShown: 'Most reported (shown figures)',
+    placePlaceholder: 'place',
+    placeOption: 'the place written before the date in the signature block, e.g. "Hanoi" (default: left blank to fill in by hand)',
+    missingTitle: (n, e) => `Not reported: ${n}/${e} units`,
+    noneMissing: (e) => `All ${e}/${e} units have reported.`,
+    noExpectedList: 'No list of expected units, so the units that have not reported cannot be named (import one with unit import).',
+    chartAxis: (max) => `Scale from 0 to ${max}% (fitted to the data, not 0–100%); the figure at the end of each bar is the share of members at occasionally or frequently.`,
+    points: 'pp',
+    compareLegend: 'Change column: ▲ up, ▼ down, = unchanged in share (percentage points, pp); in brackets, the change in the number of members.',
+    smallAnonymous: (r, k) => `Note: this anonymous round has only ${r} respondent(s) (fewer than ${k}); with so few, the figures may reveal individual answers. Keep it within the cell, or print it with --suppress-below.`,
+    page: 'Page',
+    of: 'of',
+    onBehalf: (collecting) => (collecting ? 'ON BEHALF OF THE PARTY CELL' : 'ON BEHALF OF THE PARTY COMMITTEE'),
+    signer: 'SECRETARY',
+    signHint: '(Signature and full name)',
+    placeDate: (place, iso) => `${place || '……………'}, ${iso}`,
   },
 };

@@ -435,4 +435,35 @@ export interface Messages {
     readonly removed: (file: string) => string;
     readonly kept: (file: string) => string;
   };
+  /** Reports that do not mislead (issue 15, part 5): missing units, the chart's axis, --compare units, small rounds, dates, signature. */
+  readonly reportNotes: {
+    /** The per-unit column's header under suppression: hidden figures are not ranked. */
+    readonly mostReportedShown: string;
+    readonly placePlaceholder: string;
+    /** `--place` help: the place written before the date in the signature block. */
+    readonly placeOption: string;
+    /** The bloc's units that have not reported: "Chưa báo cáo: 2/5 đơn vị". */
+    readonly missingTitle: (missing: number, expected: number) => string;
+    /** Every expected unit has reported. */
+    readonly noneMissing: (expected: number) => string;
+    /** No list of expected units: who is missing cannot be told. */
+    readonly noExpectedList: string;
+    /** The chart's axis caption (its scale is the data's, not 0–100 %). */
+    readonly chartAxis: (max: string) => string;
+    /** The unit of a change in percentage points ("điểm %", "pp"). */
+    readonly points: string;
+    /** Explains the change column: the arrow follows the share, brackets give the count. */
+    readonly compareLegend: string;
+    /** An anonymous round with fewer respondents than the threshold. */
+    readonly smallAnonymous: (respondents: number, threshold: number) => string;
+    /** Page x of n in the printed report's footer. */
+    readonly page: string;
+    readonly of: string;
+    /** The signature block: "T/M CHI BỘ" or "T/M ĐẢNG ỦY", then the signer's title. */
+    readonly onBehalf: (collecting: boolean) => string;
+    readonly signer: string;
+    readonly signHint: string;
+    /** "Hà Nội, ngày 02 tháng 12 năm 2026"; place may be empty (a dotted line to fill by hand). */
+    readonly placeDate: (place: string, iso: string) => string;
+  };
 }

@@ -535,7 +535,7 @@ export const vi: Messages = {
     topBehaviours: 'Các hành vi được tự nhận nhiều nhất (đề nghị thảo luận)',
     topNote: 'Xếp theo số đảng viên tự nhận ở mức thỉnh thoảng hoặc thường xuyên.',
     compareTitle: (label) => `So với đợt ${label}`,
-    compareNote: (b, a) => `Số đảng viên tự nhận ở mức thỉnh thoảng hoặc thường xuyên (đợt trước ${b} người trả lời, đợt này ${a}); ▲ tăng, ▼ giảm.`,
+    compareNote: (b, a) => `Số đảng viên tự nhận ở mức thỉnh thoảng hoặc thường xuyên (đợt trước ${b} người trả lời, đợt này ${a}).`,
     compareDifferent: (shared, ob, oa) => `Hai đợt dùng bộ câu hỏi khác nhau: chỉ so ${shared} hành vi có chung mã (${ob} chỉ có ở đợt trước, ${oa} chỉ có ở đợt này); không so theo biểu hiện.`,
     compareColumns: ['Mã', 'Đợt trước', 'Đợt này', 'Thay đổi'],
     compareBiggest: 'Hành vi thay đổi nhiều nhất',
@@ -752,5 +752,27 @@ export const vi: Messages = {
   initLeftovers: {
     removed: (file) => `Đã xóa ${file}: tệp tạm còn lại từ một lần tusoi init bị ngắt.`,
     kept: (file) => `Chưa xóa ${file}: tệp tạm của một lần tusoi init khác, có thể vẫn đang chạy. Nếu không còn lệnh init nào đang chạy, đồng chí có thể xóa tệp này.`,
+  },
+  // Reports that do not mislead (issue 15, part 5).
+  reportNotes: {
+    mostReportedShown: 'Nhiều nhất (số được hiện)',
+    placePlaceholder: 'địa danh',
+    placeOption: 'địa danh ghi trước ngày ở phần ký tên, ví dụ "Hà Nội" (mặc định: để trống để viết tay)',
+    missingTitle: (n, e) => `Chưa báo cáo: ${n}/${e} đơn vị`,
+    noneMissing: (e) => `Đủ ${e}/${e} đơn vị đã báo cáo.`,
+    noExpectedList: 'Chưa có danh sách đơn vị trực thuộc nên không biết đơn vị nào chưa báo cáo (nhập bằng lệnh unit import).',
+    chartAxis: (max) => `Thang đo từ 0 đến ${max}% (theo số liệu, không phải 0–100%); số ở cuối mỗi thanh là tỉ lệ đảng viên có hành vi ở mức thỉnh thoảng hoặc thường xuyên.`,
+    points: 'điểm %',
+    compareLegend: 'Cột thay đổi: ▲ tăng, ▼ giảm, = không đổi theo tỉ lệ (điểm phần trăm); trong ngoặc là số đảng viên tăng (+) hoặc giảm (−).',
+    smallAnonymous: (r, k) => `Lưu ý: đợt ẩn danh chỉ có ${r} người trả lời (ít hơn ${k}); với số người ít như vậy, các con số có thể cho biết câu trả lời của từng người. Chỉ dùng trong chi bộ, hoặc in kèm --suppress-below.`,
+    page: 'Trang',
+    of: '/',
+    onBehalf: (collecting) => (collecting ? 'T/M CHI BỘ' : 'T/M ĐẢNG ỦY'),
+    signer: 'BÍ THƯ',
+    signHint: '(Ký, ghi rõ họ tên)',
+    placeDate: (place, iso) => {
+      const [y, mo, d] = iso.split('-');
+      return `${place || '……………'}, ngày ${d} tháng ${mo} năm ${y}`;
+    },
   },
 };

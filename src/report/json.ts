@@ -9,9 +9,12 @@ import type { ItemRow, ReportModel } from './model.js';
 /**
  * The report document's own schema. 2: under `--suppress-below`, the sides and
  * change of a `compare` item may be null (with `suppressed: true`), and a
- * suppressed row may show forced zeros beside its nulls.
+ * suppressed row may show forced zeros beside its nulls. 3: a merging unit's
+ * `coverage` (`expected`, and the `missing` units with code, name, level,
+ * parent); `smallAnonymous` (`respondents`, `threshold`) on an anonymous round
+ * with fewer respondents than the threshold.
  */
-export const REPORT_SCHEMA = 2;
+export const REPORT_SCHEMA = 3;
 
 function item(r: ItemRow): Record<string, unknown> {
   return { id: r.id, counts: r.shown.values, percent: r.percent, ...(r.shown.suppressed ? { suppressed: true } : {}) };
@@ -33,6 +36,8 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
     manifestations: model.manifestations.map(item),
     groups: model.groups.map(item),
     overall: { counts: model.overall.shown.values, percent: model.overall.percent, ...(model.overall.shown.suppressed ? { suppressed: true } : {}) },
+    ...(model.coverage ? { coverage: { expected: model.coverage.expected, missing: model.coverage.missing.map((u) => ({ code: u.code, name: u.name, level: u.level, parent: u.parentCode })) } } : {}),
+    ...(model.smallAnonymous ? { smallAnonymous: model.smallAnonymous } : {}),
     ...(model.byUnit.length > 0 ? { byUnit: model.byUnit } : {}),
     ...(model.comparison ? { compare: model.comparison } : {}),
     ...(model.measures.length > 0 ? { measures: model.measures } : {}),

@@ -84,9 +84,28 @@ export interface ReportModel {
   /** The cell's own measures (a cell's report only). */
   readonly measures: ReadonlyArray<ReportMeasure>;
   readonly suppressBelow: number | undefined;
+  /**
+   * A merging unit's coverage: how many units it expects (from `unit import`)
+   * and those that have not reported; undefined in a cell.
+   */
+  readonly coverage: ReportCoverage | undefined;
+  /** An anonymous round with fewer respondents than the threshold (K, or 5 without one): a warning. */
+  readonly smallAnonymous: { readonly respondents: number; readonly threshold: number } | undefined;
+  /** For the signature block: a cell signs "T/M CHI BỘ", a committee "T/M ĐẢNG ỦY". */
+  readonly collecting: boolean;
+  /** The place written before the date in the signature block ('' to fill by hand). */
+  readonly place: string;
   readonly generatedOn: string;
   readonly lang: Lang;
 }
+
+export interface ReportCoverage {
+  readonly expected: number;
+  readonly missing: ReadonlyArray<ReportUnit>;
+}
+
+/** Below this many respondents an anonymous round is flagged when no `--suppress-below` is given. */
+export const SMALL_ROUND = 5;
 
 export function buildReportModel(
   q: Questionnaire,
@@ -102,6 +121,9 @@ export function buildReportModel(
     /** The compared round's shape and summary, so that its side is suppressed as its own report would be. */
     compareBefore?: { readonly tree: Tree; readonly summary: Summary };
     measures?: ReadonlyArray<ReportMeasure>;
+    coverage?: ReportCoverage;
+    collecting?: boolean;
+    place?: string;
   },
 ): ReportModel {
   const { lang } = context;
@@ -157,9 +179,23 @@ export function buildReportModel(
     manifestations,
     ranked,
     suppressBelow: k,
+    coverage: context.coverage,
+    smallAnonymous: smallAnonymous(context.round, s.respondents, k),
+    collecting: context.collecting ?? true,
+    place: context.place ?? '',
     generatedOn: context.generatedOn,
     lang,
   };
+}
+
+/**
+ * An anonymous round answered by fewer people than the suppression threshold
+ * (or than SMALL_ROUND without one): its figures may give single answers away.
+ * A round nobody answered has nothing to give away.
+ */
+function smallAnonymous(round: ReportRound, respondents: number, k: number | undefined): ReportModel['smallAnonymous'] {
+  const threshold = k ?? SMALL_ROUND;
+  return round.anonymous && respondents > 0 && respondents < threshold ? { respondents, threshold } : undefined;
 }
 
 /** A suppressed summary with every item of a comparison hidden. */
@@ -171,9 +207,13 @@ function hideEverything(c: Comparison): SuppressedSummary {
 
 /**
  * The table per unit: participation, and each unit's three most reported
- * manifestations. With suppression, a manifestation's column is shown whole
- * or hidden whole (summary/suppress.ts), and only shown figures are ranked, so
- * the order reveals nothing hidden; hidden ones follow, in questionnaire order.
+ * manifestations. With suppression, a unit's figure for a manifestation is
+ * shown or hidden by summary/suppress.ts, and only shown figures are ranked
+ * and listed: the column is then a function of shown figures alone, so it
+ * reveals nothing hidden. Hidden figures are left out rather than listed after
+ * the shown ones (as before issue 15): a figure hidden because its complement
+ * is small may be the largest, and listing it last would mislead. The header
+ * says "among the figures shown" under suppression.
  */
 function unitRows(
   q: Questionnaire,
@@ -190,7 +230,7 @@ function unitRows(
         const shown = figures.get(id) ?? null;
         return { id, reported: shown, order: shown === null ? -1 : reported(p.summary.manifestations.get(id) ?? zero, levels) };
       })
-      .filter((t) => t.order !== 0)
+      .filter((t) => t.order > 0)
       .sort((a, b) => b.order - a.order)
       .slice(0, 3)
       .map(({ id, reported: r }) => ({ id, reported: r }));

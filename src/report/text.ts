@@ -7,7 +7,7 @@ import type { Style } from './style.js';
 import type { Messages } from '../i18n/messages.js';
 import { displaySafe } from '../text/hygiene.js';
 import { displayWidth, padEnd, wrap } from '../text/wrap.js';
-import { formatCount, formatPercent } from './format.js';
+import { formatCount, formatDay, formatPercent, formatSigned, formatSignedCount } from './format.js';
 import type { ItemRow, ReportModel } from './model.js';
 
 const WIDTH = 80;
@@ -44,10 +44,12 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
   out.push(style.bold(r.unit(safe(model.unit.name), safe(model.unit.code))));
   out.push(r.round(safe(model.round.label), model.round.anonymous, model.round.open));
   out.push(style.dim(r.questionnaire(safe(model.questionnaire.id), safe(model.questionnaire.version), `${safe(model.questionnaire.sha256).slice(0, 12)}…`)));
-  out.push(style.dim(r.date(model.generatedOn)));
+  out.push(style.dim(r.date(formatDay(model.generatedOn, model.lang))));
   if (model.round.open) out.push(style.warn(r.provisional));
   out.push(r.participation(model.respondents, model.members, formatPercent(model.participation, model.lang)));
   if (model.suppressBelow !== undefined && model.suppressBelow > 1) out.push(style.dim(wrap(r.suppressed(model.suppressBelow), WIDTH, 0)));
+  if (model.smallAnonymous) out.push(style.warn(wrap(m.reportNotes.smallAnonymous(model.smallAnonymous.respondents, model.smallAnonymous.threshold), WIDTH, 0)));
+  if (model.coverage) out.push(...coverageLines(model, m, style));
   if (model.respondents === 0) {
     out.push('', r.noRespondents);
     return `${out.join('\n')}\n`;
@@ -72,7 +74,7 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
 
   if (model.byUnit.length > 0) {
     out.push('', style.bold(r.unitTable));
-    out.push(style.dim(`${padEnd(r.id, 10)}${padEnd(r.units, 30)}${padEnd(r.respondentCount, 10)}${r.mostReported}`));
+    out.push(style.dim(`${padEnd(r.id, 10)}${padEnd(r.units, 30)}${padEnd(r.respondentCount, 10)}${model.suppressBelow !== undefined && model.suppressBelow > 1 ? m.reportNotes.mostReportedShown : r.mostReported}`));
     for (const u of model.byUnit) {
       const top = u.top.map((t) => `${safe(t.id)} ${formatCount(t.reported, model.suppressBelow)}`).join(', ');
       const part = `${u.respondents}/${u.members}`;
@@ -111,12 +113,27 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
   return `${out.join('\n')}\n`;
 }
 
-/** "▲ 2 (+6,1)" / "▼ 1 (−3,0)" / "= 0". */
-export function changeText(c: { count: number; points: number }, lang: ReportModel['lang']): string {
-  if (c.count === 0 && c.points === 0) return '= 0';
-  const sign = c.points > 0 || (c.points === 0 && c.count > 0) ? '▲' : '▼';
-  const pts = `${c.points > 0 ? '+' : c.points < 0 ? '−' : ''}${formatPercent(Math.abs(c.points), lang)}`;
-  return `${sign} ${Math.abs(c.count)} (${pts})`;
+/**
+ * "▲ +6,1 điểm % (+2)" / "▼ −3,0 điểm % (0)" / "= 0,0 điểm % (−1)": the arrow
+ * follows the change in share (percentage points, as shown, to one decimal),
+ * which is what compares two rounds of different sizes; the brackets give the
+ * change in the number of members, signed, so that no arrow contradicts a number.
+ */
+export function changeText(c: { count: number; points: number }, lang: ReportModel['lang'], unit: string): string {
+  const shown = Math.round(c.points * 10) / 10;
+  const sign = shown > 0 ? '▲' : shown < 0 ? '▼' : '=';
+  return `${sign} ${formatSigned(shown, lang)} ${unit} (${formatSignedCount(c.count)})`;
+}
+
+/** A merging unit's expected units that have not reported (from `unit import`). */
+function coverageLines(model: ReportModel, m: Messages, style: Style): string[] {
+  const c = model.coverage!;
+  const n = m.reportNotes;
+  if (c.expected === 0) return [style.dim(wrap(n.noExpectedList, WIDTH, 0))];
+  if (c.missing.length === 0) return [style.ok(n.noneMissing(c.expected))];
+  const out = [style.warn(n.missingTitle(c.missing.length, c.expected))];
+  for (const u of c.missing) out.push(truncate(`  ${padEnd(safe(u.code), 10)}${safe(u.name)}${u.parentCode ? ` (${safe(u.parentCode)})` : ''}`, WIDTH));
+  return out;
 }
 
 function comparisonLines(model: ReportModel, m: Messages, style: Style): string[] {
@@ -124,17 +141,17 @@ function comparisonLines(model: ReportModel, m: Messages, style: Style): string[
   const r = m.report;
   const side = (x: { reported: number | null; percent: number | null }) => (x.reported === null ? formatCount(null, model.suppressBelow) : `${x.reported} (${formatPercent(x.percent, model.lang)}%)`);
   const [id, before, now, delta] = r.compareColumns;
-  const out = ['', style.bold(r.compareTitle(safe(c.label))), style.dim(wrap(r.compareNote(c.respondents.before, c.respondents.after), WIDTH, 0))];
+  const out = ['', style.bold(r.compareTitle(safe(c.label))), style.dim(wrap(r.compareNote(c.respondents.before, c.respondents.after), WIDTH, 0)), style.dim(wrap(m.reportNotes.compareLegend, WIDTH, 0))];
   if (!c.sameQuestionnaire) out.push(style.warn(wrap(r.compareDifferent(c.behaviours.length, c.onlyBefore.length, c.onlyAfter.length), WIDTH, 0)));
   const row = (a: string, b: string, x: string, d: string) => `${padEnd(a, 9)}${padEnd(b, 15)}${padEnd(x, 15)}${d}`;
   if (c.manifestations.length > 0) {
     out.push(style.dim(row(id, before, now, delta)));
-    for (const it of c.manifestations) out.push(row(safe(it.id), side(it.before), side(it.after), it.change ? changeText(it.change, model.lang) : formatCount(null, model.suppressBelow)));
+    for (const it of c.manifestations) out.push(row(safe(it.id), side(it.before), side(it.after), it.change ? changeText(it.change, model.lang, m.reportNotes.points) : formatCount(null, model.suppressBelow)));
   }
-  const biggest = [...c.behaviours].flatMap((b) => (b.change !== null && b.change.count !== 0 ? [{ ...b, change: b.change }] : [])).sort((a, b) => Math.abs(b.change.points) - Math.abs(a.change.points) || a.id.localeCompare(b.id)).slice(0, 10);
+  const biggest = [...c.behaviours].flatMap((b) => (b.change !== null && (b.change.count !== 0 || b.change.points !== 0) ? [{ ...b, change: b.change }] : [])).sort((a, b) => Math.abs(b.change.points) - Math.abs(a.change.points) || a.id.localeCompare(b.id)).slice(0, 10);
   if (biggest.length > 0) {
     out.push('', style.bold(r.compareBiggest), style.dim(row(id, before, now, delta)));
-    for (const it of biggest) out.push(row(safe(it.id), side(it.before), side(it.after), changeText(it.change, model.lang)));
+    for (const it of biggest) out.push(row(safe(it.id), side(it.before), side(it.after), changeText(it.change, model.lang, m.reportNotes.points)));
   }
   return out;
 }

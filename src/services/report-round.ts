@@ -7,6 +7,8 @@ import { isoDay } from '../clock.js';
 import type { Lang } from '../questionnaire/model.js';
 import { buildReportModel, type ReportComparison, type ReportMeasure, type ReportModel } from '../report/model.js';
 import { listMeasures } from '../store/commitments.js';
+import { listExpectedUnits, reportedCodes, type ExpectedUnit } from '../store/merged.js';
+import { isCollectingLevel } from '../store/unit.js';
 import type { Db } from '../store/db.js';
 import type { Summary } from '../summary/aggregate.js';
 import { compareSummaries } from '../summary/compare.js';
@@ -27,6 +29,8 @@ export interface ReportData {
   /** The compared round's shape and summary (its side of a suppressed comparison is hidden as its own report would be). */
   readonly compareBefore?: { readonly tree: Tree; readonly summary: Summary };
   readonly measures: ReadonlyArray<ReportMeasure>;
+  /** A merging round: the units expected (`unit import`) and those not reported. */
+  readonly coverage?: { readonly expected: number; readonly missing: ReadonlyArray<ExpectedUnit> };
 }
 
 export function gatherReport(db: Db, req: ReportRequest, now: Date): ReportData {
@@ -39,13 +43,21 @@ export function gatherReport(db: Db, req: ReportRequest, now: Date): ReportData 
     compareBefore = { tree: treeOf(other.questionnaire), summary: other.summary };
   }
   const measures = rs.round.kind === 'collect' ? listMeasures(db, rs.round.id).map((x) => ({ id: x.id, behaviourId: x.behaviourId, text: x.text, done: x.doneOn !== null })) : [];
-  return { rs, ...(comparison ? { comparison } : {}), ...(compareBefore ? { compareBefore } : {}), measures };
+  let coverage: ReportData['coverage'];
+  if (rs.round.kind === 'merge') {
+    const expected = listExpectedUnits(db);
+    const reported = reportedCodes(db, rs.round.id);
+    coverage = { expected: expected.length, missing: expected.filter((u) => !reported.has(u.code)) };
+  }
+  return { rs, ...(comparison ? { comparison } : {}), ...(compareBefore ? { compareBefore } : {}), measures, ...(coverage ? { coverage } : {}) };
 }
 
 export interface ModelOptions {
   readonly lang: Lang;
   readonly now: Date;
   readonly suppressBelow?: number;
+  /** The place before the date in the signature block. */
+  readonly place?: string;
 }
 
 /** The model every report format renders, from what `gatherReport` read. */
@@ -64,5 +76,8 @@ export function reportModel(data: ReportData, o: ModelOptions): ReportModel {
     ...(data.comparison ? { comparison: data.comparison } : {}),
     ...(data.compareBefore ? { compareBefore: data.compareBefore } : {}),
     measures: data.measures,
+    ...(data.coverage ? { coverage: data.coverage } : {}),
+    collecting: isCollectingLevel(rs.unit.level),
+    ...(o.place !== undefined ? { place: o.place } : {}),
   });
 }

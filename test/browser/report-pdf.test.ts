@@ -1,6 +1,7 @@
 /**
- * The HTML report in a real headless Chromium: the printed PDF exists and its
- * text holds the Vietnamese manifestation names as written. Needs Debian's
+ * The HTML report in a real headless Chromium: the printed PDF exists, its
+ * text holds the Vietnamese manifestation names as written, every page is
+ * numbered and the last carries the signature block. Needs Debian's
  * chromium, a font with Vietnamese glyphs and poppler-utils (.ci/run installs them).
  */
 import { execFileSync } from 'node:child_process';
@@ -19,7 +20,7 @@ describe('the printed report', () => {
     const form = join(cell.dir, 'f.csv');
     writeFileSync(form, `behaviour,level\n${ids.map((id, i) => `${id},${i % 9 === 0 ? 'thinh-thoang' : 'khong'}`).join('\n')}\n`);
     expect(cell.bin(['answer', '--member', 'M001', '--answers', form]).status).toBe(0);
-    const r = cell.bin(['report', '--format', 'pdf', '--out', 'bao-cao.pdf']);
+    const r = cell.bin(['report', '--format', 'pdf', '--out', 'bao-cao.pdf', '--place', 'Hà Nội']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const pdf = join(cell.dir, 'bao-cao.pdf');
@@ -27,6 +28,16 @@ describe('the printed report', () => {
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:.*\(A4\)/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThan(1);
+    // Every page carries its number in the footer ("Trang 3 / 8"), each on its own page.
+    for (let page = 1; page <= pages; page++) {
+      const one = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
+      expect(one, `page ${page}`).toMatch(new RegExp(`Trang ${page} / ${pages}\\s*$`));
+    }
+    // The signature block, as party documents are signed, on the last page.
+    const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), pdf, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+    expect(last).toMatch(/Hà Nội, ngày \d{2} tháng \d{2} năm \d{4} T\/M CHI BỘ BÍ THƯ \(Ký, ghi rõ họ tên\)/);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
     expect(text).toContain('TỔNG HỢP KẾT QUẢ TỰ SOI, TỰ SỬA');
     expect(text).toContain('Chi bộ Văn phòng (CB03)');

@@ -2,7 +2,7 @@
  * Every `--json` document starts with `schema` (the README's promise): each
  * command that takes `--json` is run in-process, in the order a cell and its
  * committee would use them, and its stdout is parsed. The report's document
- * is at schema 2 (issue 13: a suppressed comparison's sides may be null); the
+ * is at schema 3 (issue 13: a suppressed comparison's sides may be null; issue 15: coverage and smallAnonymous); the
  * others at 1.
  */
 import { writeFileSync } from 'node:fs';
@@ -51,7 +51,7 @@ describe('--json', () => {
       expect(r.status, `${name}: ${r.stderr}`).toBe(0);
       const doc = JSON.parse(r.stdout) as Record<string, unknown>;
       expect(Object.keys(doc)[0], name).toBe('schema');
-      expect(doc.schema, name).toBe(name === 'report' ? 2 : 1);
+      expect(doc.schema, name).toBe(name === 'report' ? 3 : 1);
     }
   });
 });

@@ -50,7 +50,11 @@ describe('report --compare', () => {
     expect(j.compare.behaviours.filter((b) => b.change.count !== 0).map((b) => b.id).sort()).toEqual(['DD5.1', 'TT4.3']);
     const text = (await cell.cli(['report', '--compare', '2026'])).stdout;
     expect(text).toContain('So với đợt 2026');
-    expect(text).toMatch(/TT4\.3\s+3 \(75,0%\)\s+1 \(25,0%\)\s+▼ 2 \(−50,0\)/);
+    // The arrow follows the change in share, which carries its unit; the count change is signed.
+    expect(text).toMatch(/TT4\.3\s+3 \(75,0%\)\s+1 \(25,0%\)\s+▼ −50,0 điểm % \(−2\)/);
+    expect(text).toMatch(/DD5\.1\s+\S+ \(\S+%\)\s+\S+ \(\S+%\)\s+▲ \+25,0 điểm % \(\+1\)/);
+    const en = (await cell.cli(['report', '--compare', '2026', '--lang', 'en'])).stdout;
+    expect(en).toMatch(/TT4\.3\s+3 \(75\.0%\)\s+1 \(25\.0%\)\s+▼ −50\.0 pp \(−2\)/);
     expect((await cell.cli(['report', '--compare', '1999'])).status).toBe(1);
 
     // The bloc, over merged data.

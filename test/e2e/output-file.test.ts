@@ -182,7 +182,7 @@ describe('report --format json --out FILE', () => {
     const printed = await cell.cli(['report', '--format', 'json']);
     expect(printed.status).toBe(0);
     const doc = JSON.parse(printed.stdout) as { schema: number };
-    expect(doc.schema).toBe(2); // the report's own schema (README)
+    expect(doc.schema).toBe(3); // the report's own schema (README)
     const r = await cell.cli(['report', '--format', 'json', '--out', 'report.json']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('');

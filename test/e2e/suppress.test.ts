@@ -41,7 +41,7 @@ describe('report --suppress-below', () => {
   it('3 members all answering "thỉnh thoảng" on one behaviour, K = 5: nothing is shown that gives the 3 away (JSON and text)', async () => {
     const cell = await cellWith([{ 'A1.1': 'thinh-thoang' }, { 'A1.1': 'thinh-thoang' }, { 'A1.1': 'thinh-thoang' }]);
     const j = await reportJson(cell, 5);
-    expect(j.schema).toBe(2);
+    expect(j.schema).toBe(3);
     const a11 = j.behaviours.find((b) => b.id === 'A1.1')!;
     expect(a11).toEqual({ id: 'A1.1', counts: { khong: null, 'thinh-thoang': null, 'thuong-xuyen': null }, percent: { khong: null, 'thinh-thoang': null, 'thuong-xuyen': null }, suppressed: true });
     // Fewer respondents than K: every count of every row is hidden, zeros included.

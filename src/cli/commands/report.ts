@@ -17,6 +17,7 @@ import { printPdf } from '../pdf.js';
 import { createStyle } from '../style.js';
 import { packageVersion } from '../version.js';
 import { jsonDocument, writeJson } from '../output.js';
+import { displaySafe } from '../../text/hygiene.js';
 
 export const REPORT_FORMATS = ['text', 'html', 'pdf', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -40,6 +41,8 @@ export interface ReportOptions {
   readonly suppressBelow?: string;
   readonly compare?: string;
   readonly force?: boolean;
+  /** The place before the date in the signature block (HTML, PDF). */
+  readonly place?: string;
 }
 
 export async function report(ctx: Context, o: ReportOptions): Promise<number> {
@@ -48,7 +51,9 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
   const k = parseSuppress(o.suppressBelow);
   const data = withReadDatabase(ctx.db, (db) => gatherReport(db, { ...(o.round !== undefined ? { round: o.round } : {}), ...(o.compare !== undefined ? { compare: o.compare } : {}) }, ctx.io.now()));
   const { rs } = data;
-  const model = reportModel(data, { lang: ctx.lang, now: ctx.io.now(), ...(k !== undefined ? { suppressBelow: k } : {}) });
+  const model = reportModel(data, { lang: ctx.lang, now: ctx.io.now(), ...(k !== undefined ? { suppressBelow: k } : {}), ...(o.place !== undefined ? { place: displaySafe(o.place.trim()) } : {}) });
+  // The text report shows the warning itself; a document written elsewhere may not be read before it is shared.
+  if (model.smallAnonymous && format !== 'text') ctx.io.stderr.write(`${ctx.m.reportNotes.smallAnonymous(model.smallAnonymous.respondents, model.smallAnonymous.threshold)}\n`);
   const force = { force: o.force === true };
   if (format === 'json') {
     if (o.out !== undefined && o.out !== '-') {
