@@ -62,7 +62,7 @@ describe('the anonymous storage (issue 13: tallies, sealed ballots in progress, 
     expect((await s.cell.cli(['round', 'close'])).status).toBe(0);
     expectNothing(findLinks({ dbPath: s.cell.db, ...s.truth(order) }));
     expectClean(anonymousResidue(s.cell.db), { closed: true });
-  });
+  }, 120_000);
 
   it('with another connection holding a read transaction during the turns: the WAL holds the submissions until it can be checkpointed, then nothing is left', async () => {
     const s = await ballotScenario({ members: 12, anonymous: true, seed: 31 });
@@ -85,5 +85,5 @@ describe('the anonymous storage (issue 13: tallies, sealed ballots in progress, 
     expect(after.wal.transactions, describeReport(after)).toBe(0);
     expectNothing(after);
     expectClean(anonymousResidue(s.cell.db), { closed: true });
-  });
+  }, 120_000); // 12 paper forms through the CLI and a close that waits for the checkpoint: slow on a loaded machine
 });
