@@ -108,6 +108,17 @@ export interface ErrorParams {
   DB_READONLY_WAL_UNREADABLE: { file: string; wal: string; reason: string };
   /** The private copy needed to replay a `-wal` could not be made (no writable temporary folder). */
   DB_READONLY_COPY_FAILED: { file: string; reason: string };
+  // Rounds and the menu (issue 15, part 4): closing with a warning, reopening.
+  /** `round close` on a terminal, answered "no": nothing changed. */
+  ROUND_CLOSE_DECLINED: { label: string };
+  /** The open round changed while `round close` asked (closed or replaced in another window). */
+  ROUND_CHANGED: { label: string };
+  /** `round reopen` of a round that is open. */
+  ROUND_NOT_CLOSED: { label: string };
+  /** `round reopen` of a named round after its final export (`on`: the day). */
+  ROUND_REOPEN_EXPORTED: { label: string; on: string };
+  /** `round reopen` of an anonymous round reported or exported since it closed. */
+  ROUND_REOPEN_REPORTED: { label: string; on: string; kind: 'report' | 'export' };
 }
 export type ErrorCode = keyof ErrorParams;
 

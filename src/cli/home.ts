@@ -3,19 +3,26 @@
  * commands. Every item runs the same command a user would type, and shows it,
  * so the menu teaches the commands; it holds no logic of its own.
  */
+import { existsSync } from 'node:fs';
 import { ExitCode, isInterrupt } from '../errors.js';
 import type { Context } from './context.js';
 import type { TerminalUi } from './prompts.js';
+import { shellArg } from './shell-arg.js';
 
-type Item = 'session' | 'answer' | 'status' | 'report' | 'export' | 'merge' | 'members' | 'rounds' | 'help' | 'quit';
+type Item = 'init' | 'demo' | 'session' | 'answer' | 'status' | 'report' | 'export' | 'merge' | 'members' | 'rounds' | 'help' | 'quit';
+
+/** Where there is no database yet, only what can work without one (issue 15, part 4). */
+const WITHOUT_DATABASE: ReadonlySet<Item> = new Set(['init', 'demo', 'help', 'quit']);
 
 export async function home(ctx: Context, globalArgs: ReadonlyArray<string>): Promise<number> {
   const { createUi } = await import('./ui.js');
   const ui: TerminalUi = await createUi(ctx);
   const h = ctx.m.home;
   const shown = (args: string[]) => ['tusoi', ...globalArgs.filter((a) => a !== '--lang' && !/^(vi|en)$/.test(a)), ...args].join(' ');
+  const r = ctx.m.roundLife.menu;
   const exec = async (args: string[]) => {
-    ui.write(`\n${h.running(shown(args))}\n\n`);
+    // Shown as it pastes into a shell: a unit name or a label with spaces quoted.
+    ui.write(`\n${h.running(shown(args.map((a) => shellArg(a))))}\n\n`);
     try {
       await ctx.run([...globalArgs, ...args], ctx.io);
     } catch (error) {
@@ -24,8 +31,13 @@ export async function home(ctx: Context, globalArgs: ReadonlyArray<string>): Pro
   };
   for (;;) {
     ui.write(`\n${h.title(ctx.db)}\n`);
+    // In a new folder every command but these fails: offer them alone (init first).
+    const hasDatabase = existsSync(ctx.db);
+    if (!hasDatabase) ui.write(`${r.noDatabase(ctx.db)}\n`);
     const items: Array<{ label: string; value: Item; hint?: string }> = (
       [
+        ['init', 'init …'],
+        ['demo', 'demo'],
         ['session', 'session'],
         ['answer', 'answer'],
         ['status', 'status'],
@@ -37,7 +49,9 @@ export async function home(ctx: Context, globalArgs: ReadonlyArray<string>): Pro
         ['help', '--help'],
         ['quit', ''],
       ] as const
-    ).map(([value, cmd]) => ({ label: h.items[value], value, ...(cmd ? { hint: shown([cmd]) } : {}) }));
+    )
+      .filter(([value]) => (hasDatabase ? value !== 'init' && value !== 'demo' : WITHOUT_DATABASE.has(value)))
+      .map(([value, cmd]) => ({ label: value === 'init' || value === 'demo' ? r[value] : h.items[value], value, ...(cmd ? { hint: shown([cmd]) } : {}) }));
     let choice: Item;
     try {
       choice = await ui.choose(h.prompt, items);
@@ -59,6 +73,22 @@ export async function home(ctx: Context, globalArgs: ReadonlyArray<string>): Pro
         case 'help':
           await exec(['--help']);
           break;
+        case 'demo':
+          await exec(['demo']);
+          break;
+        case 'init': {
+          const code = (await ui.ask(r.askUnitCode)).trim();
+          const name = code && (await ui.ask(r.askUnitName)).trim();
+          if (!code || !name) break;
+          const level = await ui.choose(r.askLevel, [
+            { label: r.levels.cell, value: 'chi-bo', hint: '--level chi-bo' },
+            { label: r.levels.committee, value: 'dang-uy-co-so', hint: '--level dang-uy-co-so' },
+            { label: r.levels.bloc, value: 'khoi', hint: '--level khoi' },
+          ]);
+          const parent = (await ui.ask(r.askParent)).trim();
+          await exec(['init', '--unit-code', code, '--unit-name', name, '--level', level, ...(parent ? ['--parent', parent] : [])]);
+          break;
+        }
         case 'merge': {
           const path = (await ui.ask(h.askPath)).trim();
           if (path) await exec(['merge', path]);
@@ -87,15 +117,26 @@ export async function home(ctx: Context, globalArgs: ReadonlyArray<string>): Pro
             { label: h.roundsMenu.list, value: 'list' },
             { label: h.roundsMenu.open, value: 'open' },
             { label: h.roundsMenu.close, value: 'close' },
+            { label: r.reopen, value: 'reopen' },
             { label: h.roundsMenu.back, value: 'back' },
           ]);
           if (sub === 'list') await exec(['round', 'list']);
           if (sub === 'open') {
             const year = String(ctx.io.now().getFullYear());
             const label = (await ui.ask(h.askLabel(year))).trim() || year;
-            await exec(['round', 'open', '--label', label]);
+            // Chosen when the round opens and never changed: asked every time, named first.
+            const anonymous = await ui.choose(r.askKind, [
+              { label: r.named, value: false },
+              { label: r.anonymous, value: true, hint: '--anonymous' },
+            ]);
+            await exec(['round', 'open', '--label', label, ...(anonymous ? ['--anonymous'] : [])]);
           }
-          if (sub === 'close' && (await ui.confirm(h.confirmClose, false))) await exec(['round', 'close']);
+          // The command itself lists who has not finished and asks.
+          if (sub === 'close') await exec(['round', 'close']);
+          if (sub === 'reopen') {
+            const label = (await ui.ask(r.askReopenLabel)).trim();
+            await exec(['round', 'reopen', ...(label ? [label] : [])]);
+          }
           break;
         }
       }

@@ -133,7 +133,14 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
       round
         .command('close')
         .description(h.close.summary)
-        .action((_o, c: Command) => act(async (ctx) => (await import('./commands/round.js')).roundClose(ctx))(c));
+        .option('-y, --yes', m.roundLife.help.yes)
+        .action((o: { yes?: boolean }, c: Command) => act(async (ctx) => (await import('./commands/round.js')).roundClose(ctx, o))(c));
+      round
+        .command('reopen')
+        .description(m.roundLife.help.reopen.summary)
+        .argument(`[${p.label}]`, m.roundLife.help.reopen.label)
+        .addHelpText('after', examples(m.roundLife.help.reopen.examples))
+        .action((label: string | undefined, _o, c: Command) => act(async (ctx) => (await import('./commands/round.js')).roundReopen(ctx, label))(c));
       round
         .command('list')
         .description(h.list.summary)

@@ -328,6 +328,14 @@ export const en: Messages = {
     TEXT_UNSAFE: (p) =>
       `${p.what}: ${charKind(p.kind)} ${p.char} at character ${p.position}; names, labels and codes may not hold it. Type the value again on the keyboard (such characters come with text copied from web pages, messages or other files).`,
     TEXT_TOO_LONG: (p) => `${p.what} is ${p.length.toLocaleString('en-GB')} characters long (at most ${p.limit}). Shorten it.`,
+    // Rounds and the menu (issue 15, part 4).
+    ROUND_CLOSE_DECLINED: (p) => `Round "${p.label}" stays open: you chose not to close it.`,
+    ROUND_CHANGED: (p) => `Round "${p.label}" is no longer the open round (closed or replaced in another window); nothing was closed. See: tusoi round list`,
+    ROUND_NOT_CLOSED: (p) => `Round "${p.label}" is open; there is nothing to reopen.`,
+    ROUND_REOPEN_EXPORTED: (p) =>
+      `Round "${p.label}" cannot be reopened: its final file was exported on ${p.on}. That file may have been sent upward; changing the round now would make it wrong. To collect again, open a new round: tusoi round open --label "${p.label} (2)"`,
+    ROUND_REOPEN_REPORTED: (p) =>
+      `Anonymous round "${p.label}" cannot be reopened: it was ${p.kind === 'export' ? 'exported' : 'reported'} on ${p.on}, after it closed. With one more ballot, the reports before and after would differ by exactly that person's answers. To collect again, open a new round: tusoi round open --anonymous --label "${p.label} (2)"`,
   },
   internal: {
     title: 'Internal error in tusoi (not your fault).',
@@ -607,7 +615,6 @@ export const en: Messages = {
     askNames: 'Full names (separate several with commas):',
     askFile: 'Path of the CSV file:',
     askLabel: (year) => `Round label (Enter: ${year}):`,
-    confirmClose: 'Close the open round? Its answers are then locked.',
     back: 'Press Enter to return to the menu',
   },
   demo: {
@@ -767,5 +774,56 @@ export const en: Messages = {
     signer: 'SECRETARY',
     signHint: '(Signature and full name)',
     placeDate: (place, iso) => `${place || '……………'}, ${iso}`,
+  },
+  // --- rounds-menu (issue 15, part 4) ---
+  roundLife: {
+    help: {
+      yes: 'close without asking',
+      reopen: {
+        summary: 'reopen a closed round (named: until its final export; anonymous: until it is reported or exported)',
+        label: 'the round label (default: the latest round)',
+        examples: [['tusoi round reopen 2026', 'reopen round 2026 so that the members still missing can answer']],
+      },
+    },
+    outlook: {
+      members: (label, anon, total, s, p, n) =>
+        `Round "${label}" (${anon ? 'anonymous' : 'named'}): ${total} members — ${s} submitted, ${p} in progress, ${n} not started.`,
+      inProgress: (anon) => (anon ? 'In progress (not submitted; their unfinished ballots are deleted at close and never counted):' : 'In progress (not submitted, so not counted):'),
+      notStarted: 'Not started:',
+      units: (label, r, e, f) => `Round "${label}": ${e > 0 ? `${r}/${e} units reported` : 'no list of expected units'}, ${f} files merged.`,
+      provisional: 'Sent a provisional file only:',
+      missing: 'Not reported:',
+    },
+    confirmClose: (label, anon) =>
+      `Close round "${label}"? Nobody can answer after that; it can be reopened (tusoi round reopen) only until it is ${anon ? 'reported or exported' : 'exported as final'}.`,
+    reopened: (label, anon) =>
+      anon
+        ? `Anonymous round "${label}" reopened. Submitted ballots still count; unfinished ballots were deleted at close, so those members start again. Close it again: tusoi round close`
+        : `Round "${label}" reopened. Members in progress can go on. Close it again: tusoi round close`,
+    committeeNext: (db, year) =>
+      `Next (a unit that merges: it answers no questionnaire, it merges the files of the units below it; each line pastes into a shell):
+  tusoi ${db}unit import units.csv   # the units expected to report: code;name;parent
+  tusoi ${db}round open --label ${year}   # the same label as the cells' round
+  tusoi ${db}merge received/   # merge the files the cells and committees send
+  tusoi ${db}status   # which units have reported, which are missing`,
+    menu: {
+      noDatabase: (db) => `There is no database ${db} yet. Create one for your unit, or try the demo with sample data.`,
+      init: 'Create the unit’s database',
+      demo: 'Try the demo with sample data',
+      askUnitCode: 'Unit code (as set by the higher committee, with a letter, e.g. CB03):',
+      askUnitName: 'Unit name (e.g. Chi bộ Văn phòng):',
+      askLevel: 'The unit’s level:',
+      levels: {
+        cell: 'A cell: members answer the questionnaire',
+        committee: 'A grassroots committee: merges its cells’ files',
+        bloc: 'A bloc or higher committee: merges its units’ files',
+      },
+      askParent: 'Code of the higher unit (Enter: none):',
+      askKind: 'A named or an anonymous round? (cannot be changed once open)',
+      named: 'Named: each response belongs to its member',
+      anonymous: 'Anonymous: only who submitted and the counts are kept',
+      reopen: 'Reopen a closed round',
+      askReopenLabel: 'Label of the round to reopen (Enter: the latest):',
+    },
   },
 };

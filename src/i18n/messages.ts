@@ -308,7 +308,6 @@ export interface Messages {
     readonly askNames: string;
     readonly askFile: string;
     readonly askLabel: (year: string) => string;
-    readonly confirmClose: string;
     readonly back: string;
   };
   readonly demo: {
@@ -465,5 +464,40 @@ export interface Messages {
     readonly signHint: string;
     /** "Hà Nội, ngày 02 tháng 12 năm 2026"; place may be empty (a dotted line to fill by hand). */
     readonly placeDate: (place: string, iso: string) => string;
+  };
+  // --- rounds-menu (issue 15, part 4: closing with a warning, reopening, the menu's round kind and init) ---
+  readonly roundLife: {
+    readonly help: {
+      readonly yes: string;
+      readonly reopen: CommandHelp & { readonly label: string };
+    };
+    /** Where the round stands as it is closed: the head line, then the lists. */
+    readonly outlook: {
+      readonly members: (label: string, anonymous: boolean, total: number, submitted: number, inProgress: number, notStarted: number) => string;
+      readonly inProgress: (anonymous: boolean) => string;
+      readonly notStarted: string;
+      readonly units: (label: string, reported: number, expected: number, files: number) => string;
+      readonly provisional: string;
+      readonly missing: string;
+    };
+    readonly confirmClose: (label: string, anonymous: boolean) => string;
+    readonly reopened: (label: string, anonymous: boolean) => string;
+    /** After `init` of a unit that merges (not a cell): `db` is `--db FILE ` or empty. */
+    readonly committeeNext: (db: string, year: string) => string;
+    readonly menu: {
+      readonly noDatabase: (db: string) => string;
+      readonly init: string;
+      readonly demo: string;
+      readonly askUnitCode: string;
+      readonly askUnitName: string;
+      readonly askLevel: string;
+      readonly levels: { readonly cell: string; readonly committee: string; readonly bloc: string };
+      readonly askParent: string;
+      readonly askKind: string;
+      readonly named: string;
+      readonly anonymous: string;
+      readonly reopen: string;
+      readonly askReopenLabel: string;
+    };
   };
 }

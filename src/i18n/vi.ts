@@ -34,6 +34,9 @@ const format = (f: string | undefined): string => formats[f as keyof typeof form
 const charKind = (k: string | undefined): string =>
   ({ control: 'ký tự điều khiển', bidi: 'ký tự đổi chiều chữ', invisible: 'ký tự vô hình', surrogate: 'nửa ký tự hỏng' })[k ?? ''] ?? 'ký tự không được phép';
 
+/** 2026-12-02 → 02/12/2026, as dates read in Vietnamese text. */
+const viDay = (iso: string): string => iso.split('-').reverse().join('/');
+
 export const vi: Messages = {
   lang: 'vi',
   help: {
@@ -332,6 +335,14 @@ export const vi: Messages = {
     TEXT_UNSAFE: (p) =>
       `${p.what}: có ${charKind(p.kind)} ${p.char} ở ký tự thứ ${p.position}; tên, nhãn và mã không được chứa ký tự này. Đồng chí hãy gõ lại bằng bàn phím (ký tự này thường dính vào khi chép từ trang web, tin nhắn hay tệp khác).`,
     TEXT_TOO_LONG: (p) => `${p.what} dài ${p.length.toLocaleString('vi-VN')} ký tự (tối đa ${p.limit}). Đồng chí hãy rút gọn lại.`,
+    // Rounds and the menu (issue 15, part 4).
+    ROUND_CLOSE_DECLINED: (p) => `Đợt "${p.label}" vẫn mở: đồng chí đã chọn không đóng.`,
+    ROUND_CHANGED: (p) => `Đợt "${p.label}" không còn là đợt đang mở (đã được đóng hoặc thay ở cửa sổ khác); không đóng gì. Xem lại: tusoi round list`,
+    ROUND_NOT_CLOSED: (p) => `Đợt "${p.label}" đang mở, không cần mở lại.`,
+    ROUND_REOPEN_EXPORTED: (p) =>
+      `Không mở lại được đợt "${p.label}": tệp chính thức của đợt đã được xuất ngày ${viDay(p.on)}. Tệp đó có thể đã gửi lên cấp trên; mở lại để sửa thì số liệu gửi đi không còn đúng. Cần làm lại thì mở đợt mới: tusoi round open --label "${p.label} (bổ sung)"`,
+    ROUND_REOPEN_REPORTED: (p) =>
+      `Không mở lại được đợt ẩn danh "${p.label}": ngày ${viDay(p.on)} đã ${p.kind === 'export' ? 'xuất tệp' : 'lập báo cáo'} của đợt sau khi đóng. Nếu mở lại và có thêm một phiếu, so hai báo cáo trước và sau sẽ thấy đúng câu trả lời của người đó. Cần làm lại thì mở đợt mới: tusoi round open --anonymous --label "${p.label} (bổ sung)"`,
   },
   internal: {
     title: 'Lỗi nội bộ của tusoi (không phải do đồng chí).',
@@ -611,7 +622,6 @@ export const vi: Messages = {
     askNames: 'Họ và tên (nhiều người thì cách nhau bằng dấu phẩy):',
     askFile: 'Đường dẫn tệp CSV:',
     askLabel: (year) => `Tên đợt (Enter: ${year}):`,
-    confirmClose: 'Đóng đợt đang mở? Sau khi đóng, câu trả lời bị khóa.',
     back: 'Nhấn Enter để quay lại menu',
   },
   demo: {
@@ -773,6 +783,57 @@ export const vi: Messages = {
     placeDate: (place, iso) => {
       const [y, mo, d] = iso.split('-');
       return `${place || '……………'}, ngày ${d} tháng ${mo} năm ${y}`;
+    },
+  },
+  // --- rounds-menu (issue 15, part 4) ---
+  roundLife: {
+    help: {
+      yes: 'đóng luôn, không hỏi lại',
+      reopen: {
+        summary: 'mở lại một đợt đã đóng (đợt ghi tên: khi chưa xuất tệp chính thức; đợt ẩn danh: khi chưa báo cáo hay xuất tệp)',
+        label: 'tên đợt (mặc định: đợt gần nhất)',
+        examples: [['tusoi round reopen 2026', 'mở lại đợt 2026 để các đồng chí còn thiếu trả lời tiếp']],
+      },
+    },
+    outlook: {
+      members: (label, anon, total, s, p, n) =>
+        `Đợt "${label}" (${anon ? 'ẩn danh' : 'ghi tên'}): ${total} đảng viên — ${s} đã nộp, ${p} đang làm dở, ${n} chưa bắt đầu.`,
+      inProgress: (anon) => (anon ? 'Đang làm dở (chưa nộp; phiếu dở sẽ bị xóa khi đóng, không được tính):' : 'Đang làm dở (chưa nộp nên không được tính):'),
+      notStarted: 'Chưa bắt đầu:',
+      units: (label, r, e, f) => `Đợt "${label}": ${e > 0 ? `${r}/${e} đơn vị đã báo cáo` : `chưa có danh sách đơn vị`}, ${f} tệp đã gộp.`,
+      provisional: 'Mới gửi bản tạm thời:',
+      missing: 'Chưa báo cáo:',
+    },
+    confirmClose: (label, anon) =>
+      `Đóng đợt "${label}"? Sau khi đóng, không ai trả lời thêm được; mở lại (tusoi round reopen) chỉ được khi chưa ${anon ? 'báo cáo hay xuất tệp' : 'xuất tệp chính thức'}.`,
+    reopened: (label, anon) =>
+      anon
+        ? `Đã mở lại đợt ẩn danh "${label}". Phiếu đã nộp vẫn được tính; phiếu làm dở đã bị xóa khi đóng, các đồng chí đó làm lại từ đầu. Đóng lại: tusoi round close`
+        : `Đã mở lại đợt "${label}". Các đồng chí đang làm dở tiếp tục được. Đóng lại: tusoi round close`,
+    committeeNext: (db, year) =>
+      `Tiếp theo (đơn vị cấp trên: không trả lời phiếu, gộp tệp của các đơn vị trực thuộc; mỗi dòng dán được vào cửa sổ lệnh):
+  tusoi ${db}unit import don-vi.csv   # danh sách đơn vị cần báo cáo: Mã;Tên;Cấp trên
+  tusoi ${db}round open --label ${year}   # cùng tên đợt với các chi bộ
+  tusoi ${db}merge nhan-ve/   # gộp các tệp chi bộ, đảng ủy gửi lên
+  tusoi ${db}status   # đơn vị nào đã báo cáo, còn thiếu`,
+    menu: {
+      noDatabase: (db) => `Chưa có cơ sở dữ liệu ${db}. Tạo mới cho đơn vị của đồng chí, hoặc chạy thử với dữ liệu mẫu.`,
+      init: 'Tạo cơ sở dữ liệu cho đơn vị',
+      demo: 'Chạy thử với dữ liệu mẫu',
+      askUnitCode: 'Mã đơn vị (do cấp trên quy định, có chữ cái, ví dụ CB03):',
+      askUnitName: 'Tên đơn vị (ví dụ Chi bộ Văn phòng):',
+      askLevel: 'Cấp của đơn vị:',
+      levels: {
+        cell: 'Chi bộ: đảng viên trả lời phiếu',
+        committee: 'Đảng ủy cơ sở: gộp tệp của các chi bộ',
+        bloc: 'Đảng ủy khối / cấp trên: gộp tệp của các đơn vị',
+      },
+      askParent: 'Mã đơn vị cấp trên (Enter: bỏ qua):',
+      askKind: 'Đợt ghi tên hay ẩn danh? (không đổi được sau khi mở)',
+      named: 'Ghi tên: mỗi phiếu gắn với đảng viên trả lời',
+      anonymous: 'Ẩn danh: chỉ giữ ai đã nộp và số liệu tổng hợp',
+      reopen: 'Mở lại đợt đã đóng',
+      askReopenLabel: 'Tên đợt cần mở lại (Enter: đợt gần nhất):',
     },
   },
 };

@@ -10,6 +10,7 @@ import type { Db } from '../store/db.js';
 import type { Round } from '../store/rounds.js';
 import type { Unit } from '../store/unit.js';
 import { reportableRound } from './round-choice.js';
+import { readRecordingUse } from '../store/round-use.js';
 import { summariseRound } from './round-summary.js';
 
 export interface ExportRequest {
@@ -32,7 +33,8 @@ export interface RoundExport {
 const exportedAtOf = (now: Date): string => `${now.toISOString().slice(0, 19)}Z`;
 
 export function exportRound(db: Db, req: ExportRequest, now: Date): RoundExport {
-  const rs = summariseRound(db, reportableRound(db, req.round, now));
+  // A final export (of a closed round) is recorded: a named round is then never reopened (store/round-use.ts).
+  const rs = readRecordingUse(db, { kind: 'export', now }, () => [reportableRound(db, req.round, now)] as const, ([round]) => summariseRound(db, round));
   const status: ExportStatus = rs.round.closedOn === null ? 'provisional' : 'final';
   const rows = exportRows(rs.questionnaire, rs.summary, { tusoiVersion: req.tusoiVersion, unit: rs.unit, roundLabel: rs.round.label, status, exportedAt: exportedAtOf(now) }, req.lang);
   return { unit: rs.unit, round: rs.round, status, csv: exportCsv(rows, req.delimiter), rows: rows.length - 1 };

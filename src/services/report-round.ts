@@ -13,7 +13,9 @@ import type { Db } from '../store/db.js';
 import type { Summary } from '../summary/aggregate.js';
 import { compareSummaries } from '../summary/compare.js';
 import { treeOf, type Tree } from '../summary/suppress.js';
-import { reportableRound, requireRound } from './round-choice.js';
+import { reportableRound } from './round-choice.js';
+import { readRecordingUse } from '../store/round-use.js';
+import type { Round } from '../store/rounds.js';
 import { summariseRound, type RoundSummary } from './round-summary.js';
 
 export interface ReportRequest {
@@ -33,12 +35,28 @@ export interface ReportData {
   readonly coverage?: { readonly expected: number; readonly missing: ReadonlyArray<ExpectedUnit> };
 }
 
+/**
+ * Reads what a report shows. A closed round reported (or compared with) is
+ * recorded as reported (store/round-use.ts): an anonymous round is then never
+ * reopened.
+ */
 export function gatherReport(db: Db, req: ReportRequest, now: Date): ReportData {
-  const rs = summariseRound(db, reportableRound(db, req.round, now));
+  return readRecordingUse(
+    db,
+    { kind: 'report', now },
+    // The round compared with is as reportable as the round reported: an open anonymous
+    // round's live tally would otherwise show through `--compare`.
+    () => [reportableRound(db, req.round, now), req.compare !== undefined ? reportableRound(db, req.compare, now) : undefined] as const,
+    ([round, compare]) => gatherRounds(db, round, compare),
+  );
+}
+
+function gatherRounds(db: Db, round: Round, compare: Round | undefined): ReportData {
+  const rs = summariseRound(db, round);
   let comparison: ReportComparison | undefined;
   let compareBefore: ReportData['compareBefore'];
-  if (req.compare !== undefined) {
-    const other = summariseRound(db, requireRound(db, req.compare));
+  if (compare !== undefined) {
+    const other = summariseRound(db, compare);
     comparison = { label: other.round.label, ...compareSummaries(other.summary, rs.summary) };
     compareBefore = { tree: treeOf(other.questionnaire), summary: other.summary };
   }

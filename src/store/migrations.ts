@@ -18,11 +18,12 @@ import { migration as tuSua } from './migrations/003-tu-sua.js';
 import { migration as mergedFileExportedAt } from './migrations/004-merged-file-exported-at.js';
 import { migration as anonymousTallies } from './migrations/005-anonymous-tallies.js';
 import { migration as sealedCommitments } from './migrations/006-sealed-commitments.js';
+import { migration as roundReads } from './migrations/007-round-reads.js';
 import type { Migration } from './migrations/step.js';
 
 export type { Migration } from './migrations/step.js';
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments];
+export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments, roundReads];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -117,3 +117,8 @@ export function closeRound(db: Db, id: number, today: string, members: number | 
   db.prepare('UPDATE round SET closed_on = ?, members_at_close = ? WHERE id = ? AND closed_on IS NULL').run(today, members, id);
 }
 
+
+/** A closed round open again (the caller checks it may be: services/round-lifecycle.ts). */
+export function reopenRound(db: Db, id: number): void {
+  db.prepare('UPDATE round SET closed_on = NULL, members_at_close = NULL WHERE id = ? AND closed_on IS NOT NULL').run(id);
+}

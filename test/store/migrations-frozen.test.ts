@@ -19,6 +19,7 @@ const RELEASED: Readonly<Record<number, string>> = {
   4: 'bb705e3d46d6f6f41f99cc27f22df32e83d4e2873aa48c96bbcf42cf2515e393',
   5: '7058b59b9436618d77accff25c42ac448ce19a33f93210fc747e11258bc47b76',
   6: '22de5082bff57f0841c2eba488503b5470684419fc20b8ce96e123a045e3fba3',
+  7: 'becc3310ac19cdb659df639a0badc399c392cf53cf9d45d36e4c329d2bd02c07',
 };
 
 const DIR = resolve(import.meta.dirname, '..', '..', 'src', 'store', 'migrations');

@@ -2,7 +2,9 @@
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { clearInitLeftovers, createDatabase } from '../../store/db.js';
-import { saveUnit } from '../../store/unit.js';
+import { isCollectingLevel, saveUnit } from '../../store/unit.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { shellArg } from '../shell-arg.js';
 import { cleanTypedText } from '../../services/clean-text.js';
 import { TEXT_LIMITS } from '../../text/hygiene.js';
 import type { Context } from '../context.js';
@@ -42,6 +44,23 @@ export async function init(ctx: Context, o: InitOptions): Promise<number> {
   // Built whole under a temporary name and moved into place: a failure or a kill leaves no file at --db.
   createDatabase(ctx.db, (db) => saveUnit(db, { code, name, level, parentCode: parent || null }, isoDay(ctx.io.now())), { pid: process.pid }).close();
   if (ctx.json) writeJson(ctx, { file: ctx.db, unit: { code, name, level, parent: parent || null } });
-  else ctx.io.stdout.write(`${ctx.m.db.created(ctx.db, `${name} (${code})`)}\n${ctx.m.db.next}\n`);
+  else {
+    // A unit that merges (a grassroots committee, a bloc) answers nothing: its next steps are the unit list, the round, the merge.
+    const next = isCollectingLevel(level) ? ctx.m.db.next : ctx.m.roundLife.committeeNext(dbOption(ctx), String(ctx.io.now().getFullYear()));
+    ctx.io.stdout.write(`${ctx.m.db.created(ctx.db, `${name} (${code})`)}\n${next}\n`);
+  }
   return ExitCode.Ok;
+}
+
+/**
+ * `--db FILE ` for a hint when the database is not the one tusoi finds by
+ * itself (TUSOI_DB, else ./tusoi.sqlite); empty otherwise. Relative to the
+ * current folder when it is inside it.
+ */
+function dbOption(ctx: Context): string {
+  const found = resolve(ctx.io.cwd, ctx.io.env.TUSOI_DB ?? 'tusoi.sqlite');
+  if (resolve(ctx.db) === found) return '';
+  const rel = relative(ctx.io.cwd, ctx.db);
+  const shown = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : ctx.db;
+  return `--db ${shellArg(shown)} `;
 }
