@@ -3,7 +3,7 @@
  * with today's code, report the counts that build reported, and accept a new
  * merge. Each test works on copies in a temporary folder.
  */
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { tempDir } from '../support/temp.js';
 
 const ROOT = resolve(import.meta.dirname, '..', 'fixtures', 'db');
 const SMALL = resolve(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'small.yaml');
-const BUILDS = readdirSync(ROOT, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const BUILDS = readdirSync(ROOT, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(ROOT, e.name, 'expected.json'))).map((e) => e.name).sort();
 
 interface Expected {
   readonly commit: string;
