@@ -188,7 +188,7 @@ export interface Messages {
     readonly codeWrong: string;
     readonly startOver: string;
     readonly paperEntered: (name: string, n: number) => string;
-    readonly reopened: (name: string) => string;
+    readonly reopened: (name: string, code: string) => string;
   };
   readonly session: {
     readonly title: (unit: string, round: string) => string;
