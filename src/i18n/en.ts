@@ -469,7 +469,7 @@ export const en: Messages = {
     keysHelp: 'digits or ↑↓ to choose, ⏎ to confirm',
     saved: (id, level, a, n) => `✓ Saved ${id}: ${level} · ${a} of ${n} answered`,
     reviewTitle: (a, n) => `Review before submitting — ${a}/${n} answered`,
-    reviewNone: 'You answered "None" to every behaviour.',
+    reviewNone: 'You answered "Never" to every behaviour.',
     reviewFlagged: (n) => `${n} behaviour(s) you marked occasionally or frequently (choose one to change it):`,
     reviewMissing: (n) => `${n} question(s) still unanswered; answer them all to submit.`,
     reviewPrompt: 'Choose:',
@@ -749,5 +749,12 @@ export const en: Messages = {
   initLeftovers: {
     removed: (file) => `Removed ${file}, left by an interrupted tusoi init.`,
     kept: (file) => `Left ${file} alone: the temporary file of another tusoi init, which may still be running. If none is, you may delete it.`,
+  },
+  // --- messages (issue 15, parts 6 and 7) ---
+  wording: {
+    levelNames: { 'chi-bo': 'party cell', 'dang-uy-co-so': 'grassroots party committee', 'dang-bo-co-so': 'grassroots party organisation', khoi: 'bloc party committee' },
+    noneLevel: 'Never',
+    pdfStarting: (browser) => `Printing the PDF with ${browser} (this usually takes a few seconds)…`,
+    pdfDone: 'The PDF is printed.',
   },
 };

@@ -754,4 +754,11 @@ export const vi: Messages = {
     removed: (file) => `Đã xóa ${file}: tệp tạm còn lại từ một lần tusoi init bị ngắt.`,
     kept: (file) => `Chưa xóa ${file}: tệp tạm của một lần tusoi init khác, có thể vẫn đang chạy. Nếu không còn lệnh init nào đang chạy, đồng chí có thể xóa tệp này.`,
   },
+  // --- messages (issue 15, parts 6 and 7) ---
+  wording: {
+    levelNames: { 'chi-bo': 'chi bộ', 'dang-uy-co-so': 'đảng ủy cơ sở', 'dang-bo-co-so': 'đảng bộ cơ sở', khoi: 'Đảng ủy Khối' },
+    noneLevel: 'Không',
+    pdfStarting: (browser) => `Đang in PDF bằng ${browser} (thường mất vài giây)…`,
+    pdfDone: 'Đã in xong PDF.',
+  },
 };

@@ -46,12 +46,14 @@ export interface ModelOptions {
   readonly lang: Lang;
   readonly now: Date;
   readonly suppressBelow?: number;
+  /** The none level's label as tusoi's own text calls it (`m.wording.noneLevel`); the questionnaire's otherwise. */
+  readonly noneLabel?: string;
 }
 
 /** The model every report format renders, from what `gatherReport` read. */
 export function reportModel(data: ReportData, o: ModelOptions): ReportModel {
   const { rs } = data;
-  return buildReportModel(rs.questionnaire, rs.summary, {
+  const model = buildReportModel(rs.questionnaire, rs.summary, {
     unit: rs.unit,
     round: { label: rs.round.label, anonymous: rs.round.anonymous, open: rs.round.closedOn === null },
     lang: o.lang,
@@ -65,4 +67,6 @@ export function reportModel(data: ReportData, o: ModelOptions): ReportModel {
     ...(data.compareBefore ? { compareBefore: data.compareBefore } : {}),
     measures: data.measures,
   });
+  // The first level is the none level (a rule of every questionnaire).
+  return o.noneLabel === undefined ? model : { ...model, levels: model.levels.map((l, i) => (i === 0 ? { ...l, label: o.noneLabel! } : l)) };
 }

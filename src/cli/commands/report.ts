@@ -1,7 +1,7 @@
 /** `tusoi report` and `tusoi export`: the round's summary on screen, on paper, as JSON or as CSV. */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Delimiter } from '../../exchange/sniff.js';
 import { renderHtmlReport } from '../../report/html.js';
@@ -17,6 +17,7 @@ import { printPdf } from '../pdf.js';
 import { createStyle } from '../style.js';
 import { packageVersion } from '../version.js';
 import { jsonDocument, writeJson } from '../output.js';
+import { displaySafe } from '../../text/hygiene.js';
 
 export const REPORT_FORMATS = ['text', 'html', 'pdf', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -48,7 +49,7 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
   const k = parseSuppress(o.suppressBelow);
   const data = withReadDatabase(ctx.db, (db) => gatherReport(db, { ...(o.round !== undefined ? { round: o.round } : {}), ...(o.compare !== undefined ? { compare: o.compare } : {}) }, ctx.io.now()));
   const { rs } = data;
-  const model = reportModel(data, { lang: ctx.lang, now: ctx.io.now(), ...(k !== undefined ? { suppressBelow: k } : {}) });
+  const model = reportModel(data, { lang: ctx.lang, now: ctx.io.now(), noneLabel: ctx.m.wording.noneLevel, ...(k !== undefined ? { suppressBelow: k } : {}) });
   const force = { force: o.force === true };
   if (format === 'json') {
     if (o.out !== undefined && o.out !== '-') {
@@ -86,7 +87,11 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
         const htmlFile = join(dir, 'report.html');
         writeFileAtomic(htmlFile, html);
         const pdfTmp = join(dir, 'report.pdf');
-        printPdf(htmlFile, pdfTmp, ctx.io.env);
+        printPdf(htmlFile, pdfTmp, ctx.io.env, {
+          // On stderr: stdout may be piped, and keeps only the line naming the file.
+          starting: (browser) => ctx.io.stderr.write(`${ctx.m.wording.pdfStarting(displaySafe(basename(browser)))}\n`),
+          done: () => ctx.io.stderr.write(`${ctx.m.wording.pdfDone}\n`),
+        });
         return readFileSync(pdfTmp);
       } finally {
         try {
