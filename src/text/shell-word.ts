@@ -1,3 +1,6 @@
+/** Safe inside double quotes for sh and cmd alike (a backslash at the end would escape the closing quote). */
+const quotable = (value: string): boolean => /^[^"$`!]*$/.test(value) && !value.endsWith('\\');
+
 /**
  * A value as a hint in a message types it, so that the hint pastes into a
  * shell as printed. The message catalogues cannot know the platform (they
@@ -8,9 +11,6 @@
  * or `!` falls back to POSIX single quotes. (`cli/shell-arg.ts` quotes for
  * the platform at hand, where the CLI knows it.)
  */
-/** Safe inside double quotes for sh and cmd alike (a backslash at the end would escape the closing quote). */
-const quotable = (value: string): boolean => /^[^"$`!]*$/.test(value) && !value.endsWith('\\');
-
 export function shellWord(value: string): string {
   if (/^[\p{L}\p{N}_./:@%+=,-]+$/u.test(value)) return value;
   if (quotable(value)) return `"${value}"`;
