@@ -7,6 +7,7 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, unlinkSync, wri
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { FILE_CAPS, readUserBytes } from '../files/read-capped.js';
+import { asciiFileName } from '../text/file-name.js';
 
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): void {
   const dir = dirname(file);
@@ -55,8 +56,8 @@ function renameWithRetry(from: string, to: string): void {
 
 /** A file name from a unit code and a round label, safe on Windows too. */
 export function defaultFileName(unitCode: string, roundLabel: string, extension: string): string {
-  const safe = (s: string) => s.normalize('NFC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
-  return `${safe(unitCode)}-${safe(roundLabel)}.${extension}`;
+  // ASCII only: "2026 ẩn danh" → CB03-2026-an-danh.csv (`text/file-name.ts`).
+  return `${asciiFileName(unitCode)}-${asciiFileName(roundLabel)}.${extension}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * and stores through `services/interview.ts`, which commits each answer
  * before it is acknowledged on screen. Shared by `tusoi answer` and the kiosk.
  */
+import { isAbsolute, relative, resolve } from 'node:path';
 import { isInterrupt } from '../errors.js';
 import { runInterview } from '../interview/run.js';
 import { allBehaviours, type Questionnaire } from '../questionnaire/model.js';
@@ -14,6 +15,18 @@ import { backToCommitments, commitmentsFor, followUp } from './commitments.js';
 import type { Context } from './context.js';
 import type { TerminalUi } from './prompts.js';
 import { displaySafe } from '../text/hygiene.js';
+import { shellArg } from './shell-arg.js';
+
+/**
+ * `--db FILE ` for a hint, when the database is not the one tusoi would open
+ * without it (`TUSOI_DB`, else ./tusoi.sqlite): the resume hint must reopen
+ * the same file. Relative to the folder where the user is, when inside it.
+ */
+export function dbOption(ctx: Context): string {
+  if (ctx.db === resolve(ctx.io.cwd, ctx.io.env.TUSOI_DB ?? 'tusoi.sqlite')) return '';
+  const rel = relative(ctx.io.cwd, ctx.db);
+  return `--db ${shellArg(rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : ctx.db)} `;
+}
 
 /**
  * An anonymous member in progress types their code; an empty code starts
@@ -70,7 +83,7 @@ export async function interviewMember(ctx: Context, db: Db, round: Round, q: Que
     });
   } catch (error) {
     if (isInterrupt(error)) {
-      ui.write(`\n${options.kiosk ? ctx.m.flow.turnPaused(answered.size, total) : m.paused(answered.size, total, `tusoi answer --member ${member.code}`)}\n`);
+      ui.write(`\n${options.kiosk ? ctx.m.flow.turnPaused(answered.size, total) : m.paused(answered.size, total, `tusoi ${dbOption(ctx)}answer --member ${shellArg(member.code)}`)}\n`);
       // The code again, after the screen may have scrolled it away (the kiosk waits for Enter before clearing).
       if (open.ballot) ui.write(`${ctx.m.anonymousBallot.keepCode(open.ballot.handle.code)}\n`);
     }

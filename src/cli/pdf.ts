@@ -27,10 +27,17 @@ export function findChromium(env: Readonly<Record<string, string | undefined>>):
   return process.platform === 'win32' ? WINDOWS_PATHS.find((p) => existsSync(p)) : undefined;
 }
 
+/** What the person waiting is told: Chromium takes seconds, and says nothing itself (issue 15, part 7). */
+export interface PdfProgress {
+  readonly starting: (browser: string) => void;
+  readonly done: () => void;
+}
+
 /** Prints `htmlFile` to `pdfFile` (A4, no header/footer banner). */
-export function printPdf(htmlFile: string, pdfFile: string, env: Readonly<Record<string, string | undefined>>): void {
+export function printPdf(htmlFile: string, pdfFile: string, env: Readonly<Record<string, string | undefined>>, progress?: PdfProgress): void {
   const browser = findChromium(env);
   if (!browser) throw new UserError('PDF_NO_BROWSER', {});
+  progress?.starting(browser);
   const profile = mkdtempSync(join(tmpdir(), 'tusoi-chromium-'));
   try {
     // NOTE: without the background-networking flags Chromium tries to reach
@@ -53,6 +60,7 @@ export function printPdf(htmlFile: string, pdfFile: string, env: Readonly<Record
     if (r.error || r.status !== 0 || !existsSync(pdfFile)) {
       throw new UserError('PDF_FAILED', { reason: r.error ? r.error.message : `exit ${r.status}` });
     }
+    progress?.done();
   } finally {
     // Chromium's helpers may still hold the profile for a moment (Windows): never fail for that.
     try {

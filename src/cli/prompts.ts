@@ -16,7 +16,7 @@ import select, { Separator } from '@inquirer/select';
 import type { AnswerEvent, AskStep, ReviewStep } from '../interview/engine.js';
 import type { InterviewPort } from '../interview/port.js';
 import type { Messages } from '../i18n/messages.js';
-import { localText, type Lang, type LocalText, type Questionnaire } from '../questionnaire/model.js';
+import { localText, type Lang, type Level, type LocalText, type Questionnaire } from '../questionnaire/model.js';
 import { statusMark } from '../report/questionnaire.js';
 import { displaySafe } from '../text/hygiene.js';
 import { fold } from '../text/vietnamese.js';
@@ -57,6 +57,11 @@ export class TerminalUi {
 
   private t(x: LocalText): string {
     return localText(x, this.lang);
+  }
+
+  /** A level's label; the none level is called as tusoi's own sentences call it (issue 15, part 6). */
+  private levelText(l: Level): string {
+    return l.none ? this.m.wording.noneLevel : this.t(l.label);
   }
 
   private keys(): { style: { keysHelpTip: (keys: Key[]) => string } } {
@@ -140,7 +145,10 @@ export class TerminalUi {
 
   /** The interview port for one member's questionnaire. */
   port(q: Questionnaire): InterviewPort {
-    const levelLabel = (id: string) => this.t(q.levels.find((l) => l.id === id)?.label ?? { vi: id });
+    const levelLabel = (id: string) => {
+      const level = q.levels.find((l) => l.id === id);
+      return level ? this.levelText(level) : id;
+    };
     return {
       ask: (step) => this.askStep(q, step),
       review: (step) => this.reviewStep(q, step, levelLabel),
@@ -175,7 +183,7 @@ export class TerminalUi {
     this.out.write(`${this.style.bold(wrap(this.t(b.text), this.width, 0))}\n`);
     if (b.note) this.out.write(`${this.style.dim(wrap(this.t(b.note), this.width, 0))}\n`);
     type Choice = { type: 'answer'; level: string } | { type: 'back' } | { type: 'review' };
-    const choices: Array<{ name: string; value: Choice } | Separator> = q.levels.map((l) => ({ name: this.t(l.label), value: { type: 'answer' as const, level: l.id } }));
+    const choices: Array<{ name: string; value: Choice } | Separator> = q.levels.map((l) => ({ name: this.levelText(l), value: { type: 'answer' as const, level: l.id } }));
     choices.push(new Separator(' '));
     if (step.position.index > 0) choices.push({ name: this.m.interview.back, value: { type: 'back' } });
     choices.push({ name: this.m.interview.toReview, value: { type: 'review' } });

@@ -1,4 +1,5 @@
 import type { Messages } from './messages.js';
+import { shellName, shellWord } from '../text/shell-word.js';
 
 const type = (t: string | undefined): string =>
   ({ mapping: 'a mapping (key: value)', list: 'a list (lines starting with "- ")', string: 'a string', number: 'a number', boolean: 'true or false', null: 'empty', other: 'something else' })[t ?? ''] ?? (t ?? '');
@@ -172,7 +173,7 @@ export const en: Messages = {
       import: {
         summary: 'import the list of units from CSV: code, name, parent code (and level, optional)',
         file: 'CSV or TXT file',
-        examples: [['tusoi unit import units.csv', 'then: tusoi status']],
+        examples: [['tusoi unit import units.csv', 'then the status command shows which units have not reported']],
       },
       list: { summary: 'list the expected units' },
     },
@@ -199,7 +200,7 @@ export const en: Messages = {
         examples: [['tusoi measure add "Weekly briefing with clear assignments" --behaviour TT4.3', 'a measure for TT4.3']],
       },
       list: { summary: "list the round's measures" },
-      done: { summary: 'mark a measure as carried out', id: 'the measure number (see: tusoi measure list)' },
+      done: { summary: 'mark a measure as carried out', id: 'the measure number (as measure list shows it)' },
     },
     export: {
       summary: "export the unit's summary as a CSV file to send upward (no member names)",
@@ -244,7 +245,7 @@ export const en: Messages = {
     excessArguments: 'Too many arguments.',
     invalidValue: (d) => `Invalid value: ${d}`,
     other: (d) => `Wrong usage: ${d}`,
-    seeHelp: (c) => `See: ${c} --help`,
+    seeHelp: (commandPath) => `See:\n  ${commandPath} --help`,
     didYouMean: (s) => `Did you mean ${s}?`,
   },
   errors: {
@@ -255,13 +256,13 @@ export const en: Messages = {
     FILE_TOO_LARGE: (p) => `${p.file} is too large (${mb(p.size)}, at most ${mb(p.limit)}); tusoi did not read it. Check that it is the right file.`,
     CSV_WORKBOOK: (p) => `${p.file} is ${format(p.format)}, not a CSV file. Open it in Excel or LibreOffice, choose "Save As" "CSV UTF-8 (Comma delimited)" and use that .csv file.`,
     CSV_NOT_TEXT: (p) => `${p.file} is ${format(p.format)}, not a CSV table. Check that it is the right file.`,
-    DEMO_DIR_EXISTS: (p) => `${p.dir} already holds a demo. Delete that folder, or choose another: tusoi demo --dir <new folder>`,
+    DEMO_DIR_EXISTS: (p) => `${p.dir} already holds a demo. Delete that folder, or choose another:\n  tusoi demo --dir trial-2`,
     QUESTIONNAIRE_NOT_FOUND: (p) =>
-      `No questionnaire "${p.ref}". Bundled: ${p.bundled || '(none)'}. Or give the path of a YAML file. See: tusoi questionnaire list`,
-    QUESTIONNAIRE_INVALID: (p) => `The questionnaire ${p.file} has ${p.errors} error(s). Details: tusoi questionnaire validate ${p.file}`,
+      `No questionnaire "${p.ref}". Bundled: ${p.bundled || '(none)'}. Or give the path of a YAML file. See the questionnaires:\n  tusoi questionnaire list`,
+    QUESTIONNAIRE_INVALID: (p) => `The questionnaire ${p.file} has ${p.errors} error(s). Details:\n  tusoi questionnaire validate ${shellWord(p.file)}`,
     BAD_OPTION_VALUE: (p) => `"${p.value}" is not a valid value for ${p.option}. Choose one of: ${p.allowed}.`,
     NOT_A_TERMINAL: (p) => `"${p.command}" needs an interactive terminal (it cannot read from a pipe or a file). On Windows use Windows Terminal, PowerShell or cmd.`,
-    DB_NOT_FOUND: (p) => `No database ${p.file} yet. Create one: tusoi init --unit-code CODE --unit-name "Cell name" (or name another file with --db).`,
+    DB_NOT_FOUND: (p) => `No database ${p.file} yet. Create one (or name another file with --db):\n  tusoi init --unit-code CODE --unit-name "Cell name"`,
     DB_EXISTS: (p) => `${p.file} already exists; tusoi does not overwrite it. Choose another name with --db, or use that file.`,
     DB_NOT_TUSOI: (p) => `${p.file} is not a tusoi database (or it is damaged). Check --db; the file is unchanged.`,
     DB_TOO_NEW: (p) => `${p.file} was made by a newer tusoi (schema ${p.version}; this one reads up to ${p.supported}). Update tusoi; the file is unchanged.`,
@@ -272,20 +273,20 @@ export const en: Messages = {
     DIR_NOT_FOUND: (p) => `The folder ${p.dir} does not exist. Create it first, or choose another path.`,
     BAD_UNIT_CODE: (p) => `The unit code "${p.code}" is not valid: use unaccented letters, digits, dots and hyphens (e.g. CB03); include a letter so Excel does not turn it into a number.`,
     EMPTY_NAME: (p) => `Missing ${p.what}.`,
-    MEMBER_NOT_FOUND: (p) => `No member "${p.query}". See the list: tusoi member list`,
+    MEMBER_NOT_FOUND: (p) => `No member "${p.query}". See the list:\n  tusoi member list`,
     MEMBER_AMBIGUOUS: (p) => `"${p.query}" matches several members: ${p.candidates}. Give the member code, e.g. --member ${p.candidates.split(' ')[0] ?? 'M001'}`,
     MEMBER_INACTIVE: (p) => `${p.member} is no longer an active member of this cell.`,
-    NO_MEMBERS: () => 'No members yet. Add some: tusoi member add "Full name" or tusoi member import members.csv',
+    NO_MEMBERS: () => 'No members yet. Add them one by one, or import the whole list:\n  tusoi member add "Full name"\n  tusoi member import members.csv',
     MEMBERS_REJECTED: (p) => `Nothing imported from ${p.file}: ${p.errors} bad row(s) (see above). Correct the file and import again.`,
     CSV_BAD_WORKBOOK: (p) => `${p.file}: this workbook cannot be read (${p.detail}). Open it in Excel or LibreOffice, save it again as .xlsx or "CSV UTF-8", and import that.`,
     MEMBER_NAME_TAKEN: (p) => `A member named ${p.name} already exists (code ${p.code}). If they are namesakes, add a middle name or a note to the name to tell them apart.`,
-    NO_OPEN_ROUND: (p) => `No round is open. Open one: tusoi round open --label ${p.year}`,
-    ROUND_ALREADY_OPEN: (p) => `Round "${p.label}" is open; only one round can be open. Close it first: tusoi round close`,
-    ROUND_LABEL_TAKEN: (p) => `There is already a round "${p.label}". Choose another label: tusoi round open --label "${p.label} (2)"`,
-    ROUND_NOT_FOUND: (p) => `No round "${p.label}". See: tusoi round list`,
+    NO_OPEN_ROUND: (p) => `No round is open. Open one:\n  tusoi round open --label ${shellWord(p.year)}`,
+    ROUND_ALREADY_OPEN: (p) => `Round "${p.label}" is open; only one round can be open. Close it first:\n  tusoi round close`,
+    ROUND_LABEL_TAKEN: (p) => `There is already a round "${p.label}". Choose another label, e.g.:\n  tusoi round open --label ${shellName(`${p.label} (2)`)}`,
+    ROUND_NOT_FOUND: (p) => `No round "${p.label}". See the rounds:\n  tusoi round list`,
     ROUND_NOT_COLLECTING: (p) => `Round "${p.label}" merges the reports of lower units; it takes no answers directly.`,
     BAD_LABEL: (p) => `The round label "${p.label}" is not valid (empty or too long).`,
-    RESPONSE_SUBMITTED: (p) => `${p.member} has already submitted in this round. To change it, the secretary reopens it: tusoi response reopen --member ${p.code}`,
+    RESPONSE_SUBMITTED: (p) => `${p.member} has already submitted in this round. To change it, the secretary reopens it:\n  tusoi response reopen --member ${shellWord(p.code)}`,
     RESPONSE_EXISTS: (p) => `${p.member} already has a response in this round. To replace it with the paper form, add --replace`,
     RESPONSE_NOT_SUBMITTED: (p) => `${p.member} has not submitted in this round; there is nothing to reopen.`,
     ANONYMOUS_NO_REPLACE: (p) => `${p.member} has taken part in this anonymous round; an anonymous response cannot be found again to be replaced.`,
@@ -294,23 +295,23 @@ export const en: Messages = {
     ANSWERS_REJECTED: (p) => `Nothing stored from ${p.file}: ${p.errors} problem(s) (see above). Correct the file and enter it again.`,
     CSV_LEGACY_ENCODING: (p) => `${p.file} uses a legacy Vietnamese encoding (TCVN3/ABC or VNI), not Unicode. Convert it with Unikey's converter, then save it as "CSV UTF-8".`,
     CSV_MOJIBAKE: (p) => `The Vietnamese text in ${p.file} was damaged when it was saved (e.g. "Nguyá»…n"). Open the original and save it as "CSV UTF-8 (Comma delimited)".`,
-    NO_ROUNDS: (p) => `No rounds yet. Open one: tusoi round open --label ${p.year}`,
+    NO_ROUNDS: (p) => `No rounds yet. Open one:\n  tusoi round open --label ${shellWord(p.year)}`,
     PDF_NO_BROWSER: () => 'No Chromium browser found to print the PDF. Install Chromium (Linux: apt-get install chromium), or set TUSOI_CHROMIUM to a Chrome/Edge executable; or export HTML (--format html) and print it with Ctrl+P.',
-    ROUND_NOT_MERGING: (p) => `Round "${p.label}" belongs to a cell and takes answers directly; it does not merge files. Merge in the higher unit's database (tusoi init --level dang-uy-co-so or khoi).`,
+    ROUND_NOT_MERGING: (p) => `Round "${p.label}" belongs to a cell and takes answers directly; it does not merge files. Reports are merged in the higher unit's own database (a grassroots committee or a bloc party committee), made with:\n  tusoi --db higher.sqlite init --unit-code CODE --unit-name "Committee name" --level dang-uy-co-so   # a bloc: --level khoi`,
     ROUND_CLOSED: (p) => `Round "${p.label}" is closed and takes no more files.`,
     NO_FILES: (p) => `No .csv or .txt file found in: ${p.paths}.`,
     MERGE_REMOVE_NOT_FOUND: (p) => `Round "${p.label}" has no merged file of unit or file name "${p.ref}". Give the unit code of the file (e.g. CB07) or its file name as it was merged.`,
-    MERGE_REMOVE_COVERED: (p) => `Unit ${p.ref} has no file of its own in round "${p.label}": it is counted in ${p.file} (from ${p.unit}). To take it out, take that file out: tusoi merge --remove ${p.unit}`,
-    MERGE_REMOVE_AMBIGUOUS: (p) => `More than one merged file is named "${p.ref}" (units ${p.units}). Take one out by its unit code: tusoi merge --remove <code>`,
-    ANONYMOUS_OPEN: (p) => `Round "${p.label}" is anonymous and still open: a report or an export now (after each turn) would reveal each person's answers. Close it first: tusoi round close`,
+    MERGE_REMOVE_COVERED: (p) => `Unit ${p.ref} has no file of its own in round "${p.label}": it is counted in ${p.file} (from ${p.unit}). To take it out, take that file out:\n  tusoi merge --remove ${shellWord(p.unit)}`,
+    MERGE_REMOVE_AMBIGUOUS: (p) => `More than one merged file is named "${p.ref}" (units ${p.units}). Take one out by its unit code, e.g.:\n  tusoi merge --remove ${shellWord(p.units.split(', ')[0] ?? 'CODE')}`,
+    ANONYMOUS_OPEN: (p) => `Round "${p.label}" is anonymous and still open: a report or an export now (after each turn) would reveal each person's answers. Close it first:\n  tusoi round close`,
     RESPONSE_CLOSED: () => 'This response has been submitted (in another window) or the round is closed; no more answers are saved.',
-    DB_INCOMPLETE: (p) => `${p.file} was not fully initialised (it has no unit). Delete it and run tusoi init again.`,
+    DB_INCOMPLETE: (p) => `${p.file} was not fully initialised (it has no unit). Delete it and make it again:\n  tusoi --db ${shellWord(p.file)} init --unit-code CODE --unit-name "Cell name"`,
     OUTPUT_IS_DATABASE: (p) => `${p.file} is the unit's database (${p.database}) or one of its companion files; tusoi never writes a report or an export over it. Choose another name with --out; the database is unchanged.`,
     OUTPUT_IS_SQLITE: (p) => `${p.file} is a SQLite database; tusoi does not write over it. Choose another name with --out; the file is unchanged.`,
     OUTPUT_NOT_FILE: (p) =>
       `${p.file} is ${{ folder: 'a folder', device: 'a device', fifo: 'a pipe (FIFO)', socket: 'a socket', other: 'a special entry' }[p.kind]}, not a regular file; tusoi does not write to it. Give a file name with --out, e.g. --out report.html.`,
     OUTPUT_NOT_REPLACED: (p) => `Nothing written: ${p.file} is unchanged. Choose another name with --out, or add --force to replace it without asking.`,
-    DB_EMPTY: (p) => `${p.file} is empty or half-made (an earlier tusoi init was interrupted); it holds no data. You can delete it and run tusoi init again.`,
+    DB_EMPTY: (p) => `${p.file} is empty or half-made (an earlier tusoi init was interrupted); it holds no data. You can delete it and make it again:\n  tusoi --db ${shellWord(p.file)} init --unit-code CODE --unit-name "Cell name"`,
     COMMITMENT_KEY_DAMAGED: (p) => `The commitment key of ${p.member} in the file has impossible values (edited by hand or damaged); their commitments cannot be opened.`,
     // Read-only use (issue 14, part 5).
     DB_READONLY_TOO_LARGE: (p) =>
@@ -362,7 +363,7 @@ export const en: Messages = {
       EMPTY_TEXT: (p) => `"${p.key}" is empty. Fill it in.`,
       TEXT_TOO_LONG: (p) => `"${p.key}" is ${p.count} characters long (at most ${p.limit}). Shorten it.`,
       NOT_NFC: (p) =>
-        `The text in "${p.key}" is not in composed Unicode (NFC), usually from typing in "Unicode tổ hợp" mode. Fix it automatically: tusoi questionnaire validate --fix FILE`,
+        `The text in "${p.key}" is not in composed Unicode (NFC), usually from typing in "Unicode tổ hợp" mode. Fix it automatically:\n  tusoi questionnaire validate --fix FILE`,
       MISSING_TRANSLATION: () => 'No English text (en). The English interface will show the Vietnamese.',
       BAD_ID: (p) => `The id "${p.id}" is not valid: use unaccented letters, digits, dots, hyphens and underscores (at most ${p.limit}), starting with a letter or digit.`,
       DUPLICATE_ID: (p) => `The ${p.what ?? 'item'} id "${p.id}" is a duplicate (first used on line ${p.firstLine}). Rename one of them.`,
@@ -392,7 +393,7 @@ export const en: Messages = {
       CSV_BAD_CODE: (p) => `The code "${p.value}" is not valid (unaccented letters, digits, . - _, at most 32 characters).`,
       CSV_DUPLICATE_CODE: (p) => `The code "${p.value}" appears twice (first on line ${p.firstLine}).`,
       CSV_CODE_TAKEN: (p) =>
-        `The code "${p.value}" already belongs to ${p.name}. If this is the same person under a new name, rename first: tusoi member rename ${p.value} "New name"; otherwise change the code or remove this row.`,
+        `The code "${p.value}" already belongs to ${p.name}. If this is someone else, change the code or remove this row; if it is the same person under a new name, rename first, then import again:\n  tusoi member rename ${shellWord(p.value ?? 'CODE')} "New name"`,
       CSV_UNKNOWN_BEHAVIOUR: (p) => `The round's questionnaire has no behaviour "${p.value}".`,
       CSV_UNKNOWN_LEVEL: (p) => `"${p.value}" is not a level; use one of: ${p.expected}.`,
       CSV_DUPLICATE_BEHAVIOUR: (p) => `The behaviour "${p.value}" was already answered on line ${p.firstLine}.`,
@@ -439,13 +440,13 @@ export const en: Messages = {
   },
   db: {
     created: (file, unit) => `Created ${file} for ${unit} (readable by its owner only).`,
-    next: 'Next: add members (tusoi member add "Full name" or tusoi member import members.csv), then open a round: tusoi round open',
+    next: 'Next: add members (one by one, or import the whole list), then open a round:\n  tusoi member add "Full name"\n  tusoi member import members.csv\n  tusoi round open',
   },
   members: {
     added: (n) => `Added ${n} member(s).`,
     addedOne: (code, name) => `  + ${code}  ${name}`,
     conflict: (code, name) => `The code ${code} already belongs to ${name}. Use another code.`,
-    none: 'No members yet. Add one: tusoi member add "Full name"',
+    none: 'No members yet. Add one:\n  tusoi member add "Full name"',
     header: (n) => `${n} member(s)`,
     inactive: '(inactive)',
     removed: (name, code) => `Removed ${code} ${name}.`,
@@ -456,7 +457,7 @@ export const en: Messages = {
   rounds: {
     opened: (label, q, anonymous) => `Opened round "${label}" with the questionnaire ${q}${anonymous ? ' (anonymous)' : ''}.`,
     closed: (label) => `Closed round "${label}"; its answers are locked.`,
-    none: 'No rounds yet. Open one: tusoi round open',
+    none: 'No rounds yet. Open one:\n  tusoi round open',
     open: 'open',
     closedOn: (day) => `closed ${day}`,
     anonymous: 'anonymous',
@@ -476,7 +477,7 @@ export const en: Messages = {
     keysHelp: 'digits or ↑↓ to choose, ⏎ to confirm',
     saved: (id, level, a, n) => `✓ Saved ${id}: ${level} · ${a} of ${n} answered`,
     reviewTitle: (a, n) => `Review before submitting — ${a}/${n} answered`,
-    reviewNone: 'You answered "None" to every behaviour.',
+    reviewNone: 'You answered "Never" to every behaviour.',
     reviewFlagged: (n) => `${n} behaviour(s) you marked occasionally or frequently (choose one to change it):`,
     reviewMissing: (n) => `${n} question(s) still unanswered; answer them all to submit.`,
     reviewPrompt: 'Choose:',
@@ -487,14 +488,14 @@ export const en: Messages = {
     yes: 'Yes',
     no: 'No',
     resumed: (a, n) => `Resuming where you stopped: ${a}/${n} answers saved.`,
-    paused: (a, n, cmd) => `${a}/${n} answers saved; not submitted. To continue: ${cmd}`,
+    paused: (a, n, cmd) => `${a}/${n} answers saved; not submitted. To continue:\n  ${cmd}`,
     anonymousCode: (code) => `Your resume code: ${code} — needed only to continue after an interruption; nobody sees it after your turn.`,
     anonymousNotice: 'Anonymous round: your answers are not linked to your name; only your taking part is recorded.',
     askCode: 'Enter the resume code shown on screen (leave empty to start again):',
     codeWrong: 'Wrong code. Try again, or leave it empty to start again.',
     startOver: 'Starting a new response.',
     paperEntered: (name, n) => `Entered the paper form of ${name}: ${n} answers, submitted and locked.`,
-    reopened: (name) => `Reopened the response of ${name}; they can change it and submit again: tusoi answer --member …`,
+    reopened: (name, code) => `Reopened the response of ${name}; they can change it and submit again:\n  tusoi answer --member ${shellWord(code)}`,
   },
   session: {
     title: (unit, round) => `Self-examination session — ${unit} — round ${round}`,
@@ -519,7 +520,7 @@ export const en: Messages = {
   status: {
     unit: (code, name, level) => `${name} (${code}, ${level})`,
     round: (label, anonymous, open) => `Round ${label}${anonymous ? ' · anonymous' : ''}${open ? ' · open' : ' · closed'}`,
-    noRound: 'No round is open. Open one: tusoi round open',
+    noRound: 'No round is open. Open one:\n  tusoi round open',
     counts: (m, s, p, n) => `${m} members: ${s} submitted, ${p} in progress, ${n} not started.`,
     submitted: 'Submitted',
     inProgress: 'In progress',
@@ -579,7 +580,7 @@ export const en: Messages = {
       MERGE_OWN_UNIT: ({ unit: u }) => `the file holds figures of this unit itself (${u}); a unit does not merge itself.`,
       MERGE_CONFLICT: ({ unit: u, previous: p }) => `unit ${u} already has another file in this round (${p}) with other figures. If the new file is right, merge it again with --replace.`,
       MERGE_PROVISIONAL_AFTER_FINAL: ({ unit: u, previous: p }) => `this is a provisional export, but unit ${u} already has a final one (${p}).`,
-      MERGE_DOUBLE_COUNTED: ({ unit: u, previous: p, previousUnit: pu }) => `unit ${u} is already counted in ${p} (from ${pu}); merging this would count it twice. If this file is to take its place, take that one out first (tusoi merge --remove ${pu}) and merge again.`,
+      MERGE_DOUBLE_COUNTED: ({ unit: u, previous: p, previousUnit: pu }) => `unit ${u} is already counted in ${p} (from ${pu}); merging this would count it twice. If this file is to take its place, take that one out first, then merge again:\n  tusoi merge --remove ${shellWord(pu)}`,
       MERGE_ROUND_CLOSED: ({ round: r }) => `round "${r}" was closed (tusoi round close) while merging, so this file was not merged; the files merged before it stay.`,
     },
   },
@@ -589,7 +590,7 @@ export const en: Messages = {
     coverage: (r, e, pct, level) => `${r}/${e} ${level} reported (${pct}%)`,
     missing: 'Not yet reported',
     unexpected: 'Reported but not on the list of expected units',
-    noExpected: 'No list of expected units yet. Import one: tusoi unit import units.csv',
+    noExpected: 'No list of expected units yet. Import one:\n  tusoi unit import units.csv',
     files: (n) => `${n} file(s) merged`,
     provisional: 'provisional',
   },
@@ -618,7 +619,7 @@ export const en: Messages = {
     back: 'Press Enter to return to the menu',
   },
   demo: {
-    intro: (dir, c, n) => `tusoi demo: a bloc party committee with 2 grassroots committees and 3 cells reporting directly — ${c} cells, ${n} members — in ${dir}`,
+    intro: (dir, c, n) => `A demo of tusoi: a bloc party committee with 2 grassroots committees and 3 cells reporting directly — ${c} cells, ${n} members — in ${dir}`,
     cellStep: (code, members, answered, exported) =>
       `  · ${code}: ${members} members, ${answered} forms${exported ? '; round closed and exported' : '; round still open (not sent)'}`,
     committeeStep: (code, cells) => `  · ${code}: merged the files of ${cells} cells and sent its own to the bloc`,
@@ -649,7 +650,7 @@ export const en: Messages = {
   },
   measures: {
     added: (id, round) => `Added measure ${id} to round ${round}. It appears in the cell's report.`,
-    none: 'No measures yet. Add one: tusoi measure add "what the cell will do" --behaviour TT4.3',
+    none: 'No measures yet. Add one:\n  tusoi measure add "what the cell will do" --behaviour TT4.3',
     done: (id) => `Marked measure ${id} as done.`,
   },
   commitments: {
@@ -660,7 +661,7 @@ export const en: Messages = {
     due: 'By when? (day/month/year as 30/6/2027, or month/year as 6/2027; Enter: skip)',
     saved: (id) => `✓ Commitment saved for ${id}`,
     removed: (id) => `✓ Commitment removed for ${id}`,
-    done: (n, code) => `${n} commitment(s) saved. To see or change them later: tusoi answer --member ${code}`,
+    done: (n, code) => `${n} commitment(s) saved. To see or change them later:\n  tusoi answer --member ${shellWord(code)}`,
     reviewTitle: (round) => `Your response for round ${round} is submitted. You can see and update your self-correction commitments.`,
     followIntro: (round, n) => `Before you start: in round ${round} you made ${n} commitment(s). How far did you carry them out?`,
     followItem: (round, id, text, action, due) => `Round ${round} · ${id}: ${text}\n  Commitment: ${action}${due ? ` (by ${due})` : ''}`,
@@ -688,7 +689,7 @@ export const en: Messages = {
     unsealedIntro: (n) => `You have ${n} commitment(s) written with an earlier tusoi, not locked. Tusoi locks them now with a new secret and erases the unlocked copy.`,
     unsealedDone: (n) => `✓ ${n} earlier commitment(s) locked with your secret; the unlocked copy is erased from the file.`,
     noSecret: (member, round, code) =>
-      `${member}'s response for round ${round} is submitted. A submitted response's answers and commitments open again only with the commitment secret, which you do not have (you made no commitment), so tusoi shows nothing. To make commitments: the secretary reopens the response (tusoi response reopen --member ${code}), you submit it again, then write them.`,
+      `${member}'s response for round ${round} is submitted. A submitted response's answers and commitments open again only with the commitment secret, which you do not have (you made no commitment), so tusoi shows nothing. To make commitments: the secretary reopens the response, you submit it again, then write them. The secretary reopens it with:\n  tusoi response reopen --member ${shellWord(code)}`,
   },
   // --- end commit-crypto ---
   outputFile: {
@@ -704,10 +705,10 @@ export const en: Messages = {
     skipped: (reason, p) => {
       const why = {
         'same-code': 'already on the list, skipped.',
-        'same-name': `a member with the same name exists, skipped. If this is someone else, add them with their own code: tusoi member add "${p.name}" --code CODE`,
+        'same-name': `a member with the same name exists, skipped. If this is someone else, add them with their own code:\n    tusoi member add ${shellName(p.name)} --code CODE`,
         'repeated-name': `the name is repeated${p.firstLine === undefined ? '' : ` (first on line ${p.firstLine})`}, added once. If they are namesakes, give each a code.`,
         'leading-zeros': `already on the list as ${p.listed}; the code ${p.code ?? ''} differs only by leading zeros, probably an Excel re-save. Skipped.`,
-        namesake: `a member with the same name exists as ${p.listed}, skipped. If this is someone else, add them: tusoi member add "${p.name}" --code ${p.code ?? 'CODE'}`,
+        namesake: `a member with the same name exists as ${p.listed}, skipped. If this is someone else, add them:\n    tusoi member add ${shellName(p.name)} --code ${shellWord(p.code ?? 'CODE')}`,
       }[reason];
       return `= ${p.listed}  ${p.name}: ${why}`;
     },
@@ -742,7 +743,7 @@ export const en: Messages = {
     bundled: 'bundled',
     file: 'file',
     noneFound: 'No questionnaires.',
-    invalidInList: (file, e) => `${file}: invalid (${e} error(s)) — see: tusoi questionnaire validate ${file}`,
+    invalidInList: (file, e) => `${file}: invalid (${e} error(s)); details:\n  tusoi questionnaire validate ${shellWord(file)}`,
   },
   // --- anon-store (issue 13) ---
   anonymousBallot: {
@@ -825,5 +826,12 @@ export const en: Messages = {
       reopen: 'Reopen a closed round',
       askReopenLabel: 'Label of the round to reopen (Enter: the latest):',
     },
+  },
+  // --- messages (issue 15, parts 6 and 7) ---
+  wording: {
+    levelNames: { 'chi-bo': 'party cell', 'dang-uy-co-so': 'grassroots party committee', 'dang-bo-co-so': 'grassroots party organisation', khoi: 'bloc party committee' },
+    noneLevel: 'Never',
+    pdfStarting: (browser) => `Printing the PDF with ${browser} (this usually takes a few seconds)…`,
+    pdfDone: 'The PDF is printed.',
   },
 };

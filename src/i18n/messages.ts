@@ -188,7 +188,7 @@ export interface Messages {
     readonly codeWrong: string;
     readonly startOver: string;
     readonly paperEntered: (name: string, n: number) => string;
-    readonly reopened: (name: string) => string;
+    readonly reopened: (name: string, code: string) => string;
   };
   readonly session: {
     readonly title: (unit: string, round: string) => string;
@@ -499,5 +499,15 @@ export interface Messages {
       readonly reopen: string;
       readonly askReopenLabel: string;
     };
+  };
+  // --- messages (issue 15, parts 6 and 7: words for people, long waits) ---
+  readonly wording: {
+    /** A unit's level as people read it, one unit (`chi-bo` → "chi bộ"); ids stay in JSON and CSV. An unknown level shows as typed. */
+    readonly levelNames: Readonly<Record<string, string>>;
+    /** tusoi's word for the none level of any questionnaire, wherever a label is shown to people (the file's own label stays in the file, its hash and JSON). */
+    readonly noneLevel: string;
+    /** On stderr before Chromium starts printing a PDF, and when it is done. */
+    readonly pdfStarting: (browser: string) => string;
+    readonly pdfDone: string;
   };
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './messages.js';
+import { shellName, shellWord } from '../text/shell-word.js';
 
 const what = (w: string | undefined): string =>
   ({ group: 'nhóm', manifestation: 'biểu hiện', behaviour: 'hành vi', level: 'mức độ', questionnaire: 'bộ câu hỏi', key: 'khóa' })[w ?? ''] ?? 'mục';
@@ -178,7 +179,7 @@ export const vi: Messages = {
       import: {
         summary: 'nhập danh sách đơn vị từ CSV: cột mã, tên, mã cấp trên (và cấp, tùy chọn)',
         file: 'tệp CSV hoặc TXT',
-        examples: [['tusoi unit import don-vi.csv', 'rồi xem: tusoi status']],
+        examples: [['tusoi unit import don-vi.csv', 'rồi lệnh status cho biết đơn vị nào chưa báo cáo']],
       },
       list: { summary: 'liệt kê các đơn vị cần báo cáo' },
     },
@@ -205,7 +206,7 @@ export const vi: Messages = {
         examples: [['tusoi measure add "Họp giao ban đầu tuần, phân công rõ người, rõ việc" --behaviour TT4.3', 'biện pháp cho hành vi TT4.3']],
       },
       list: { summary: 'liệt kê các biện pháp của đợt' },
-      done: { summary: 'đánh dấu biện pháp đã thực hiện', id: 'số thứ tự của biện pháp (xem: tusoi measure list)' },
+      done: { summary: 'đánh dấu biện pháp đã thực hiện', id: 'số thứ tự của biện pháp (lệnh measure list cho biết)' },
     },
     export: {
       summary: 'xuất số liệu tổng hợp của đơn vị ra tệp CSV để gửi cấp trên (không có tên đảng viên)',
@@ -250,7 +251,7 @@ export const vi: Messages = {
     excessArguments: 'Thừa tham số.',
     invalidValue: (d) => `Giá trị không hợp lệ: ${d}`,
     other: (d) => `Lệnh dùng chưa đúng: ${d}`,
-    seeHelp: (c) => `Xem hướng dẫn: ${c} --help`,
+    seeHelp: (commandPath) => `Xem hướng dẫn:\n  ${commandPath} --help`,
     didYouMean: (s) => `Có phải đồng chí định gõ ${s}?`,
   },
   errors: {
@@ -261,37 +262,37 @@ export const vi: Messages = {
     FILE_TOO_LARGE: (p) => `Tệp ${p.file} quá lớn (${mb(p.size)}, tối đa ${mb(p.limit)}); tusoi không đọc. Đồng chí kiểm tra xem có chọn nhầm tệp không.`,
     CSV_WORKBOOK: (p) => `${p.file} là ${format(p.format)}, không phải tệp CSV. Đồng chí mở tệp bằng Excel hoặc LibreOffice, chọn "Lưu thành" (Save As) dạng "CSV UTF-8 (Comma delimited)" rồi dùng tệp .csv đó.`,
     CSV_NOT_TEXT: (p) => `${p.file} là ${format(p.format)}, không phải một bảng CSV. Đồng chí kiểm tra lại tệp đã chọn.`,
-    DEMO_DIR_EXISTS: (p) => `Thư mục ${p.dir} đã có một bản chạy thử. Đồng chí xóa thư mục đó, hoặc chọn thư mục khác: tusoi demo --dir <thư mục mới>`,
+    DEMO_DIR_EXISTS: (p) => `Thư mục ${p.dir} đã có một bản chạy thử. Đồng chí xóa thư mục đó, hoặc chọn thư mục khác:\n  tusoi demo --dir thu-nghiem-2`,
     QUESTIONNAIRE_NOT_FOUND: (p) =>
-      `Không có bộ câu hỏi "${p.ref}". Các bộ đi kèm: ${p.bundled || '(không có)'}. Hoặc chỉ đường dẫn tới tệp YAML. Xem: tusoi questionnaire list`,
-    QUESTIONNAIRE_INVALID: (p) => `Bộ câu hỏi ${p.file} có ${p.errors} lỗi. Xem chi tiết: tusoi questionnaire validate ${p.file}`,
+      `Không có bộ câu hỏi "${p.ref}". Các bộ đi kèm: ${p.bundled || '(không có)'}. Hoặc chỉ đường dẫn tới tệp YAML. Xem các bộ câu hỏi:\n  tusoi questionnaire list`,
+    QUESTIONNAIRE_INVALID: (p) => `Bộ câu hỏi ${p.file} có ${p.errors} lỗi. Xem chi tiết:\n  tusoi questionnaire validate ${shellWord(p.file)}`,
     BAD_OPTION_VALUE: (p) => `Giá trị "${p.value}" không hợp lệ cho ${p.option}. Chọn một trong: ${p.allowed}.`,
     NOT_A_TERMINAL: (p) => `Lệnh "${p.command}" cần một cửa sổ dòng lệnh tương tác (không dùng được qua ống dẫn hoặc tệp). Trên Windows hãy dùng Windows Terminal, PowerShell hoặc cmd.`,
-    DB_NOT_FOUND: (p) => `Chưa có cơ sở dữ liệu ${p.file}. Tạo mới: tusoi init --unit-code MÃ --unit-name "Tên chi bộ" (hoặc chỉ tệp khác bằng --db).`,
+    DB_NOT_FOUND: (p) => `Chưa có cơ sở dữ liệu ${p.file}. Tạo mới (hoặc chỉ tệp khác bằng --db):\n  tusoi init --unit-code MÃ --unit-name "Tên chi bộ"`,
     DB_EXISTS: (p) => `Tệp ${p.file} đã có; tusoi không ghi đè. Chọn tên khác bằng --db, hoặc dùng tệp đó.`,
     DB_NOT_TUSOI: (p) => `Tệp ${p.file} không phải cơ sở dữ liệu của tusoi (hoặc đã hỏng). Kiểm tra --db; tệp không bị thay đổi.`,
     DB_TOO_NEW: (p) => `Tệp ${p.file} do phiên bản tusoi mới hơn tạo (lược đồ ${p.version}, bản này đọc tới ${p.supported}). Cập nhật tusoi; tệp không bị thay đổi.`,
     DB_DATA_TOO_NEW: (p) => `Tệp ${p.file} chứa ${p.what === 'questionnaire' ? 'bộ câu hỏi của đợt' : 'số liệu đã hợp nhất'} do phiên bản tusoi mới hơn ghi (định dạng ${p.format}, bản này đọc tới ${p.supported}). Cập nhật tusoi để đọc được tệp này.`,
-    DB_READONLY: (p) => `Không ghi được vào ${p.file}: tệp hoặc thư mục chỉ cho đọc. Kiểm tra quyền ghi, hoặc chép tệp vào thư mục của bạn.`,
+    DB_READONLY: (p) => `Không ghi được vào ${p.file}: tệp hoặc thư mục chỉ cho đọc. Kiểm tra quyền ghi, hoặc chép tệp vào một thư mục đồng chí ghi được.`,
     DB_FULL: (p) => `Không ghi được vào ${p.file}: đĩa đầy hoặc lỗi ghi. Giải phóng chỗ trống rồi chạy lại; dữ liệu đã lưu không mất.`,
     DB_BUSY: (p) => `Cơ sở dữ liệu ${p.file} đang bận (một cửa sổ khác đang ghi quá lâu). Chờ một chút rồi chạy lại.`,
     DIR_NOT_FOUND: (p) => `Không có thư mục ${p.dir}. Tạo thư mục trước, hoặc chọn đường dẫn khác.`,
     BAD_UNIT_CODE: (p) => `Mã đơn vị "${p.code}" không hợp lệ: dùng chữ cái không dấu, chữ số, dấu chấm, gạch ngang (ví dụ CB03); nên có chữ cái để Excel không biến mã thành số.`,
     EMPTY_NAME: (p) => `Thiếu ${p.what}.`,
-    MEMBER_NOT_FOUND: (p) => `Không tìm thấy đảng viên "${p.query}". Xem danh sách: tusoi member list`,
+    MEMBER_NOT_FOUND: (p) => `Không tìm thấy đảng viên "${p.query}". Xem danh sách:\n  tusoi member list`,
     MEMBER_AMBIGUOUS: (p) => `"${p.query}" trùng với nhiều người: ${p.candidates}. Ghi mã đảng viên, ví dụ --member ${p.candidates.split(' ')[0] ?? 'M001'}`,
     MEMBER_INACTIVE: (p) => `${p.member} đã thôi sinh hoạt ở chi bộ này.`,
-    NO_MEMBERS: () => 'Chưa có đảng viên nào. Thêm: tusoi member add "Họ và tên" hoặc tusoi member import danh-sach.csv',
+    NO_MEMBERS: () => 'Chưa có đảng viên nào. Thêm từng người, hoặc nhập cả danh sách:\n  tusoi member add "Họ và tên"\n  tusoi member import danh-sach.csv',
     MEMBERS_REJECTED: (p) => `Không nhập gì từ ${p.file}: ${p.errors} dòng sai (xem trên). Sửa tệp rồi nhập lại.`,
     CSV_BAD_WORKBOOK: (p) => `${p.file}: không đọc được bảng tính này (${p.detail}). Mở tệp trong Excel hoặc LibreOffice, lưu lại dạng .xlsx hoặc "CSV UTF-8" rồi nhập lại.`,
     MEMBER_NAME_TAKEN: (p) => `Đã có đảng viên tên ${p.name} (mã ${p.code}). Nếu là hai người trùng tên, hãy thêm chữ đệm hoặc ghi chú vào tên để phân biệt.`,
-    NO_OPEN_ROUND: (p) => `Chưa có đợt nào đang mở. Mở đợt: tusoi round open --label ${p.year}`,
-    ROUND_ALREADY_OPEN: (p) => `Đợt "${p.label}" đang mở; mỗi lúc chỉ mở một đợt. Đóng đợt đó trước: tusoi round close`,
-    ROUND_LABEL_TAKEN: (p) => `Đã có đợt "${p.label}". Chọn tên khác: tusoi round open --label "${p.label} (2)"`,
-    ROUND_NOT_FOUND: (p) => `Không có đợt "${p.label}". Xem: tusoi round list`,
+    NO_OPEN_ROUND: (p) => `Chưa có đợt nào đang mở. Mở đợt:\n  tusoi round open --label ${shellWord(p.year)}`,
+    ROUND_ALREADY_OPEN: (p) => `Đợt "${p.label}" đang mở; mỗi lúc chỉ mở một đợt. Đóng đợt đó trước:\n  tusoi round close`,
+    ROUND_LABEL_TAKEN: (p) => `Đã có đợt "${p.label}". Chọn tên khác, ví dụ:\n  tusoi round open --label ${shellName(`${p.label} (2)`)}`,
+    ROUND_NOT_FOUND: (p) => `Không có đợt "${p.label}". Xem các đợt:\n  tusoi round list`,
     ROUND_NOT_COLLECTING: (p) => `Đợt "${p.label}" là đợt gộp báo cáo của cấp trên, không nhận câu trả lời trực tiếp.`,
     BAD_LABEL: (p) => `Tên đợt "${p.label}" không hợp lệ (để trống hoặc quá dài).`,
-    RESPONSE_SUBMITTED: (p) => `${p.member} đã nộp phiếu của đợt này. Nếu cần sửa, bí thư mở lại: tusoi response reopen --member ${p.code}`,
+    RESPONSE_SUBMITTED: (p) => `${p.member} đã nộp phiếu của đợt này. Nếu cần sửa, bí thư mở lại phiếu:\n  tusoi response reopen --member ${shellWord(p.code)}`,
     RESPONSE_EXISTS: (p) => `${p.member} đã có phiếu trong đợt này. Thay bằng phiếu giấy: thêm --replace`,
     RESPONSE_NOT_SUBMITTED: (p) => `${p.member} chưa nộp phiếu nào trong đợt này, không có gì để mở lại.`,
     ANONYMOUS_NO_REPLACE: (p) => `${p.member} đã tham gia đợt ẩn danh này; phiếu ẩn danh không thể tìm lại để thay thế.`,
@@ -300,24 +301,24 @@ export const vi: Messages = {
     ANSWERS_REJECTED: (p) => `Không lưu gì từ ${p.file}: ${p.errors} lỗi (xem trên). Sửa tệp rồi nhập lại.`,
     CSV_LEGACY_ENCODING: (p) => `Tệp ${p.file} dùng bảng mã cũ TCVN3 (ABC) hoặc VNI, không phải Unicode. Chuyển sang Unicode bằng công cụ chuyển mã của Unikey, rồi lưu lại dạng "CSV UTF-8".`,
     CSV_MOJIBAKE: (p) => `Chữ tiếng Việt trong ${p.file} đã bị hỏng khi lưu (ví dụ "Nguyá»…n"). Mở tệp gốc và lưu lại dạng "CSV UTF-8 (Comma delimited)".`,
-    NO_ROUNDS: (p) => `Chưa có đợt nào. Mở đợt: tusoi round open --label ${p.year}`,
+    NO_ROUNDS: (p) => `Chưa có đợt nào. Mở đợt:\n  tusoi round open --label ${shellWord(p.year)}`,
     PDF_NO_BROWSER: () => 'Không tìm thấy trình duyệt Chromium để in PDF. Cài Chromium (Linux: apt-get install chromium), hoặc đặt biến TUSOI_CHROMIUM tới tệp chạy của Chrome/Edge; hoặc xuất HTML (--format html) rồi in bằng Ctrl+P.',
-    ROUND_NOT_MERGING: (p) => `Đợt "${p.label}" của chi bộ nhận câu trả lời trực tiếp, không gộp tệp. Gộp báo cáo trong cơ sở dữ liệu của cấp trên (tusoi init --level dang-uy-co-so hoặc khoi).`,
+    ROUND_NOT_MERGING: (p) => `Đợt "${p.label}" của chi bộ nhận câu trả lời trực tiếp, không gộp tệp. Báo cáo được gộp trong cơ sở dữ liệu riêng của cấp trên (đảng ủy cơ sở hoặc Đảng ủy Khối), tạo bằng:\n  tusoi --db cap-tren.sqlite init --unit-code MÃ --unit-name "Tên đảng ủy" --level dang-uy-co-so   # Đảng ủy Khối: --level khoi`,
     ROUND_CLOSED: (p) => `Đợt "${p.label}" đã đóng, không nhận thêm tệp.`,
     NO_FILES: (p) => `Không tìm thấy tệp .csv hoặc .txt nào trong: ${p.paths}.`,
     MERGE_REMOVE_NOT_FOUND: (p) => `Đợt "${p.label}" không có tệp đã gộp nào của đơn vị hay tên tệp "${p.ref}". Đồng chí ghi mã đơn vị của tệp (ví dụ CB07) hoặc tên tệp đúng như khi gộp.`,
-    MERGE_REMOVE_COVERED: (p) => `Đơn vị ${p.ref} không có tệp riêng trong đợt "${p.label}": đơn vị này được tính trong tệp ${p.file} (của ${p.unit}). Muốn gỡ thì gỡ cả tệp đó: tusoi merge --remove ${p.unit}`,
-    MERGE_REMOVE_AMBIGUOUS: (p) => `Có nhiều tệp đã gộp cùng tên "${p.ref}" (của các đơn vị ${p.units}). Đồng chí gỡ theo mã đơn vị: tusoi merge --remove <mã>`,
-    ANONYMOUS_OPEN: (p) => `Đợt "${p.label}" là đợt ẩn danh và còn mở: báo cáo hay xuất tệp lúc này (sau từng lượt) sẽ để lộ câu trả lời của từng người. Đóng đợt trước: tusoi round close`,
+    MERGE_REMOVE_COVERED: (p) => `Đơn vị ${p.ref} không có tệp riêng trong đợt "${p.label}": đơn vị này được tính trong tệp ${p.file} (của ${p.unit}). Muốn gỡ thì gỡ cả tệp đó:\n  tusoi merge --remove ${shellWord(p.unit)}`,
+    MERGE_REMOVE_AMBIGUOUS: (p) => `Có nhiều tệp đã gộp cùng tên "${p.ref}" (của các đơn vị ${p.units}). Đồng chí gỡ theo mã đơn vị, ví dụ:\n  tusoi merge --remove ${shellWord(p.units.split(', ')[0] ?? 'MÃ')}`,
+    ANONYMOUS_OPEN: (p) => `Đợt "${p.label}" là đợt ẩn danh và còn mở: báo cáo hay xuất tệp lúc này (sau từng lượt) sẽ để lộ câu trả lời của từng người. Đóng đợt trước:\n  tusoi round close`,
     RESPONSE_CLOSED: () => 'Phiếu này đã được nộp (ở cửa sổ khác) hoặc đợt đã đóng; câu trả lời không được lưu thêm.',
-    DB_INCOMPLETE: (p) => `Tệp ${p.file} chưa được khởi tạo xong (thiếu thông tin đơn vị). Xóa tệp rồi chạy lại tusoi init.`,
+    DB_INCOMPLETE: (p) => `Tệp ${p.file} chưa được khởi tạo xong (thiếu thông tin đơn vị). Xóa tệp rồi tạo lại:\n  tusoi --db ${shellWord(p.file)} init --unit-code MÃ --unit-name "Tên chi bộ"`,
     OUTPUT_IS_DATABASE: (p) =>
       `${p.file} là cơ sở dữ liệu của đơn vị (${p.database}) hoặc tệp đi kèm của nó; tusoi không bao giờ ghi báo cáo hay tệp xuất đè lên đó. Đồng chí hãy chọn tên khác bằng --out; cơ sở dữ liệu không bị thay đổi.`,
     OUTPUT_IS_SQLITE: (p) => `${p.file} là một cơ sở dữ liệu SQLite; tusoi không ghi đè lên tệp này. Đồng chí hãy chọn tên khác bằng --out; tệp không bị thay đổi.`,
     OUTPUT_NOT_FILE: (p) =>
       `${p.file} là ${{ folder: 'một thư mục', device: 'một thiết bị', fifo: 'một đường ống (FIFO)', socket: 'một socket', other: 'một mục đặc biệt' }[p.kind]}, không phải tệp thông thường; tusoi không ghi vào đó. Đồng chí hãy đặt tên tệp bằng --out, ví dụ --out bao-cao.html.`,
     OUTPUT_NOT_REPLACED: (p) => `Chưa ghi gì: ${p.file} được giữ nguyên. Chọn tên khác bằng --out, hoặc thêm --force để ghi đè mà không hỏi.`,
-    DB_EMPTY: (p) => `Tệp ${p.file} trống hoặc chưa được tạo xong (một lần chạy tusoi init trước đó bị ngắt); tệp không chứa dữ liệu nào. Đồng chí có thể xóa tệp rồi chạy lại tusoi init.`,
+    DB_EMPTY: (p) => `Tệp ${p.file} trống hoặc chưa được tạo xong (một lần chạy tusoi init trước đó bị ngắt); tệp không chứa dữ liệu nào. Đồng chí có thể xóa tệp rồi tạo lại:\n  tusoi --db ${shellWord(p.file)} init --unit-code MÃ --unit-name "Tên chi bộ"`,
     COMMITMENT_KEY_DAMAGED: (p) => `Khoá cam kết của ${p.member} trong tệp có giá trị không hợp lệ (tệp bị sửa tay hoặc hỏng); không mở được cam kết của đồng chí này.`,
     // Read-only use (issue 14, part 5).
     DB_READONLY_TOO_LARGE: (p) =>
@@ -369,7 +370,7 @@ export const vi: Messages = {
       EMPTY_TEXT: (p) => `"${p.key}" đang để trống. Điền nội dung.`,
       TEXT_TOO_LONG: (p) => `"${p.key}" dài ${p.count} ký tự (tối đa ${p.limit}). Rút gọn lại.`,
       NOT_NFC: (p) =>
-        `Chữ ở "${p.key}" không ở dạng Unicode dựng sẵn (NFC), thường do gõ bằng kiểu "Unicode tổ hợp". Sửa tự động: tusoi questionnaire validate --fix TỆP`,
+        `Chữ ở "${p.key}" không ở dạng Unicode dựng sẵn (NFC), thường do gõ bằng kiểu "Unicode tổ hợp". Sửa tự động:\n  tusoi questionnaire validate --fix TỆP`,
       MISSING_TRANSLATION: () => 'Thiếu bản tiếng Anh (en). Giao diện tiếng Anh sẽ hiện bản tiếng Việt.',
       BAD_ID: (p) => `Mã "${p.id}" không hợp lệ: chỉ dùng chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới (tối đa ${p.limit} ký tự), bắt đầu bằng chữ hoặc số.`,
       DUPLICATE_ID: (p) => `Mã ${what(p.what)} "${p.id}" bị trùng (đã dùng ở dòng ${p.firstLine}). Đổi một trong hai mã.`,
@@ -399,7 +400,7 @@ export const vi: Messages = {
       CSV_BAD_CODE: (p) => `Mã "${p.value}" không hợp lệ (chỉ chữ không dấu, số, . - _, tối đa 32 ký tự).`,
       CSV_DUPLICATE_CODE: (p) => `Mã "${p.value}" lặp lại (đã có ở dòng ${p.firstLine}).`,
       CSV_CODE_TAKEN: (p) =>
-        `Mã "${p.value}" đã là của ${p.name} trong danh sách. Nếu đó là cùng một người đã đổi tên, đổi tên trước: tusoi member rename ${p.value} "Tên mới"; nếu không, đổi mã hoặc bỏ dòng này.`,
+        `Mã "${p.value}" đã là của ${p.name} trong danh sách. Nếu không phải cùng một người, đổi mã hoặc bỏ dòng này; nếu là cùng một người đã đổi tên, đổi tên trước rồi nhập lại:\n  tusoi member rename ${shellWord(p.value ?? 'MÃ')} "Tên mới"`,
       CSV_UNKNOWN_BEHAVIOUR: (p) => `Không có hành vi "${p.value}" trong bộ câu hỏi của đợt.`,
       CSV_UNKNOWN_LEVEL: (p) => `Mức độ "${p.value}" không hợp lệ; dùng một trong: ${p.expected}.`,
       CSV_DUPLICATE_BEHAVIOUR: (p) => `Hành vi "${p.value}" đã trả lời ở dòng ${p.firstLine}.`,
@@ -446,13 +447,13 @@ export const vi: Messages = {
   },
   db: {
     created: (file, unit) => `Đã tạo ${file} cho ${unit} (chỉ chủ tệp đọc được).`,
-    next: 'Tiếp theo: thêm đảng viên (tusoi member add "Họ và tên" hoặc tusoi member import danh-sach.csv), rồi mở đợt: tusoi round open',
+    next: 'Tiếp theo: thêm đảng viên (từng người, hoặc nhập cả danh sách), rồi mở đợt:\n  tusoi member add "Họ và tên"\n  tusoi member import danh-sach.csv\n  tusoi round open',
   },
   members: {
     added: (n) => `Đã thêm ${n} đảng viên.`,
     addedOne: (code, name) => `  + ${code}  ${name}`,
     conflict: (code, name) => `Mã ${code} đã là của ${name}. Dùng mã khác.`,
-    none: 'Chưa có đảng viên nào. Thêm: tusoi member add "Họ và tên"',
+    none: 'Chưa có đảng viên nào. Thêm:\n  tusoi member add "Họ và tên"',
     header: (n) => `${n} đảng viên`,
     inactive: '(thôi sinh hoạt)',
     removed: (name, code) => `Đã xóa ${code} ${name}.`,
@@ -463,7 +464,7 @@ export const vi: Messages = {
   rounds: {
     opened: (label, q, anonymous) => `Đã mở đợt "${label}" với bộ câu hỏi ${q}${anonymous ? ' (ẩn danh)' : ''}.`,
     closed: (label) => `Đã đóng đợt "${label}"; các câu trả lời được khóa.`,
-    none: 'Chưa có đợt nào. Mở đợt: tusoi round open',
+    none: 'Chưa có đợt nào. Mở đợt:\n  tusoi round open',
     open: 'đang mở',
     closedOn: (day) => `đóng ngày ${day}`,
     anonymous: 'ẩn danh',
@@ -494,14 +495,14 @@ export const vi: Messages = {
     yes: 'Có',
     no: 'Không',
     resumed: (a, n) => `Tiếp tục từ chỗ đã dừng: đã lưu ${a}/${n} câu.`,
-    paused: (a, n, cmd) => `Đã lưu ${a}/${n} câu; phiếu chưa nộp. Làm tiếp: ${cmd}`,
+    paused: (a, n, cmd) => `Đã lưu ${a}/${n} câu; phiếu chưa nộp. Làm tiếp:\n  ${cmd}`,
     anonymousCode: (code) => `Mã tiếp tục của đồng chí: ${code} — chỉ cần nếu phải làm tiếp sau khi bị ngắt; không ai khác thấy mã này sau phiên của đồng chí.`,
     anonymousNotice: 'Đợt ẩn danh: phiếu của đồng chí không gắn với tên; chỉ ghi nhận là đồng chí đã tham gia.',
     askCode: 'Nhập mã tiếp tục đã hiện trên màn hình (để trống để làm lại từ đầu):',
     codeWrong: 'Mã không đúng. Thử lại, hoặc để trống để làm lại từ đầu.',
     startOver: 'Bắt đầu phiếu mới.',
     paperEntered: (name, n) => `Đã nhập phiếu giấy của ${name}: ${n} câu, đã nộp và khóa.`,
-    reopened: (name) => `Đã mở lại phiếu của ${name}; đồng chí có thể sửa rồi nộp lại: tusoi answer --member …`,
+    reopened: (name, code) => `Đã mở lại phiếu của ${name}; đồng chí ấy có thể sửa rồi nộp lại:\n  tusoi answer --member ${shellWord(code)}`,
   },
   session: {
     title: (unit, round) => `Phiên tự soi, tự sửa — ${unit} — đợt ${round}`,
@@ -526,7 +527,7 @@ export const vi: Messages = {
   status: {
     unit: (code, name, level) => `${name} (${code}, ${level})`,
     round: (label, anonymous, open) => `Đợt ${label}${anonymous ? ' · ẩn danh' : ''}${open ? ' · đang mở' : ' · đã đóng'}`,
-    noRound: 'Chưa có đợt nào đang mở. Mở đợt: tusoi round open',
+    noRound: 'Chưa có đợt nào đang mở. Mở đợt:\n  tusoi round open',
     counts: (m, s, p, n) => `${m} đảng viên: ${s} đã nộp, ${p} đang làm, ${n} chưa bắt đầu.`,
     submitted: 'Đã nộp',
     inProgress: 'Đang làm',
@@ -586,7 +587,7 @@ export const vi: Messages = {
       MERGE_OWN_UNIT: ({ unit: u }) => `tệp có số liệu của chính đơn vị ${u}; không gộp tệp của mình vào mình.`,
       MERGE_CONFLICT: ({ unit: u, previous: p }) => `đơn vị ${u} đã có tệp khác trong đợt (${p}) với số liệu khác. Nếu tệp mới đúng, gộp lại với --replace.`,
       MERGE_PROVISIONAL_AFTER_FINAL: ({ unit: u, previous: p }) => `đây là bản tạm thời, nhưng đơn vị ${u} đã có bản chính thức (${p}).`,
-      MERGE_DOUBLE_COUNTED: ({ unit: u, previous: p, previousUnit: pu }) => `đơn vị ${u} đã được tính trong tệp ${p} (của ${pu}); gộp nữa sẽ tính hai lần. Nếu tệp này phải thay cho tệp đó, đồng chí gỡ tệp cũ trước (tusoi merge --remove ${pu}) rồi gộp lại.`,
+      MERGE_DOUBLE_COUNTED: ({ unit: u, previous: p, previousUnit: pu }) => `đơn vị ${u} đã được tính trong tệp ${p} (của ${pu}); gộp nữa sẽ tính hai lần. Nếu tệp này phải thay cho tệp đó, đồng chí gỡ tệp cũ trước rồi gộp lại:\n  tusoi merge --remove ${shellWord(pu)}`,
       MERGE_ROUND_CLOSED: ({ round: r }) => `đợt "${r}" đã đóng (tusoi round close) trong khi đang gộp, nên tệp này chưa được gộp; các tệp đã gộp trước đó vẫn giữ nguyên.`,
     },
   },
@@ -596,7 +597,7 @@ export const vi: Messages = {
     coverage: (r, e, pct, level) => `${r}/${e} ${level} đã báo cáo (${pct}%)`,
     missing: 'Chưa báo cáo',
     unexpected: 'Đã báo cáo nhưng không có trong danh sách đơn vị',
-    noExpected: 'Chưa có danh sách đơn vị cần báo cáo. Nhập: tusoi unit import don-vi.csv',
+    noExpected: 'Chưa có danh sách đơn vị cần báo cáo. Nhập:\n  tusoi unit import don-vi.csv',
     files: (n) => `${n} tệp đã gộp`,
     provisional: 'tạm thời',
   },
@@ -656,7 +657,7 @@ export const vi: Messages = {
   },
   measures: {
     added: (id, round) => `Đã thêm biện pháp số ${id} cho đợt ${round}. Biện pháp hiện trong báo cáo của chi bộ.`,
-    none: 'Chưa có biện pháp nào. Thêm: tusoi measure add "nội dung" --behaviour TT4.3',
+    none: 'Chưa có biện pháp nào. Thêm:\n  tusoi measure add "nội dung" --behaviour TT4.3',
     done: (id) => `Đã đánh dấu biện pháp số ${id} là đã thực hiện.`,
   },
   commitments: {
@@ -667,7 +668,7 @@ export const vi: Messages = {
     due: 'Đến khi nào? (ngày/tháng/năm như 30/6/2027, hoặc tháng/năm như 6/2027; Enter: bỏ qua)',
     saved: (id) => `✓ Đã lưu cam kết cho ${id}`,
     removed: (id) => `✓ Đã xóa cam kết cho ${id}`,
-    done: (n, code) => `Đã lưu ${n} cam kết. Xem và sửa sau: tusoi answer --member ${code}`,
+    done: (n, code) => `Đã lưu ${n} cam kết. Xem và sửa sau:\n  tusoi answer --member ${shellWord(code)}`,
     reviewTitle: (round) => `Phiếu đợt ${round} đã nộp. Đồng chí có thể xem và cập nhật các cam kết tự sửa của mình.`,
     followIntro: (round, n) => `Trước khi bắt đầu: ở đợt ${round}, đồng chí đã cam kết ${n} việc. Đồng chí đã thực hiện đến đâu?`,
     followItem: (round, id, text, action, due) => `Đợt ${round} · ${id}: ${text}\n  Cam kết: ${action}${due ? ` (hạn: ${due})` : ''}`,
@@ -695,7 +696,7 @@ export const vi: Messages = {
     unsealedIntro: (n) => `Đồng chí có ${n} cam kết ghi từ phiên bản tusoi trước, chưa được khoá. Tusoi sẽ khoá chúng bằng một mã bí mật mới và xoá bản không khoá.`,
     unsealedDone: (n) => `✓ Đã khoá ${n} cam kết cũ bằng mã bí mật và xoá bản không khoá khỏi tệp.`,
     noSecret: (member, round, code) =>
-      `Phiếu đợt ${round} của ${member} đã nộp. Câu trả lời và cam kết của phiếu đã nộp chỉ mở lại được bằng mã bí mật cam kết, mà đồng chí chưa có (chưa ghi cam kết nào), nên tusoi không hiện gì. Muốn ghi cam kết: bí thư mở lại phiếu (tusoi response reopen --member ${code}), đồng chí nộp lại rồi ghi cam kết.`,
+      `Phiếu đợt ${round} của ${member} đã nộp. Câu trả lời và cam kết của phiếu đã nộp chỉ mở lại được bằng mã bí mật cam kết, mà đồng chí chưa có (chưa ghi cam kết nào), nên tusoi không hiện gì. Muốn ghi cam kết: bí thư mở lại phiếu, đồng chí nộp lại rồi ghi cam kết. Bí thư mở lại phiếu bằng:\n  tusoi response reopen --member ${shellWord(code)}`,
   },
   // --- end commit-crypto ---
   outputFile: {
@@ -711,10 +712,10 @@ export const vi: Messages = {
     skipped: (reason, p) => {
       const why = {
         'same-code': 'đã có trong danh sách, bỏ qua.',
-        'same-name': `đã có người trùng tên, bỏ qua. Nếu là người khác, thêm với mã riêng: tusoi member add "${p.name}" --code MÃ`,
+        'same-name': `đã có người trùng tên, bỏ qua. Nếu là người khác, thêm với mã riêng:\n    tusoi member add ${shellName(p.name)} --code MÃ`,
         'repeated-name': `tên lặp lại${p.firstLine === undefined ? '' : ` (đã có ở dòng ${p.firstLine})`}, chỉ thêm một lần. Nếu là hai người trùng tên, ghi mã cho mỗi người.`,
         'leading-zeros': `đã có trong danh sách với mã ${p.listed}; mã ${p.code ?? ''} chỉ khác ở số 0 đầu, có lẽ do Excel lưu lại tệp. Bỏ qua.`,
-        namesake: `đã có người trùng tên với mã ${p.listed}, bỏ qua. Nếu là người khác, thêm: tusoi member add "${p.name}" --code ${p.code ?? 'MÃ'}`,
+        namesake: `đã có người trùng tên với mã ${p.listed}, bỏ qua. Nếu là người khác, thêm:\n    tusoi member add ${shellName(p.name)} --code ${shellWord(p.code ?? 'MÃ')}`,
       }[reason];
       return `= ${p.listed}  ${p.name}: ${why}`;
     },
@@ -749,7 +750,7 @@ export const vi: Messages = {
     bundled: 'đi kèm',
     file: 'tệp',
     noneFound: 'Không có bộ câu hỏi nào.',
-    invalidInList: (file, e) => `${file}: không hợp lệ (${e} lỗi) — xem: tusoi questionnaire validate ${file}`,
+    invalidInList: (file, e) => `${file}: không hợp lệ (${e} lỗi); xem chi tiết:\n  tusoi questionnaire validate ${shellWord(file)}`,
   },
   // --- anon-store (issue 13) ---
   anonymousBallot: {
@@ -835,5 +836,12 @@ export const vi: Messages = {
       reopen: 'Mở lại đợt đã đóng',
       askReopenLabel: 'Tên đợt cần mở lại (Enter: đợt gần nhất):',
     },
+  },
+  // --- messages (issue 15, parts 6 and 7) ---
+  wording: {
+    levelNames: { 'chi-bo': 'chi bộ', 'dang-uy-co-so': 'đảng ủy cơ sở', 'dang-bo-co-so': 'đảng bộ cơ sở', khoi: 'Đảng ủy Khối' },
+    noneLevel: 'Không',
+    pdfStarting: (browser) => `Đang in PDF bằng ${browser} (thường mất vài giây)…`,
+    pdfDone: 'Đã in xong PDF.',
   },
 };

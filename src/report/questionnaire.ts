@@ -52,7 +52,7 @@ export function renderQuestionnaire(q: Questionnaire, m: Messages, lang: Lang, s
   out.push(style.bold(wrap(t(q.title), width, 0)));
   out.push(`${m.questionnaire.id}: ${q.id} · ${m.questionnaire.version}: ${q.version} · sha256 ${q.sha256.slice(0, 16)}…`);
   out.push(wrap(`${m.questionnaire.source}: ${t(q.source)}`, width, 2, 0));
-  out.push(`${m.questionnaire.levels}: ${q.levels.map((l, i) => style.level(i, t(l.label))).join(' · ')}`);
+  out.push(`${m.questionnaire.levels}: ${q.levels.map((l, i) => style.level(i, l.none ? m.wording.noneLevel : t(l.label))).join(' · ')}`);
   out.push(m.questionnaire.counts(q.groups.length, allManifestations(q).length, allBehaviours(q).length));
   if (q.note) out.push(style.dim(wrap(t(q.note), width, 0)));
   for (const g of q.groups) {

@@ -76,12 +76,14 @@ export interface ModelOptions {
   readonly suppressBelow?: number;
   /** The place before the date in the signature block. */
   readonly place?: string;
+  /** The none level's label as tusoi's own text calls it (`m.wording.noneLevel`); the questionnaire's otherwise. */
+  readonly noneLabel?: string;
 }
 
 /** The model every report format renders, from what `gatherReport` read. */
 export function reportModel(data: ReportData, o: ModelOptions): ReportModel {
   const { rs } = data;
-  return buildReportModel(rs.questionnaire, rs.summary, {
+  const model = buildReportModel(rs.questionnaire, rs.summary, {
     unit: rs.unit,
     round: { label: rs.round.label, anonymous: rs.round.anonymous, open: rs.round.closedOn === null },
     lang: o.lang,
@@ -98,4 +100,6 @@ export function reportModel(data: ReportData, o: ModelOptions): ReportModel {
     collecting: isCollectingLevel(rs.unit.level),
     ...(o.place !== undefined ? { place: o.place } : {}),
   });
+  // The first level is the none level (a rule of every questionnaire).
+  return o.noneLabel === undefined ? model : { ...model, levels: model.levels.map((l, i) => (i === 0 ? { ...l, label: o.noneLabel! } : l)) };
 }

@@ -45,7 +45,7 @@ describe('usage errors', () => {
   it('exit 2 with a Vietnamese message and the help to read', async () => {
     const io = memoryIo();
     expect(await main(['questionnaire', 'show', 'nq4-khoa-xii', '--colour'], io)).toBe(2);
-    expect(io.err()).toBe('tusoi: Không có tùy chọn --colour.\nXem hướng dẫn: tusoi questionnaire show --help\n');
+    expect(io.err()).toBe('tusoi: Không có tùy chọn --colour.\nXem hướng dẫn:\n  tusoi questionnaire show --help\n');
   });
 
   it('cover unknown commands and missing arguments', async () => {

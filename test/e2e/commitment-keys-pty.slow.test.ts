@@ -47,7 +47,7 @@ describe('the commitment step', () => {
     at = await s.waitFor('khắc phục? (Enter: bỏ qua; Esc: bỏ qua tất cả)', { from: at });
     s.type(ESC);
     at = await s.waitFor('Đã bỏ qua 2 hành vi còn lại.', { from: at });
-    await s.waitFor('Đã lưu 1 cam kết. Xem và sửa sau: tusoi answer --member M002', { from: at });
+    await s.waitFor(/Đã lưu 1 cam kết\. Xem và sửa sau:\s+tusoi answer --member M002/, { from: at });
     expect((await s.exited).exitCode).toBe(0);
     // Sealed: the deadline in clear (the secretary sees it), the behaviour and the text not.
     expect(cell.query('SELECT due FROM sealed_commitment')).toEqual([{ due: '28/2/2027' }]);

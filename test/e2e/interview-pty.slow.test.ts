@@ -17,7 +17,7 @@ describe('tusoi answer in a real terminal', () => {
     await s.waitFor('Câu 4/111');
     await s.waitFor('phím số', { from: s.text().lastIndexOf('Câu 4/111') });
     s.type(KEYS.ctrlC);
-    await s.waitFor('Đã lưu 3/111 câu; phiếu chưa nộp. Làm tiếp: tusoi answer --member M002');
+    await s.waitFor(/Đã lưu 3\/111 câu; phiếu chưa nộp\. Làm tiếp:\s+tusoi --db cell\.sqlite answer --member M002/);
     expect((await s.exited).exitCode).toBe(130);
     const again = await start(cell, 'M002');
     await again.waitFor('Câu 4/111 · TT1.4');

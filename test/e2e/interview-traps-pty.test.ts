@@ -84,7 +84,7 @@ describe('tusoi answer without traps', () => {
     // The saved level is highlighted when coming back to an answer.
     at = await s.waitFor('❯ 2. Thỉnh thoảng', { from: at });
     s.type(KEYS.ctrlC);
-    await s.waitFor('Đã lưu 20/111 câu; phiếu chưa nộp. Làm tiếp: tusoi answer --member M002', { from: at });
+    await s.waitFor(/Đã lưu 20\/111 câu; phiếu chưa nộp\. Làm tiếp:\s+tusoi --db cell\.sqlite answer --member M002/, { from: at });
     expect((await s.exited).exitCode).toBe(130);
 
     const again = await startAnswer(cell, 'M002');

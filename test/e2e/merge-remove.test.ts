@@ -66,7 +66,7 @@ describe('tusoi merge --remove', () => {
     expect((await bloc.cli(['merge', '--remove', cells[0]!.code, 'DU01.csv'])).status).toBe(0);
     const covered = await bloc.cli(['merge', '--remove', cells[1]!.code, '--lang', 'en']);
     expect(covered.status).toBe(1);
-    expect(covered.stderr).toContain(`Unit ${cells[1]!.code} has no file of its own in round "2026": it is counted in DU01.csv (from DU01). To take it out, take that file out: tusoi merge --remove DU01`);
+    expect(covered.stderr).toContain(`Unit ${cells[1]!.code} has no file of its own in round "2026": it is counted in DU01.csv (from DU01). To take it out, take that file out:\n  tusoi merge --remove DU01\n`);
   });
 
   it('refuses to take a file out of a closed round, and asks for a path or --remove', async () => {

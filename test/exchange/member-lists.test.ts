@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
+import { withCode } from '../../src/report/problems.js';
 import { tempCell, type TempCell } from '../support/cell.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/csv/members/', import.meta.url));
@@ -168,8 +169,9 @@ describe('member import: repeats and codes', () => {
     expect((await importList(cell, 'original.csv')).status).toBe(0);
     const r = await importList(cell, 'code-taken.csv');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${fixture('code-taken.csv')}:3:1  ${en.csv.messages.CSV_CODE_TAKEN({ value: 'CB03-030', name: 'Phan Văn Tài' })}  [CSV_CODE_TAKEN]`);
-    expect(r.stderr).toContain('tusoi member rename CB03-030');
+    // The code ends the message's first line; the hint below it pastes as printed.
+    expect(r.stderr).toContain(`${fixture('code-taken.csv')}:3:1  ${withCode(en.csv.messages.CSV_CODE_TAKEN({ value: 'CB03-030', name: 'Phan Văn Tài' }), '[CSV_CODE_TAKEN]', '  ')}`);
+    expect(r.stderr).toContain('\n    tusoi member rename CB03-030 "New name"\n');
     expect(stored(cell).map((m) => m.code)).toEqual(['0123', '0124', 'CB03-030']);
   });
 });

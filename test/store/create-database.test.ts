@@ -79,9 +79,9 @@ describe('tusoi init and an interrupted init', () => {
     const dir = tempDir();
     const db = join(dir, 'cell.sqlite');
     writeFileSync(db, '');
-    expectClearFailure(await runMain(['--db', db, 'init', '--unit-code', 'CB03', '--unit-name', 'X'], { cwd: dir }), /trống hoặc chưa được tạo xong.*có thể xóa tệp rồi chạy lại tusoi init/);
+    expectClearFailure(await runMain(['--db', db, 'init', '--unit-code', 'CB03', '--unit-name', 'X'], { cwd: dir }), /trống hoặc chưa được tạo xong.*có thể xóa tệp rồi tạo lại:\n  tusoi --db \S*cell\.sqlite init --unit-code/);
     expectClearFailure(await runMain(['--db', db, 'status'], { cwd: dir }), /trống hoặc chưa được tạo xong/);
-    expectClearFailure(await runMain(['--lang', 'en', '--db', db, 'status'], { cwd: dir }), /is empty or half-made .* You can delete it and run tusoi init again/);
+    expectClearFailure(await runMain(['--lang', 'en', '--db', db, 'status'], { cwd: dir }), /is empty or half-made .* You can delete it and make it again:\n  tusoi --db \S*cell\.sqlite init/);
     expect(statSync(db).size).toBe(0);
   });
 });

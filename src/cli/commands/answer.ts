@@ -84,7 +84,7 @@ export async function responseReopen(ctx: Context, query: string): Promise<numbe
     const member = await resolveMember(db, query, undefined, ctx.m.interview.who, { includeInactive: true });
     if (!reopenResponse(db, round, member.id)) throw new UserError('RESPONSE_NOT_SUBMITTED', { member: member.name });
     if (ctx.json) writeJson(ctx, { member: { code: member.code, name: member.name }, round: round.label, reopened: true });
-    else ctx.io.stdout.write(`${ctx.m.interview.reopened(member.name)}\n`);
+    else ctx.io.stdout.write(`${ctx.m.interview.reopened(member.name, member.code)}\n`);
     return ExitCode.Ok;
   });
 }

@@ -13,22 +13,26 @@ import { withDatabase } from '../../store/db.js';
 import { displaySafe } from '../../text/hygiene.js';
 import type { Context } from '../context.js';
 import { writeJson } from '../output.js';
+import { safeParams, withCode } from '../../report/problems.js';
 
 function reasonText(m: Messages, r: RejectReason): string {
   return (m.merge.reasons[r.code] as (p: RejectReason) => string)(r);
 }
 
 /** A problem as the user reads it (and as `--json` gives it): a code, a line (0: the whole file) and words. */
-function problemView(m: Messages, file: string, p: MergeProblem): { code: string; line: number; message: string } {
+function problemView(m: Messages, file: string, p: MergeProblem): { code: string; line: number; message: string; text: string } {
   switch (p.kind) {
     case 'unreadable':
-      return { code: 'FILE_UNREADABLE', line: 0, message: m.errors.FILE_UNREADABLE({ file, reason: p.reason }) };
+      return { code: 'FILE_UNREADABLE', line: 0, message: m.errors.FILE_UNREADABLE({ file, reason: p.reason }), text: m.errors.FILE_UNREADABLE(safeParams({ file, reason: p.reason })) };
     case 'table':
-      return { code: p.problem.code, line: p.problem.line, message: m.csv.messages[p.problem.code](p.problem.params) };
+      return { code: p.problem.code, line: p.problem.line, message: m.csv.messages[p.problem.code](p.problem.params), text: m.csv.messages[p.problem.code](safeParams(p.problem.params)) };
     case 'decision':
-      return { code: p.reason.code, line: 0, message: reasonText(m, p.reason) };
+      return { code: p.reason.code, line: 0, message: reasonText(m, p.reason), text: reasonText(m, safeParams(p.reason)) };
   }
 }
+
+/** The JSON form: the words as they are (the text form is the words made safe to print, hints on their own lines). */
+const jsonView = ({ text: _text, ...view }: ReturnType<typeof problemView>) => view;
 
 export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { round?: string; replace?: boolean; remove?: ReadonlyArray<string> }): Promise<number> {
   const { files, ignored } = paths.length > 0 ? findExportFiles(paths.map((p) => resolve(ctx.io.cwd, p))) : { files: [], ignored: [] };
@@ -64,8 +68,8 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
       accepted: outcome.accepted,
       skipped: outcome.skipped,
       replaced: outcome.replaced,
-      rejected,
-      warnings,
+      rejected: rejected.map((r) => ({ ...r, problems: r.problems.map(jsonView) })),
+      warnings: warnings.map((w) => ({ ...w, problems: w.problems.map(jsonView) })),
       ignored: ignoredView,
       removed,
     });
@@ -77,10 +81,10 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
       for (const r of outcome.replaced) ctx.io.stdout.write(`${displaySafe(m.merge.replaced(r.file, r.previous))}\n`);
     }
     for (const i of ignoredView) ctx.io.stderr.write(`${displaySafe(m.files.ignored(i.file, i.reason))}\n`);
-    for (const w of warnings) for (const p of w.problems) ctx.io.stderr.write(`${displaySafe(`${w.file}${p.line > 0 ? `:${p.line}` : ''}  ${p.message}`)}  [${p.code}]\n`);
+    for (const w of warnings) for (const p of w.problems) ctx.io.stderr.write(`${withCode(`${displaySafe(w.file)}${p.line > 0 ? `:${p.line}` : ''}  ${displaySafe(p.text, { lineFeed: true })}`, `[${p.code}]`, '  ')}\n`);
     for (const r of rejected) {
       ctx.io.stderr.write(`${displaySafe(m.merge.rejected(r.file))}\n`);
-      for (const p of r.problems) ctx.io.stderr.write(`      ${displaySafe(`${p.line > 0 ? `${r.file}:${p.line}  ` : ''}${p.message}`)}  [${p.code}]\n`);
+      for (const p of r.problems) ctx.io.stderr.write(`      ${withCode(`${p.line > 0 ? `${displaySafe(r.file)}:${p.line}  ` : ''}${displaySafe(p.text, { lineFeed: true })}`, `[${p.code}]`, '      ')}\n`);
     }
     ctx.io.stdout.write(`${m.merge.summary(outcome.accepted.length, outcome.skipped.length, outcome.replaced.length, rejected.length)}\n`);
   }

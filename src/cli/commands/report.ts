@@ -1,7 +1,7 @@
 /** `tusoi report` and `tusoi export`: the round's summary on screen, on paper, as JSON or as CSV. */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Delimiter } from '../../exchange/sniff.js';
 import { renderHtmlReport } from '../../report/html.js';
@@ -51,7 +51,7 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
   const k = parseSuppress(o.suppressBelow);
   const data = withReadDatabase(ctx.db, (db) => gatherReport(db, { ...(o.round !== undefined ? { round: o.round } : {}), ...(o.compare !== undefined ? { compare: o.compare } : {}) }, ctx.io.now()));
   const { rs } = data;
-  const model = reportModel(data, { lang: ctx.lang, now: ctx.io.now(), ...(k !== undefined ? { suppressBelow: k } : {}), ...(o.place !== undefined ? { place: displaySafe(o.place.trim()) } : {}) });
+  const model = reportModel(data, { lang: ctx.lang, now: ctx.io.now(), noneLabel: ctx.m.wording.noneLevel, ...(k !== undefined ? { suppressBelow: k } : {}), ...(o.place !== undefined ? { place: displaySafe(o.place.trim()) } : {}) });
   // The text report shows the warning itself; a document written elsewhere may not be read before it is shared.
   if (model.smallAnonymous && format !== 'text') ctx.io.stderr.write(`${ctx.m.reportNotes.smallAnonymous(model.smallAnonymous.respondents, model.smallAnonymous.threshold)}\n`);
   const force = { force: o.force === true };
@@ -91,7 +91,11 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
         const htmlFile = join(dir, 'report.html');
         writeFileAtomic(htmlFile, html);
         const pdfTmp = join(dir, 'report.pdf');
-        printPdf(htmlFile, pdfTmp, ctx.io.env);
+        printPdf(htmlFile, pdfTmp, ctx.io.env, {
+          // On stderr: stdout may be piped, and keeps only the line naming the file.
+          starting: (browser) => ctx.io.stderr.write(`${ctx.m.wording.pdfStarting(displaySafe(basename(browser)))}\n`),
+          done: () => ctx.io.stderr.write(`${ctx.m.wording.pdfDone}\n`),
+        });
         return readFileSync(pdfTmp);
       } finally {
         try {

@@ -33,7 +33,7 @@ export async function status(ctx: Context): Promise<number> {
   const style = await createStyle(ctx.io.stdout, ctx.io.env);
   // Names and labels come from the database (an old one, a merged file): shown escaped (`text/hygiene.ts`).
   const d = displaySafe;
-  const out: string[] = [style.bold(m.status.unit(d(unit.code), d(unit.name), d(unit.level)))];
+  const out: string[] = [style.bold(m.status.unit(d(unit.code), d(unit.name), m.wording.levelNames[unit.level] ?? d(unit.level)))];
   if (!round) {
     out.push(m.status.noRound);
   } else if (cov) {

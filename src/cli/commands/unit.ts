@@ -30,6 +30,6 @@ export async function unitList(ctx: Context): Promise<number> {
     return ExitCode.Ok;
   }
   if (units.length === 0) ctx.io.stdout.write(`${ctx.m.units.noExpected}\n`);
-  for (const u of units) ctx.io.stdout.write(`${displaySafe(`${u.code}  ${u.name}  (${u.level}${u.parentCode ? `, ${u.parentCode}` : ''})`)}\n`);
+  for (const u of units) ctx.io.stdout.write(`${displaySafe(`${u.code}  ${u.name}  (${ctx.m.wording.levelNames[u.level] ?? u.level}${u.parentCode ? `, ${u.parentCode}` : ''})`)}\n`);
   return ExitCode.Ok;
 }
