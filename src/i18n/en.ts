@@ -331,12 +331,12 @@ export const en: Messages = {
     TEXT_TOO_LONG: (p) => `${p.what} is ${p.length.toLocaleString('en-GB')} characters long (at most ${p.limit}). Shorten it.`,
     // Rounds and the menu (issue 15, part 4).
     ROUND_CLOSE_DECLINED: (p) => `Round "${p.label}" stays open: you chose not to close it.`,
-    ROUND_CHANGED: (p) => `Round "${p.label}" is no longer the open round (closed or replaced in another window); nothing was closed. See: tusoi round list`,
+    ROUND_CHANGED: (p) => `Round "${p.label}" is no longer the open round (closed or replaced in another window); nothing was closed. See:\n  tusoi round list`,
     ROUND_NOT_CLOSED: (p) => `Round "${p.label}" is open; there is nothing to reopen.`,
     ROUND_REOPEN_EXPORTED: (p) =>
-      `Round "${p.label}" cannot be reopened: its final file was exported on ${p.on}. That file may have been sent upward; changing the round now would make it wrong. To collect again, open a new round: tusoi round open --label "${p.label} (2)"`,
+      `Round "${p.label}" cannot be reopened: its final file was exported on ${p.on}. That file may have been sent upward; changing the round now would make it wrong. To collect again, open a new round:\n  tusoi round open --label ${shellWord(`${p.label} (2)`)}`,
     ROUND_REOPEN_REPORTED: (p) =>
-      `Anonymous round "${p.label}" cannot be reopened: it was ${p.kind === 'export' ? 'exported' : 'reported'} on ${p.on}, after it closed. With one more ballot, the reports before and after would differ by exactly that person's answers. To collect again, open a new round: tusoi round open --anonymous --label "${p.label} (2)"`,
+      `Anonymous round "${p.label}" cannot be reopened: it was ${p.kind === 'export' ? 'exported' : 'reported'} on ${p.on}, after it closed. With one more ballot, the reports before and after would differ by exactly that person's answers. To collect again, open a new round:\n  tusoi round open --anonymous --label ${shellWord(`${p.label} (2)`)}`,
   },
   internal: {
     title: 'Internal error in tusoi (not your fault).',
@@ -796,11 +796,11 @@ export const en: Messages = {
       missing: 'Not reported:',
     },
     confirmClose: (label, anon) =>
-      `Close round "${label}"? Nobody can answer after that; it can be reopened (tusoi round reopen) only until it is ${anon ? 'reported or exported' : 'exported as final'}.`,
+      `Close round "${label}"? Nobody can answer after that; it can be reopened (the round reopen command) only until it is ${anon ? 'reported or exported' : 'exported as final'}.`,
     reopened: (label, anon) =>
       anon
-        ? `Anonymous round "${label}" reopened. Submitted ballots still count; unfinished ballots were deleted at close, so those members start again. Close it again: tusoi round close`
-        : `Round "${label}" reopened. Members in progress can go on. Close it again: tusoi round close`,
+        ? `Anonymous round "${label}" reopened. Submitted ballots still count; unfinished ballots were deleted at close, so those members start again. Close it again:\n  tusoi round close`
+        : `Round "${label}" reopened. Members in progress can go on. Close it again:\n  tusoi round close`,
     committeeNext: (db, year) =>
       `Next (a unit that merges: it answers no questionnaire, it merges the files of the units below it; each line pastes into a shell):
   tusoi ${db}unit import units.csv   # the units expected to report: code;name;parent

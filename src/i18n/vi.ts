@@ -338,12 +338,12 @@ export const vi: Messages = {
     TEXT_TOO_LONG: (p) => `${p.what} dài ${p.length.toLocaleString('vi-VN')} ký tự (tối đa ${p.limit}). Đồng chí hãy rút gọn lại.`,
     // Rounds and the menu (issue 15, part 4).
     ROUND_CLOSE_DECLINED: (p) => `Đợt "${p.label}" vẫn mở: đồng chí đã chọn không đóng.`,
-    ROUND_CHANGED: (p) => `Đợt "${p.label}" không còn là đợt đang mở (đã được đóng hoặc thay ở cửa sổ khác); không đóng gì. Xem lại: tusoi round list`,
+    ROUND_CHANGED: (p) => `Đợt "${p.label}" không còn là đợt đang mở (đã được đóng hoặc thay ở cửa sổ khác); không đóng gì. Xem lại:\n  tusoi round list`,
     ROUND_NOT_CLOSED: (p) => `Đợt "${p.label}" đang mở, không cần mở lại.`,
     ROUND_REOPEN_EXPORTED: (p) =>
-      `Không mở lại được đợt "${p.label}": tệp chính thức của đợt đã được xuất ngày ${viDay(p.on)}. Tệp đó có thể đã gửi lên cấp trên; mở lại để sửa thì số liệu gửi đi không còn đúng. Cần làm lại thì mở đợt mới: tusoi round open --label "${p.label} (bổ sung)"`,
+      `Không mở lại được đợt "${p.label}": tệp chính thức của đợt đã được xuất ngày ${viDay(p.on)}. Tệp đó có thể đã gửi lên cấp trên; mở lại để sửa thì số liệu gửi đi không còn đúng. Cần làm lại thì mở đợt mới:\n  tusoi round open --label ${shellWord(`${p.label} (bổ sung)`)}`,
     ROUND_REOPEN_REPORTED: (p) =>
-      `Không mở lại được đợt ẩn danh "${p.label}": ngày ${viDay(p.on)} đã ${p.kind === 'export' ? 'xuất tệp' : 'lập báo cáo'} của đợt sau khi đóng. Nếu mở lại và có thêm một phiếu, so hai báo cáo trước và sau sẽ thấy đúng câu trả lời của người đó. Cần làm lại thì mở đợt mới: tusoi round open --anonymous --label "${p.label} (bổ sung)"`,
+      `Không mở lại được đợt ẩn danh "${p.label}": ngày ${viDay(p.on)} đã ${p.kind === 'export' ? 'xuất tệp' : 'lập báo cáo'} của đợt sau khi đóng. Nếu mở lại và có thêm một phiếu, so hai báo cáo trước và sau sẽ thấy đúng câu trả lời của người đó. Cần làm lại thì mở đợt mới:\n  tusoi round open --anonymous --label ${shellWord(`${p.label} (bổ sung)`)}`,
   },
   internal: {
     title: 'Lỗi nội bộ của tusoi (không phải do đồng chí).',
@@ -806,11 +806,11 @@ export const vi: Messages = {
       missing: 'Chưa báo cáo:',
     },
     confirmClose: (label, anon) =>
-      `Đóng đợt "${label}"? Sau khi đóng, không ai trả lời thêm được; mở lại (tusoi round reopen) chỉ được khi chưa ${anon ? 'báo cáo hay xuất tệp' : 'xuất tệp chính thức'}.`,
+      `Đóng đợt "${label}"? Sau khi đóng, không ai trả lời thêm được; mở lại (lệnh round reopen) chỉ được khi chưa ${anon ? 'báo cáo hay xuất tệp' : 'xuất tệp chính thức'}.`,
     reopened: (label, anon) =>
       anon
-        ? `Đã mở lại đợt ẩn danh "${label}". Phiếu đã nộp vẫn được tính; phiếu làm dở đã bị xóa khi đóng, các đồng chí đó làm lại từ đầu. Đóng lại: tusoi round close`
-        : `Đã mở lại đợt "${label}". Các đồng chí đang làm dở tiếp tục được. Đóng lại: tusoi round close`,
+        ? `Đã mở lại đợt ẩn danh "${label}". Phiếu đã nộp vẫn được tính; phiếu làm dở đã bị xóa khi đóng, các đồng chí đó làm lại từ đầu. Đóng lại:\n  tusoi round close`
+        : `Đã mở lại đợt "${label}". Các đồng chí đang làm dở tiếp tục được. Đóng lại:\n  tusoi round close`,
     committeeNext: (db, year) =>
       `Tiếp theo (đơn vị cấp trên: không trả lời phiếu, gộp tệp của các đơn vị trực thuộc; mỗi dòng dán được vào cửa sổ lệnh):
   tusoi ${db}unit import don-vi.csv   # danh sách đơn vị cần báo cáo: Mã;Tên;Cấp trên
