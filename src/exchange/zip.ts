@@ -14,7 +14,7 @@ export const WORKBOOK_CAPS = {
   /** Worksheets in one workbook. */
   sheets: 64,
   /** Non-empty cells in one worksheet (a cell export is about 3,000; 60 forms about 7,000). */
-  cells: 500_000,
+  cells: 200_000,
   /** Entries in the zip. */
   entries: 4096,
 } as const;
