@@ -19,7 +19,7 @@
  * neither library does.
  */
 import type { CellKind, SourceRow, TableSource, WorkbookOrigin } from './table-source.js';
-import { attributes, BrokenZip, WORKBOOK_CAPS, xmlText, Zip } from './zip.js';
+import { attribute, attributes, BrokenZip, WORKBOOK_CAPS, xmlText, Zip } from './zip.js';
 
 export type WorkbookRead =
   | { readonly ok: true; readonly sheets: ReadonlyArray<TableSource<WorkbookOrigin>> }
@@ -87,22 +87,22 @@ function sheetRows(xml: string, shared: ReadonlyArray<string>, dates: ReadonlySe
   const rows: SourceRow[] = [];
   let previous = 0;
   for (const r of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/gu)) {
-    const line = Number(attributes(r[1]!).get('r') ?? previous + 1);
+    const line = Number(attribute(r[1]!, 'r') ?? previous + 1);
     previous = line;
     const cells: string[] = [];
     const kinds: CellKind[] = [];
     for (const c of (r[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/gu)) {
-      const attrs = attributes(c[1]!);
+      const tag = c[1]!;
       const body = c[2] ?? '';
-      const col = columnOf(attrs.get('r')) ?? cells.length;
-      const type = attrs.get('t') ?? 'n';
+      const col = columnOf(attribute(tag, 'r')) ?? cells.length;
+      const type = attribute(tag, 't') ?? 'n';
       const raw = /<v\b[^>]*>([\s\S]*?)<\/v>/u.exec(body)?.[1];
       let value: string;
       let kind: CellKind = 'text';
       if (type === 's') value = shared[Number(raw)] ?? '';
       else if (type === 'inlineStr') value = itemText(/<is\b[^>]*>([\s\S]*?)<\/is>/u.exec(body)?.[1] ?? '');
       else if (raw === undefined) value = '';
-      else if (type === 'n' && dates.has(Number(attrs.get('s') ?? 0))) {
+      else if (type === 'n' && dates.has(Number(attribute(tag, 's') ?? 0))) {
         value = serialDate(xmlText(raw));
         kind = 'date';
       } else if (type === 'n') {
@@ -170,13 +170,14 @@ const MAX_REPEAT = 1024;
 function odsRows(xml: string, name: string, cap: Cells): SourceRow[] {
   const rows: SourceRow[] = [];
   let line = 0;
-  for (const r of xml.matchAll(/<table:table-row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-row>)/gu)) {
-    const repeatRows = Number(attributes(r[1]!, false).get('table:number-rows-repeated') ?? 1);
+  for (const r of xml.matchAll(/<table:table-row(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-row>)/gu)) {
+    const repeatRows = Number(attribute(r[1]!, 'table:number-rows-repeated', false) ?? 1);
     const cells: string[] = [];
     const kinds: CellKind[] = [];
     let col = 0;
-    for (const c of (r[2] ?? '').matchAll(/<table:(?:covered-)?table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/gu)) {
-      const a = attributes(c[1]!, false);
+    for (const c of (r[2] ?? '').matchAll(/<table:(?:covered-)?table-cell(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/gu)) {
+      const tag = c[1]!;
+      const a = { get: (name: string) => attribute(tag, name, false) };
       const repeat = Number(a.get('table:number-columns-repeated') ?? 1);
       const type = a.get('office:value-type');
       let value: string;
@@ -218,7 +219,7 @@ function odsRows(xml: string, name: string, cap: Cells): SourceRow[] {
 function odsSheets(zip: Zip, file: string): TableSource<WorkbookOrigin>[] {
   const content = zip.text('content.xml');
   if (content === undefined) throw new BrokenZip('no content.xml');
-  const tables = [...content.matchAll(/<table:table\b([^>]*?)>([\s\S]*?)<\/table:table>/gu)];
+  const tables = [...content.matchAll(/<table:table(?=[\s>])([^>]*?)>([\s\S]*?)<\/table:table>/gu)];
   if (tables.length === 0) throw new BrokenZip('no worksheet');
   if (tables.length > WORKBOOK_CAPS.sheets) throw new BrokenZip(`${tables.length} sheets (at most ${WORKBOOK_CAPS.sheets})`, true);
   return tables.map((t) => {
