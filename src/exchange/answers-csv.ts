@@ -30,6 +30,8 @@ export function answersFromTable(table: TableRows, file: string, q: Questionnair
   }
   const behaviours = new Map(allBehaviours(q).map((b) => [b.id.toLowerCase(), b.id]));
   const levels = new Map<string, string>();
+  // By id, label (diacritics optional) or number, 1 being the none level, as in a whole cell's sheet.
+  q.levels.forEach((l, i) => levels.set(String(i + 1), l.id));
   for (const l of q.levels) {
     levels.set(l.id.toLowerCase(), l.id);
     levels.set(fold(l.label.vi), l.id);

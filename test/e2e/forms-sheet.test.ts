@@ -111,6 +111,10 @@ describe('a named round: one sheet, one column per member', () => {
     const b = await cell.cli(['answer', '--answers', fixture('forms-named.csv'), '--member', 'CB03-001', '--lang', 'en']);
     expect([b.status, b.stderr]).toEqual([1, `tusoi: ${en.errors.ANSWERS_LAYOUT({ file: fixture('forms-named.csv'), found: 'sheet' })}\n`]);
     expect(cell.query('SELECT * FROM response')).toEqual([]);
+    // The two-column form takes levels by number too (1 = none).
+    const one = await cell.cli(['answer', '--answers', 'one.csv', '--member', 'CB03-001']);
+    expect([one.status, one.stderr]).toEqual([0, '']);
+    expect(cell.query<{ level: string }>('SELECT DISTINCT level FROM answer')).toEqual([{ level: 'khong' }]);
   });
 
   it.skipIf(!posix)('writes the blank template owner-only; filled in, it enters', async () => {
