@@ -43,8 +43,8 @@ async function whoIsAnswering(ctx: Context, db: Db, round: Round, ui: TerminalUi
 }
 
 export async function answer(ctx: Context, o: AnswerOptions): Promise<number> {
-  if (o.template !== undefined) return (await import('./answer-sheet.js')).writeTemplate(ctx, o.template);
-  if (o.answers !== undefined && o.member === undefined) return (await import('./answer-sheet.js')).enterSheet(ctx, o);
+  if (o.template !== undefined) return (await import('../answer-sheet.js')).writeTemplate(ctx, o.template);
+  if (o.answers !== undefined && o.member === undefined) return (await import('../answer-sheet.js')).enterSheet(ctx, o);
   if (o.answers !== undefined) return paperForm(ctx, o.answers, o.member, o.replace === true, o.sheet);
   if (!isInteractive(ctx)) throw new UserError('NOT_A_TERMINAL', { command: 'tusoi answer' });
   const ui = await createUi(ctx);

@@ -5,21 +5,29 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ExitCode, UserError } from '../../errors.js';
-import { csvCell } from '../../exchange/template-sheet.js';
-import { answersLayout, formsFromSheet } from '../../exchange/forms-sheet.js';
-import { allBehaviours } from '../../questionnaire/model.js';
-import { enterFormsSheet } from '../../services/forms-sheet.js';
-import { collectingRound } from '../../services/round-choice.js';
-import { withDatabase, withDatabaseAsync } from '../../store/db.js';
-import { listMembers, type Member } from '../../store/members.js';
-import { roundQuestionnaire } from '../../store/rounds.js';
-import { nameKey } from '../../text/vietnamese.js';
-import type { Context } from '../context.js';
-import { readUserFile, writeFileAtomic } from '../files.js';
-import { printCsvProblems, writeJson } from '../output.js';
-import { onSheet, readUserTable } from '../user-table.js';
-import type { AnswerOptions } from './answer.js';
+import { ExitCode, UserError } from '../errors.js';
+import { csvCell } from '../exchange/template-sheet.js';
+import { answersLayout, formsFromSheet } from '../exchange/forms-sheet.js';
+import { allBehaviours } from '../questionnaire/model.js';
+import { enterFormsSheet } from '../services/forms-sheet.js';
+import { collectingRound } from '../services/round-choice.js';
+import { withDatabase, withDatabaseAsync } from '../store/db.js';
+import { listMembers, type Member } from '../store/members.js';
+import { roundQuestionnaire } from '../store/rounds.js';
+import { nameKey } from '../text/vietnamese.js';
+import type { Context } from './context.js';
+import { readUserFile, writeFileAtomic } from './files.js';
+import { printCsvProblems, writeJson } from './output.js';
+import { onSheet, readUserTable } from './user-table.js';
+
+/** What `tusoi answer` passes for a whole sheet. */
+export interface SheetOptions {
+  readonly answers?: string;
+  readonly replace?: boolean;
+  readonly sheet?: string;
+  readonly blankIsNone?: boolean;
+  readonly participants?: string;
+}
 
 /** `--participants`: codes (or exact names) separated by commas, semicolons or line ends, inline or in a file. */
 function participantsOf(ctx: Context, value: string, members: ReadonlyArray<Member>): Member[] {
@@ -34,7 +42,7 @@ function participantsOf(ctx: Context, value: string, members: ReadonlyArray<Memb
   return out;
 }
 
-export async function enterSheet(ctx: Context, o: AnswerOptions): Promise<number> {
+export async function enterSheet(ctx: Context, o: SheetOptions): Promise<number> {
   const file = o.answers!;
   return withDatabaseAsync(ctx.db, async (db) => {
     const round = collectingRound(db, ctx.io.now());
