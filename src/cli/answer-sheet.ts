@@ -62,19 +62,23 @@ export async function enterSheet(ctx: Context, o: SheetOptions): Promise<number>
     enterFormsSheet(db, round, q, { forms: parsed.forms, replace: o.replace === true, ...(participants ? { participants } : {}) }, file, ctx.io.now());
     const who = (f: (typeof parsed.forms)[number]): string => (f.column.kind === 'member' ? `${f.column.member.name} (${f.column.member.code})` : ctx.m.sheets.ballotHeader(f.column.ballot));
     const named = parsed.forms.some((f) => f.column.kind === 'member');
+    // NOTE: in an anonymous round a member's column is never reported on its own: its count of
+    // blanks is its count of "none" answers. Ballot columns name nobody and may be.
+    const listed = parsed.forms.filter((f) => !round.anonymous || f.column.kind === 'ballot');
+    const blanks = parsed.forms.reduce((n, f) => n + f.blanks, 0);
     if (ctx.json) {
       writeJson(ctx, {
         file,
         round: round.label,
         anonymous: round.anonymous,
         forms: parsed.forms.length,
-        // An anonymous round's forms are not listed one by one: only how many blanks each had would pair a column with nothing stored, but say nothing more.
-        entered: round.anonymous ? undefined : parsed.forms.map((f) => ({ code: f.column.kind === 'member' ? f.column.member.code : undefined, answers: f.answers.size, blanksAsNone: f.blanks })),
-        blanksAsNone: parsed.forms.map((f) => f.blanks),
+        blanksAsNone: blanks,
+        entered: listed.map((f) => ({ ...(f.column.kind === 'member' ? { code: f.column.member.code } : { ballot: f.column.ballot }), answers: f.answers.size, blanksAsNone: f.blanks })),
         namedFile: named,
       });
     } else {
-      for (const f of parsed.forms) ctx.io.stdout.write(`${ctx.m.sheets.formEntered(who(f), f.answers.size, f.blanks)}\n`);
+      for (const f of listed) ctx.io.stdout.write(`${ctx.m.sheets.formEntered(who(f), f.answers.size, f.blanks)}\n`);
+      if (listed.length < parsed.forms.length && blanks > 0) ctx.io.stdout.write(`${ctx.m.sheets.formEntered(ctx.m.sheets.allForms, parsed.forms.length * allBehaviours(q).length, blanks)}\n`);
       ctx.io.stdout.write(`${ctx.m.sheets.sheetEntered(file, parsed.forms.length, round.anonymous)}\n`);
       if (named) ctx.io.stdout.write(`${ctx.m.sheets.namedReminder(file)}\n`);
     }
@@ -84,6 +88,8 @@ export async function enterSheet(ctx: Context, o: SheetOptions): Promise<number>
 
 /** The blank sheet for the open round: ids and texts down, member (or numbered ballot) columns across; CSV UTF-8 with BOM, owner-only. */
 export async function writeTemplate(ctx: Context, file: string): Promise<number> {
+  // No workbook writer yet: a template is CSV, which Excel and LibreOffice open as is.
+  if (!/\.(csv|txt)$/iu.test(file)) throw new UserError('BAD_OPTION_VALUE', { option: '--template', value: file, allowed: '.csv' });
   return withDatabase(ctx.db, (db) => {
     const round = collectingRound(db, ctx.io.now());
     const q = roundQuestionnaire(db, round);

@@ -400,6 +400,7 @@ export const en: Messages = {
     behaviourHeader: 'Behaviour id',
     textHeader: 'Text',
     ballotHeader: (n) => `Ballot ${n}`,
+    allForms: 'The whole sheet (anonymous round: no column on its own)',
     help: {
       sheet: 'the sheet to read in an .xlsx/.ods file (default: the one with the expected header)',
       sheetName: 'sheet-name',

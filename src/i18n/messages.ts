@@ -143,6 +143,8 @@ export interface Messages {
     readonly behaviourHeader: string;
     readonly textHeader: string;
     readonly ballotHeader: (n: number) => string;
+    /** The whole sheet, when an anonymous round's member columns are not listed one by one. */
+    readonly allForms: string;
     readonly help: {
       readonly sheet: string;
       readonly sheetName: string;

@@ -404,6 +404,7 @@ export const vi: Messages = {
     behaviourHeader: 'Mã hành vi',
     textHeader: 'Nội dung',
     ballotHeader: (n) => `Phiếu ${n}`,
+    allForms: 'Cả bảng (đợt ẩn danh: không nêu từng cột)',
     help: {
       sheet: 'trang tính cần đọc trong tệp .xlsx/.ods (mặc định: trang có dòng tiêu đề phù hợp)',
       sheetName: 'tên-trang',

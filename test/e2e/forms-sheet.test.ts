@@ -119,6 +119,8 @@ describe('a named round: one sheet, one column per member', () => {
 
   it.skipIf(!posix)('writes the blank template owner-only; filled in, it enters', async () => {
     const cell = await cellWithMembers(['--label', '2026']);
+    const xlsx = await cell.cli(['answer', '--template', 'phieu.xlsx', '--lang', 'en']);
+    expect([xlsx.status, xlsx.stderr]).toEqual([2, `tusoi: ${en.errors.BAD_OPTION_VALUE({ option: '--template', value: 'phieu.xlsx', allowed: '.csv' })}\n`]);
     const r = await cell.cli(['answer', '--template', 'phieu.csv', '--lang', 'en']);
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(statSync(join(cell.dir, 'phieu.csv')).mode & 0o777).toBe(0o600);
@@ -168,6 +170,10 @@ describe('an anonymous round: straight into the tallies', () => {
     expect(cell.query<{ respondents: number }>('SELECT respondents FROM anon_round')).toEqual([]);
     const r = await cell.cli(['answer', '--answers', fixture('forms-named.csv'), '--blank-is-none', '--lang', 'en']);
     expect([r.status, r.stderr]).toEqual([0, '']);
+    // No member's column on its own (its blanks are its "none" answers): the sheet's total only.
+    const { blanks } = independentCount('forms-named.csv', 2);
+    expect(r.stdout).not.toContain('CB03-00');
+    expect(r.stdout).toContain(en.sheets.formEntered(en.sheets.allForms, 5 * 111, blanks.reduce((a, b) => a + b, 0)));
     expect((await cell.cli(['round', 'close'])).status).toBe(0);
     const j = await reportOf(cell);
     expect(j.respondents).toBe(5);
