@@ -119,6 +119,19 @@ export interface ErrorParams {
   ROUND_REOPEN_EXPORTED: { label: string; on: string };
   /** `round reopen` of an anonymous round reported or exported since it closed. */
   ROUND_REOPEN_REPORTED: { label: string; on: string; kind: 'report' | 'export' };
+  // Spreadsheets in (issue 16, parts 1 and 2).
+  /** `--sheet NAME`: the workbook has no sheet of that name (`sheets`: the names it has). */
+  WORKBOOK_SHEET_NOT_FOUND: { file: string; sheet: string; sheets: string };
+  /** Several sheets hold a table of the kind expected: `--sheet` chooses. */
+  WORKBOOK_SHEET_AMBIGUOUS: { file: string; sheets: string };
+  /** Past a cap before any parse (bytes once uncompressed, sheets, cells): a zip bomb or the wrong file. */
+  WORKBOOK_TOO_LARGE: { file: string; detail: string };
+  /** `answer --answers` with or without `--member`: the file is in the other layout (`found`: 'form' | 'sheet'). */
+  ANSWERS_LAYOUT: { file: string; found: 'form' | 'sheet' };
+  /** An anonymous sheet of ballot columns: `--participants` is needed, naming as many members as ballots. */
+  ANSWERS_PARTICIPANTS: { file: string; ballots: number; participants: number };
+  /** A member named in a sheet or in `--participants` has already taken part in the anonymous round. */
+  ANSWERS_ALREADY_TAKEN: { members: string };
 }
 export type ErrorCode = keyof ErrorParams;
 

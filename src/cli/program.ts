@@ -110,8 +110,9 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .command('import')
         .description(h.import.summary)
         .argument(`<${p.file}>`, h.import.file)
+        .option(`--sheet <${m.sheets.help.sheetName}>`, m.sheets.help.sheet)
         .addHelpText('after', examples(h.import.examples))
-        .action((file: string, _o, c: Command) => act(async (ctx) => (await import('./commands/member.js')).memberImport(ctx, file))(c));
+        .action((file: string, o: { sheet?: string }, c: Command) => act(async (ctx) => (await import('./commands/member.js')).memberImport(ctx, file, o.sheet))(c));
     },
   },
   {
@@ -157,8 +158,12 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .option(`--member <${p.member}>`, h.member)
         .option(`--answers <${p.file}>`, h.answers)
         .option('--replace', h.replace)
+        .option(`--sheet <${m.sheets.help.sheetName}>`, m.sheets.help.sheet)
+        .option('--blank-is-none', m.sheets.help.blankIsNone)
+        .option(`--participants <${m.sheets.help.participantsArg}>`, m.sheets.help.participants)
+        .option(`--template <${p.file}>`, m.sheets.help.template)
         .addHelpText('after', examples(h.examples))
-        .action((o: { member?: string; answers?: string; replace?: boolean }, c: Command) =>
+        .action((o: { member?: string; answers?: string; replace?: boolean; sheet?: string; blankIsNone?: boolean; participants?: string; template?: string }, c: Command) =>
           act(async (ctx) => (await import('./commands/answer.js')).answer(ctx, o))(c),
         );
     },
@@ -210,8 +215,9 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .command('import')
         .description(h.import.summary)
         .argument(`<${p.file}>`, h.import.file)
+        .option(`--sheet <${m.sheets.help.sheetName}>`, m.sheets.help.sheet)
         .addHelpText('after', examples(h.import.examples))
-        .action((file: string, _o, c: Command) => act(async (ctx) => (await import('./commands/unit.js')).unitImport(ctx, file))(c));
+        .action((file: string, o: { sheet?: string }, c: Command) => act(async (ctx) => (await import('./commands/unit.js')).unitImport(ctx, file, o.sheet))(c));
       unit
         .command('list')
         .description(h.list.summary)

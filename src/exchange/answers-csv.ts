@@ -11,6 +11,12 @@ import type { TableRows } from './table.js';
 const BEHAVIOUR_HEADERS = ['behaviour', 'behavior', 'behaviour_id', 'behavior_id', 'hanh vi', 'ma hanh vi'];
 const LEVEL_HEADERS = ['level', 'muc do', 'muc'];
 
+/** True when a row is the two-column form's header (a behaviour and a level column). */
+export function isFormHeader(row: { readonly cells: ReadonlyArray<string> }): boolean {
+  const header = row.cells.map((c) => fold(c));
+  return header.some((h) => BEHAVIOUR_HEADERS.includes(h)) && header.some((h) => LEVEL_HEADERS.includes(h));
+}
+
 export function answersFromTable(table: TableRows, file: string, q: Questionnaire): { answers: Map<string, string>; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
   const answers = new Map<string, string>();
@@ -24,6 +30,8 @@ export function answersFromTable(table: TableRows, file: string, q: Questionnair
   }
   const behaviours = new Map(allBehaviours(q).map((b) => [b.id.toLowerCase(), b.id]));
   const levels = new Map<string, string>();
+  // By id, label (diacritics optional) or number, 1 being the none level, as in a whole cell's sheet.
+  q.levels.forEach((l, i) => levels.set(String(i + 1), l.id));
   for (const l of q.levels) {
     levels.set(l.id.toLowerCase(), l.id);
     levels.set(fold(l.label.vi), l.id);

@@ -6,7 +6,7 @@
 
 /** Spreadsheets, which the user can save as CSV; anything else is sent again as the right file. */
 export type WorkbookFormat = 'xlsx' | 'ods' | 'xls';
-export type OtherFormat = 'zip' | 'docx' | 'pdf' | 'sqlite' | 'gzip' | '7z' | 'rar' | 'image';
+export type OtherFormat = 'zip' | 'docx' | 'doc' | 'pdf' | 'sqlite' | 'gzip' | '7z' | 'rar' | 'image';
 export type BinaryFormat = WorkbookFormat | OtherFormat;
 
 const WORKBOOKS: ReadonlySet<string> = new Set<WorkbookFormat>(['xlsx', 'ods', 'xls']);

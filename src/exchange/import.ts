@@ -19,7 +19,9 @@ import { binaryFormat, isWorkbook } from './file-format.js';
 import { isWholeNumber, readBody, type ExportBody, type ItemType } from './export-rows.js';
 import { FileProblems, type CsvProblem, type CsvProblemCode } from './problems.js';
 import type { Delimiter } from './sniff.js';
-import { sourceText, type SourceProblem, type SourceProblemKind, type SourceRow, type TableSource, type CsvOrigin } from './table-source.js';
+import { sourceText, type SourceProblem, type SourceProblemKind, type SourceRow, type TableSource } from './table-source.js';
+import { exportRowsOfSheet } from './workbook-export.js';
+import { readWorkbookSheets } from './xlsx-source.js';
 
 export interface ParsedExport {
   readonly file: string;
@@ -90,13 +92,29 @@ function readFormat(layout: ExportLayout, first: SourceRow, problems: FileProble
 export function readExport(bytes: Uint8Array, file: string): ReadResult {
   // A workbook or a PDF sent instead of the CSV: named as what it is.
   const format = binaryFormat(bytes);
+  if (format === 'xlsx' || format === 'ods') return readWorkbookExport(bytes, file, format);
   if (format) return { ok: false, problems: [{ code: isWorkbook(format) ? 'EXPORT_WORKBOOK' : 'EXPORT_NOT_TEXT', file, line: 0, params: { format } }] };
   const { source, problems } = readCsvSource(bytes, file);
   return exportFromSource(source, problems);
 }
 
+/**
+ * A cell export re-saved as an .xlsx or .ods workbook: its sheet with the
+ * export's header (the first that has one), typed cells brought back
+ * (`workbook-export.ts`), then the checks every export goes through.
+ */
+function readWorkbookExport(bytes: Uint8Array, file: string, format: 'xlsx' | 'ods'): ReadResult {
+  const read = readWorkbookSheets(bytes, file, format);
+  if (!read.ok) return { ok: false, problems: [{ code: 'CSV_BAD_WORKBOOK', file, line: 0, params: { detail: read.detail } }] };
+  const sheet = read.sheets.find((s) => layoutOf(s.rows[0] && { line: 1, cells: s.rows[0].cells.map((c) => c.replace(/^\uFEFF/u, '')) }).missing() === undefined) ?? read.sheets[0]!;
+  const { source, problems } = exportRowsOfSheet(sheet);
+  if (problems.length > 0) return { ok: false, problems };
+  const r = exportFromSource(source, []);
+  return r.ok ? r : { ok: false, problems: r.problems.map((p) => ({ ...p, sheet: sheet.origin.sheet })) };
+}
+
 /** Reads an export from any table source; `found` are the source's own problems (broken quoting). */
-export function exportFromSource(source: TableSource<CsvOrigin>, found: ReadonlyArray<SourceProblem>): ReadResult {
+export function exportFromSource(source: TableSource, found: ReadonlyArray<SourceProblem>): ReadResult {
   const problems = new FileProblems(source.file);
   const failed = (): ReadResult => ({ ok: false, problems: problems.list });
   if (found.length === 0 && isBlank(source.rows)) problems.add('EXPORT_EMPTY', 0);
@@ -143,7 +161,7 @@ function packItems(levels: ReadonlyArray<string>, body: ExportBody): Pick<Parsed
   return { packed: packer.done(), itemIds };
 }
 
-function parsedExport(source: TableSource<CsvOrigin>, format: number, levels: ReadonlyArray<string>, totals: ExportTotals, body: ExportBody, names: CleanNames, warnings: ReadonlyArray<CsvProblem>): ParsedExport {
+function parsedExport(source: TableSource, format: number, levels: ReadonlyArray<string>, totals: ExportTotals, body: ExportBody, names: CleanNames, warnings: ReadonlyArray<CsvProblem>): ParsedExport {
   const id = (name: string) => totals.identity.get(name) ?? '';
   const { members, respondents, status } = totals;
   const { units } = names;
@@ -152,8 +170,8 @@ function parsedExport(source: TableSource<CsvOrigin>, format: number, levels: Re
   let summary: Summary | undefined;
   return {
     file: source.file,
-    encoding: source.origin.encoding,
-    delimiter: source.origin.delimiter,
+    encoding: source.origin.kind === 'csv' ? source.origin.encoding : 'utf-8',
+    delimiter: source.origin.kind === 'csv' ? source.origin.delimiter : ',',
     format,
     tusoiVersion: id('tusoi_version'),
     questionnaire,

@@ -66,6 +66,21 @@ export const CSV_PROBLEM_CODES = [
   'EXPORT_TEXT_CLEANED',
   /** Warning: an export's unit name was over its cap; it was cut there and the file merged. */
   'EXPORT_TEXT_TRUNCATED',
+  // Spreadsheets in (issue 16, parts 1 and 2).
+  /** A re-saved export whose text identity (`column`) the office suite turned into a number or a date (`kind`, `value`): cannot be told back. */
+  'EXPORT_RESAVED_VALUE',
+  /** A whole cell's sheet of forms: a cell that is no level (`value`, `column` letter, `name` of the member or ballot). */
+  'SHEET_BAD_LEVEL',
+  /** A blank cell without `--blank-is-none`. */
+  'SHEET_BLANK',
+  /** A column header naming no member (after the one text column). */
+  'SHEET_UNKNOWN_MEMBER',
+  /** Two columns for one member (`firstLine` holds the first column's number). */
+  'SHEET_DUPLICATE_MEMBER',
+  /** A sheet with no member or ballot column. */
+  'SHEET_NO_COLUMNS',
+  /** A column of member names in an anonymous sheet mixed with ballot numbers. */
+  'SHEET_MIXED_COLUMNS',
 ] as const;
 
 export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];

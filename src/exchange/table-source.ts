@@ -15,7 +15,12 @@ export interface SourceRow {
   readonly line: number;
   /** As stored: not trimmed, the leading apostrophe kept (see `unguardText`). */
   readonly cells: ReadonlyArray<string>;
+  /** For a workbook: what each cell held (a number or date the office suite typed, or text). CSV rows have none. */
+  readonly kinds?: ReadonlyArray<CellKind>;
 }
+
+/** What a workbook cell held: text as typed, a number (given as its shortest text), a date (given as `YYYY-MM-DDTHH:MM:SSZ`). */
+export type CellKind = 'text' | 'number' | 'date';
 
 /** How a CSV file was stored, for messages ("utf-8-bom, ';'"). */
 export interface CsvOrigin {

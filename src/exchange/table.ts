@@ -13,7 +13,7 @@ import type { CsvProblem, CsvProblemCode } from './problems.js';
 import type { Delimiter } from './sniff.js';
 import { checkText, codePointLabel } from '../text/hygiene.js';
 import { sourceText, type SourceProblem, type SourceProblemKind, type SourceRow, type TableSource } from './table-source.js';
-import { readXlsxSource } from './xlsx-source.js';
+import { readWorkbookSheets } from './xlsx-source.js';
 
 /** A row of a user's table: cells trimmed and unguarded, trailing empty cells dropped. */
 export type TableRow = SourceRow;
@@ -70,12 +70,50 @@ export function readTable(bytes: Uint8Array, file: string): { table: Table; prob
   return { table: { rows, encoding: source.origin.encoding, delimiter: source.origin.delimiter }, problems: all };
 }
 
-/** A table from a worksheet: the first of an .xlsx workbook; a workbook that cannot be read is one CSV_BAD_WORKBOOK. */
-export function readWorkbookTable(bytes: Uint8Array, file: string): { table: TableRows & { readonly sheet: string }; problems: CsvProblem[] } {
-  const read = readXlsxSource(bytes, file);
-  if (!read.ok) return { table: { rows: [], sheet: '' }, problems: [{ code: 'CSV_BAD_WORKBOOK', file, line: 0, params: { detail: read.detail } }] };
-  const { rows, problems } = userTable(read.source, []);
-  return { table: { rows, sheet: read.source.origin.kind === 'workbook' ? read.source.origin.sheet : '' }, problems };
+/** How a command picks the sheet of a workbook: by name (`--sheet`), else the one whose rows `accepts` (the expected header). */
+export interface SheetChoice {
+  readonly sheet?: string;
+  readonly accepts?: (rows: ReadonlyArray<TableRow>) => boolean;
+}
+
+/** Why no sheet was taken: the name given is not there, or several sheets fit. */
+export type SheetRefusal = { readonly kind: 'not-found' | 'ambiguous'; readonly names: ReadonlyArray<string> };
+
+export interface WorkbookTable extends TableRows {
+  readonly sheet: string;
+}
+
+/**
+ * A table from a worksheet of an .xlsx or .ods workbook. The sheet named, or
+ * the only non-empty sheet, or the only one `accepts`; several that fit and
+ * no name is `ambiguous`. A workbook that cannot be read (or is past a cap)
+ * is one CSV_BAD_WORKBOOK.
+ */
+export function readWorkbookTable(
+  bytes: Uint8Array,
+  file: string,
+  format: 'xlsx' | 'ods' = 'xlsx',
+  choice: SheetChoice = {},
+): { table: WorkbookTable; problems: CsvProblem[]; refusal?: SheetRefusal; tooLarge?: boolean } {
+  const read = readWorkbookSheets(bytes, file, format);
+  const none = { rows: [], sheet: '' };
+  if (!read.ok) return { table: none, problems: [{ code: 'CSV_BAD_WORKBOOK', file, line: 0, params: { detail: read.detail } }], tooLarge: read.tooLarge };
+  const names = read.sheets.map((s) => s.origin.sheet);
+  const tables = read.sheets.map((s) => ({ source: s, ...userTable(s, []) }));
+  let chosen;
+  if (choice.sheet !== undefined) {
+    const want = choice.sheet.normalize('NFC').trim();
+    chosen = tables.find((t) => t.source.origin.sheet === want) ?? tables.find((t) => t.source.origin.sheet.toLowerCase() === want.toLowerCase());
+    if (!chosen) return { table: none, problems: [], refusal: { kind: 'not-found', names } };
+  } else {
+    const filled = tables.filter((t) => t.rows.length > 0);
+    const fitting = choice.accepts ? filled.filter((t) => choice.accepts!(t.rows)) : [];
+    if (fitting.length > 1) return { table: none, problems: [], refusal: { kind: 'ambiguous', names: fitting.map((t) => t.source.origin.sheet) } };
+    chosen = fitting[0] ?? (filled.length > 1 && choice.accepts ? undefined : filled[0]) ?? (filled.length === 0 ? tables[0] : undefined);
+    if (!chosen) return { table: none, problems: [], refusal: { kind: 'ambiguous', names: filled.map((t) => t.source.origin.sheet) } };
+  }
+  const sheet = chosen.source.origin.sheet;
+  return { table: { rows: chosen.rows, sheet }, problems: chosen.problems.map((p) => ({ ...p, sheet })) };
 }
 
 /**

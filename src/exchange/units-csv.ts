@@ -26,6 +26,12 @@ export interface UnitRow {
   readonly parentCode: string | null;
 }
 
+/** True when a row is a unit list's header (a code and a name column): how a workbook's sheet is chosen. */
+export function isUnitHeader(row: { readonly cells: ReadonlyArray<string> } | undefined): boolean {
+  const header = (row?.cells ?? []).map((c) => fold(c));
+  return header.some((h) => CODE.includes(h)) && header.some((h) => NAME.includes(h));
+}
+
 export function unitsFromTable(table: TableRows, file: string): { units: UnitRow[]; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
   const first = table.rows[0];

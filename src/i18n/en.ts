@@ -19,6 +19,7 @@ const formats: Messages['files']['formats'] = {
   xls: 'an Excel 97–2003 workbook (.xls) or another old Office file',
   zip: 'a ZIP archive',
   docx: 'a Word document (.docx)',
+  doc: 'a Word 97–2003 document (.doc)',
   pdf: 'a PDF file',
   sqlite: 'a SQLite database (perhaps a tusoi database; the file to send upward is made by tusoi export)',
   gzip: 'a gzip archive',
@@ -254,8 +255,11 @@ export const en: Messages = {
     FILE_WRITE_FAILED: (p) => `Cannot write ${p.file} (${p.reason}). Check the folder and permissions; the old file is unchanged.`,
     FILE_NOT_REGULAR: (p) => `${p.file} is ${notRegular[p.kind]}, not a regular file; tusoi did not read it. Name the file itself.`,
     FILE_TOO_LARGE: (p) => `${p.file} is too large (${mb(p.size)}, at most ${mb(p.limit)}); tusoi did not read it. Check that it is the right file.`,
-    CSV_WORKBOOK: (p) => `${p.file} is ${format(p.format)}, not a CSV file. Open it in Excel or LibreOffice, choose "Save As" "CSV UTF-8 (Comma delimited)" and use that .csv file.`,
-    CSV_NOT_TEXT: (p) => `${p.file} is ${format(p.format)}, not a CSV table. Check that it is the right file.`,
+    CSV_WORKBOOK: (p) => `${p.file} is ${format(p.format)}, which tusoi does not read. Open it in Excel and save it as .xlsx or CSV UTF-8 ("Save As"), then use that file.`,
+    CSV_NOT_TEXT: (p) =>
+      p.format === 'doc' || p.format === 'docx' || p.format === 'pdf'
+        ? `${p.file} is ${format(p.format)}, not a spreadsheet; tusoi does not read tables inside it. Copy the table into Excel or LibreOffice Calc and save it as .xlsx or CSV UTF-8.`
+        : `${p.file} is ${format(p.format)}, not a CSV table. Check that it is the right file.`,
     DEMO_DIR_EXISTS: (p) => `${p.dir} already holds a demo. Delete that folder, or choose another:\n  tusoi demo --dir trial-2`,
     QUESTIONNAIRE_NOT_FOUND: (p) =>
       `No questionnaire "${p.ref}". Bundled: ${p.bundled || '(none)'}. Or give the path of a YAML file. See the questionnaires:\n  tusoi questionnaire list`,
@@ -299,7 +303,7 @@ export const en: Messages = {
     PDF_NO_BROWSER: () => 'No Chromium browser found to print the PDF. Install Chromium (Linux: apt-get install chromium), or set TUSOI_CHROMIUM to a Chrome/Edge executable; or export HTML (--format html) and print it with Ctrl+P.',
     ROUND_NOT_MERGING: (p) => `Round "${p.label}" belongs to a cell and takes answers directly; it does not merge files. Reports are merged in the higher unit's own database (a grassroots committee or a bloc party committee), made with:\n  tusoi --db higher.sqlite init --unit-code CODE --unit-name "Committee name" --level dang-uy-co-so   # a bloc: --level khoi`,
     ROUND_CLOSED: (p) => `Round "${p.label}" is closed and takes no more files.`,
-    NO_FILES: (p) => `No .csv or .txt file found in: ${p.paths}.`,
+    NO_FILES: (p) => `No .csv, .txt, .xlsx or .ods file found in: ${p.paths}.`,
     MERGE_REMOVE_NOT_FOUND: (p) => `Round "${p.label}" has no merged file of unit or file name "${p.ref}". Give the unit code of the file (e.g. CB07) or its file name as it was merged.`,
     MERGE_REMOVE_COVERED: (p) => `Unit ${p.ref} has no file of its own in round "${p.label}": it is counted in ${p.file} (from ${p.unit}). To take it out, take that file out:\n  tusoi merge --remove ${shellWord(p.unit)}`,
     MERGE_REMOVE_AMBIGUOUS: (p) => `More than one merged file is named "${p.ref}" (units ${p.units}). Take one out by its unit code, e.g.:\n  tusoi merge --remove ${shellWord(p.units.split(', ')[0] ?? 'CODE')}`,
@@ -322,6 +326,17 @@ export const en: Messages = {
       `Beside ${p.file} is ${p.wal}, which holds changes not yet in the main file, but tusoi cannot read it (${p.reason}); tusoi does not show the older state instead. Check ${p.wal}'s permissions, or copy both files to a folder you can write to.`,
     DB_READONLY_COPY_FAILED: (p) =>
       `${p.file} is read-only and has a -wal beside it; to read both, tusoi needs a private copy in the system's temporary folder and could not make one (${p.reason}). Copy ${p.file} and ${p.file}-wal to a folder you can write to and run tusoi on the copy.`,
+    // Spreadsheets in (issue 16, parts 1 and 2).
+    WORKBOOK_SHEET_NOT_FOUND: (p) => `${p.file} has no sheet "${p.sheet}". Its sheets: "${p.sheets}". Type the sheet name after --sheet again.`,
+    WORKBOOK_SHEET_AMBIGUOUS: (p) => `${p.file} has several sheets holding a table: "${p.sheets}". Choose one with --sheet "<sheet name>".`,
+    WORKBOOK_TOO_LARGE: (p) => `${p.file} is too large once uncompressed (${p.detail}); tusoi did not read it. It may be damaged or made large on purpose; open it in Excel or LibreOffice, keep only the table to import and save it again as .xlsx or CSV UTF-8.`,
+    ANSWERS_LAYOUT: (p) =>
+      p.found === 'sheet'
+        ? `${p.file} is a whole cell's sheet of forms (one column per member), not one member's form. Leave out --member to enter the whole sheet.`
+        : `${p.file} is one member's form (two columns: behaviour, level). Add --member <code or name> to enter it.`,
+    ANSWERS_PARTICIPANTS: (p) =>
+      `${p.file} has ${p.ballots} numbered ballot columns, but --participants names ${p.participants} members. Name exactly those who handed in a form (codes separated by commas, or a list file): ${p.ballots} members.`,
+    ANSWERS_ALREADY_TAKEN: (p) => `Already recorded as having taken part in this round: ${p.members}. Nothing was entered; remove them from the sheet or from --participants.`,
     DEMO_STEP_FAILED: (p) => `The demo stopped at: ${p.command}. Please report this to the tusoi developers.`,
     UNITS_REJECTED: (p) => `Nothing imported from ${p.file}: ${p.errors} bad row(s) (see above). Correct the file and import again.`,
     PDF_FAILED: (p) => `The PDF could not be printed (${p.reason}). Export HTML (--format html) and print it with Ctrl+P.`,
@@ -384,6 +399,26 @@ export const en: Messages = {
     valid: (file, counts, sha) => `${file}: valid — ${counts}; sha256 ${sha}`,
     fixed: (file) => `${file}: text normalised to NFC and the file rewritten.`,
   },
+  // Spreadsheets in (issue 16, parts 1 and 2).
+  sheets: {
+    where: (file, sheet, line, column) => `${file}, sheet "${sheet}"${line > 0 ? `, row ${line}` : ''}${column === undefined ? '' : `, column ${column}`}`,
+    formEntered: (who, answers, blanks) => `  ${who}: ${answers} answers${blanks > 0 ? `, ${blanks} blank cells taken as "none"` : ''}`,
+    sheetEntered: (file, forms, anonymous) => `Entered ${forms} forms from ${file}${anonymous ? " into the round's anonymous tallies (no one's form is stored)" : ''}; the forms are submitted and locked.`,
+    namedReminder: (file) => `Note: ${file} holds each member's answers by name. Now that it is entered, delete it (and any printout).`,
+    templateWritten: (file, columns, anonymous) => `Wrote ${file}: ${columns} ${anonymous ? 'numbered ballot' : 'member'} columns, readable by its owner only. Fill in a level (1, 2, 3 or its label) in each cell, then: tusoi answer --answers ${file}`,
+    behaviourHeader: 'Behaviour id',
+    textHeader: 'Text',
+    ballotHeader: (n) => `Ballot ${n}`,
+    allForms: 'The whole sheet (anonymous round: no column on its own)',
+    help: {
+      sheet: 'the sheet to read in an .xlsx/.ods file (default: the one with the expected header)',
+      sheetName: 'sheet-name',
+      blankIsNone: 'a blank cell of a sheet of forms is the "none" level (as the paper form leaves it blank)',
+      participants: 'anonymous round, sheet of numbered ballot columns: who handed in a form (codes separated by commas, or a list file)',
+      participantsArg: 'codes|file',
+      template: 'write the blank sheet of forms for the open round (.csv, .xlsx or .ods) to fill in or print',
+    },
+  },
   csv: {
     messages: {
       CSV_SYNTAX: (p) => `This row cannot be read (${p.detail}). Check the quotes and the number of columns.`,
@@ -435,6 +470,15 @@ export const en: Messages = {
       EXPORT_TEXT_TOO_LONG: (p) => `Column "${p.column}" is ${(p.count ?? 0).toLocaleString('en-GB')} characters long (at most ${p.limit}). The file was edited by hand or damaged; ask the unit to export again.`,
       EXPORT_TEXT_CLEANED: (p) => `Warning: the unit name (column "${p.column}") held ${charKind(p.kind)} ${p.value} at character ${p.position}; such characters were removed from the name and the file merged.`,
       EXPORT_TEXT_TRUNCATED: (p) => `Warning: the unit name (column "${p.column}") is ${(p.count ?? 0).toLocaleString('en-GB')} characters long; only its first ${p.limit} were kept and the file merged.`,
+      // Spreadsheets in (issue 16, parts 1 and 2).
+      EXPORT_RESAVED_VALUE: (p) =>
+        `Column "${p.column}": re-saving as a workbook turned the text into the ${p.kind === 'date' ? 'date' : 'number'} ${p.value}; the original cannot be told back (2026.10 becomes 2026.1, for one). Not merged; ask the unit for the .csv file tusoi export made.`,
+      SHEET_BAD_LEVEL: (p) => `Cell ${p.column} (${p.name}): "${p.value}" is not a level. Write ${p.expected}.`,
+      SHEET_BLANK: (p) => `Cell ${p.column} (${p.name}) is blank. Fill in a level, or add --blank-is-none if a blank means "none".`,
+      SHEET_UNKNOWN_MEMBER: (p) => `Column ${p.column}: "${p.value}" is not the code or exact name of an active member. Correct the column header to the member's code.`,
+      SHEET_DUPLICATE_MEMBER: (p) => `Column ${p.column}: ${p.name} already has column ${p.value}. One column per member.`,
+      SHEET_NO_COLUMNS: () => 'The sheet has no member or ballot column: after the behaviour id (and one text column), each column is headed by a member code or a ballot number.',
+      SHEET_MIXED_COLUMNS: (p) => `Column ${p.column}: the sheet mixes member columns and numbered ballot columns. Use one kind for the whole sheet.`,
     },
     rejected: (file, n) => `${file}: ${n} problem(s).`,
   },

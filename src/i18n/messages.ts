@@ -127,6 +127,33 @@ export interface Messages {
     readonly valid: (file: string, counts: string, sha: string) => string;
     readonly fixed: (file: string) => string;
   };
+  /** Spreadsheets in (issue 16, parts 1 and 2). */
+  readonly sheets: {
+    /** Where a problem of a workbook is: `danh-sach.xlsx, trang "Sheet1", dòng 7, cột C`. */
+    readonly where: (file: string, sheet: string, line: number, column?: string) => string;
+    /** One form of a sheet entered: who (or ballot n), how many answers, how many blanks taken as none. */
+    readonly formEntered: (who: string, answers: number, blanks: number) => string;
+    /** The sheet entered: n forms, anonymous or not. */
+    readonly sheetEntered: (file: string, forms: number, anonymous: boolean) => string;
+    /** After a named sheet: the file holds named answers. */
+    readonly namedReminder: (file: string) => string;
+    /** `answer --template`: written. */
+    readonly templateWritten: (file: string, columns: number, anonymous: boolean) => string;
+    /** The template's header cells. */
+    readonly behaviourHeader: string;
+    readonly textHeader: string;
+    readonly ballotHeader: (n: number) => string;
+    /** The whole sheet, when an anonymous round's member columns are not listed one by one. */
+    readonly allForms: string;
+    readonly help: {
+      readonly sheet: string;
+      readonly sheetName: string;
+      readonly blankIsNone: string;
+      readonly participants: string;
+      readonly participantsArg: string;
+      readonly template: string;
+    };
+  };
   readonly csv: {
     readonly messages: { readonly [K in CsvProblemCode]: (p: CsvProblemParams) => string };
     readonly rejected: (file: string, n: number) => string;

@@ -22,6 +22,7 @@ const formats: Messages['files']['formats'] = {
   xls: 'một bảng tính Excel 97–2003 (.xls) hoặc tệp Office cũ',
   zip: 'một tệp nén ZIP',
   docx: 'một văn bản Word (.docx)',
+  doc: 'một văn bản Word 97–2003 (.doc)',
   pdf: 'một tệp PDF',
   sqlite: 'một cơ sở dữ liệu SQLite (có thể là cơ sở dữ liệu của tusoi; tệp gửi lên cấp trên do lệnh tusoi export tạo)',
   gzip: 'một tệp nén gzip',
@@ -260,8 +261,11 @@ export const vi: Messages = {
     FILE_WRITE_FAILED: (p) => `Không ghi được tệp ${p.file} (${p.reason}). Kiểm tra thư mục và quyền ghi; tệp cũ không bị thay đổi.`,
     FILE_NOT_REGULAR: (p) => `${p.file} là ${notRegular[p.kind]}, không phải một tệp thông thường; tusoi không đọc. Đồng chí hãy chỉ đường dẫn tới chính tệp cần đọc.`,
     FILE_TOO_LARGE: (p) => `Tệp ${p.file} quá lớn (${mb(p.size)}, tối đa ${mb(p.limit)}); tusoi không đọc. Đồng chí kiểm tra xem có chọn nhầm tệp không.`,
-    CSV_WORKBOOK: (p) => `${p.file} là ${format(p.format)}, không phải tệp CSV. Đồng chí mở tệp bằng Excel hoặc LibreOffice, chọn "Lưu thành" (Save As) dạng "CSV UTF-8 (Comma delimited)" rồi dùng tệp .csv đó.`,
-    CSV_NOT_TEXT: (p) => `${p.file} là ${format(p.format)}, không phải một bảng CSV. Đồng chí kiểm tra lại tệp đã chọn.`,
+    CSV_WORKBOOK: (p) => `${p.file} là ${format(p.format)}, tusoi không đọc định dạng này. Mở bằng Excel và lưu thành .xlsx hoặc CSV UTF-8 ("Lưu thành"/Save As), rồi dùng tệp đó.`,
+    CSV_NOT_TEXT: (p) =>
+      p.format === 'doc' || p.format === 'docx' || p.format === 'pdf'
+        ? `${p.file} là ${format(p.format)}, không phải một bảng tính; tusoi không đọc bảng trong đó. Chép bảng sang Excel hoặc LibreOffice Calc rồi lưu thành .xlsx hoặc CSV UTF-8.`
+        : `${p.file} là ${format(p.format)}, không phải một bảng CSV. Đồng chí kiểm tra lại tệp đã chọn.`,
     DEMO_DIR_EXISTS: (p) => `Thư mục ${p.dir} đã có một bản chạy thử. Đồng chí xóa thư mục đó, hoặc chọn thư mục khác:\n  tusoi demo --dir thu-nghiem-2`,
     QUESTIONNAIRE_NOT_FOUND: (p) =>
       `Không có bộ câu hỏi "${p.ref}". Các bộ đi kèm: ${p.bundled || '(không có)'}. Hoặc chỉ đường dẫn tới tệp YAML. Xem các bộ câu hỏi:\n  tusoi questionnaire list`,
@@ -305,7 +309,7 @@ export const vi: Messages = {
     PDF_NO_BROWSER: () => 'Không tìm thấy trình duyệt Chromium để in PDF. Cài Chromium (Linux: apt-get install chromium), hoặc đặt biến TUSOI_CHROMIUM tới tệp chạy của Chrome/Edge; hoặc xuất HTML (--format html) rồi in bằng Ctrl+P.',
     ROUND_NOT_MERGING: (p) => `Đợt "${p.label}" của chi bộ nhận câu trả lời trực tiếp, không gộp tệp. Báo cáo được gộp trong cơ sở dữ liệu riêng của cấp trên (đảng ủy cơ sở hoặc Đảng ủy Khối), tạo bằng:\n  tusoi --db cap-tren.sqlite init --unit-code MÃ --unit-name "Tên đảng ủy" --level dang-uy-co-so   # Đảng ủy Khối: --level khoi`,
     ROUND_CLOSED: (p) => `Đợt "${p.label}" đã đóng, không nhận thêm tệp.`,
-    NO_FILES: (p) => `Không tìm thấy tệp .csv hoặc .txt nào trong: ${p.paths}.`,
+    NO_FILES: (p) => `Không tìm thấy tệp .csv, .txt, .xlsx hoặc .ods nào trong: ${p.paths}.`,
     MERGE_REMOVE_NOT_FOUND: (p) => `Đợt "${p.label}" không có tệp đã gộp nào của đơn vị hay tên tệp "${p.ref}". Đồng chí ghi mã đơn vị của tệp (ví dụ CB07) hoặc tên tệp đúng như khi gộp.`,
     MERGE_REMOVE_COVERED: (p) => `Đơn vị ${p.ref} không có tệp riêng trong đợt "${p.label}": đơn vị này được tính trong tệp ${p.file} (của ${p.unit}). Muốn gỡ thì gỡ cả tệp đó:\n  tusoi merge --remove ${shellWord(p.unit)}`,
     MERGE_REMOVE_AMBIGUOUS: (p) => `Có nhiều tệp đã gộp cùng tên "${p.ref}" (của các đơn vị ${p.units}). Đồng chí gỡ theo mã đơn vị, ví dụ:\n  tusoi merge --remove ${shellWord(p.units.split(', ')[0] ?? 'MÃ')}`,
@@ -329,6 +333,17 @@ export const vi: Messages = {
       `Bên cạnh ${p.file} có tệp ${p.wal} chứa những thay đổi chưa ghi vào tệp chính, nhưng tusoi không đọc được tệp đó (${p.reason}); tusoi không hiển thị dữ liệu cũ hơn thay cho dữ liệu thật. Đồng chí hãy kiểm tra quyền đọc của ${p.wal}, hoặc sao chép cả hai tệp sang một thư mục ghi được.`,
     DB_READONLY_COPY_FAILED: (p) =>
       `${p.file} chỉ cho đọc và có tệp -wal bên cạnh; để đọc cả hai, tusoi cần một bản sao tạm trong thư mục tạm của hệ thống nhưng không tạo được (${p.reason}). Đồng chí hãy sao chép ${p.file} và ${p.file}-wal sang một thư mục ghi được rồi chạy tusoi trên bản sao.`,
+    // Spreadsheets in (issue 16, parts 1 and 2).
+    WORKBOOK_SHEET_NOT_FOUND: (p) => `${p.file} không có trang tính "${p.sheet}". Các trang có: "${p.sheets}". Gõ lại tên trang sau --sheet.`,
+    WORKBOOK_SHEET_AMBIGUOUS: (p) => `${p.file} có nhiều trang tính chứa bảng: "${p.sheets}". Chọn một trang bằng --sheet "<tên trang>".`,
+    WORKBOOK_TOO_LARGE: (p) => `${p.file} quá lớn khi giải nén (${p.detail}); tusoi không đọc. Tệp có thể bị hỏng hoặc cố ý làm lớn; mở bằng Excel hoặc LibreOffice, chỉ giữ bảng cần nhập rồi lưu lại thành .xlsx hoặc CSV UTF-8.`,
+    ANSWERS_LAYOUT: (p) =>
+      p.found === 'sheet'
+        ? `${p.file} là bảng phiếu của cả chi bộ (mỗi đảng viên một cột), không phải phiếu của một người. Bỏ --member để nhập cả bảng.`
+        : `${p.file} là phiếu của một người (hai cột: hành vi, mức độ). Thêm --member <mã hoặc tên> để nhập phiếu đó.`,
+    ANSWERS_PARTICIPANTS: (p) =>
+      `${p.file} có ${p.ballots} cột phiếu đánh số, nhưng --participants nêu ${p.participants} đảng viên. Nêu đúng những người đã nộp phiếu (bằng mã, cách nhau bởi dấu phẩy, hoặc một tệp danh sách), đủ ${p.ballots} người.`,
+    ANSWERS_ALREADY_TAKEN: (p) => `Đã ghi nhận tham gia đợt này: ${p.members}. Không nhập gì; bỏ những người này khỏi bảng hoặc khỏi --participants.`,
     DEMO_STEP_FAILED: (p) => `Bản chạy thử dừng ở bước: ${p.command}. Xin báo lỗi này cho người phát triển tusoi.`,
     UNITS_REJECTED: (p) => `Không nhập gì từ ${p.file}: ${p.errors} dòng sai (xem trên). Sửa tệp rồi nhập lại.`,
     PDF_FAILED: (p) => `Không in được PDF (${p.reason}). Xuất HTML (--format html) rồi in bằng Ctrl+P.`,
@@ -391,6 +406,26 @@ export const vi: Messages = {
     valid: (file, counts, sha) => `${file}: hợp lệ — ${counts}; sha256 ${sha}`,
     fixed: (file) => `${file}: đã chuẩn hóa chữ về NFC và ghi lại tệp.`,
   },
+  // Spreadsheets in (issue 16, parts 1 and 2).
+  sheets: {
+    where: (file, sheet, line, column) => `${file}, trang "${sheet}"${line > 0 ? `, dòng ${line}` : ''}${column === undefined ? '' : `, cột ${column}`}`,
+    formEntered: (who, answers, blanks) => `  ${who}: ${answers} câu trả lời${blanks > 0 ? `, ${blanks} ô trống tính là "không"` : ''}`,
+    sheetEntered: (file, forms, anonymous) => `Đã nhập ${forms} phiếu từ ${file}${anonymous ? ' vào số đếm ẩn danh của đợt (không lưu phiếu của từng người)' : ''}; các phiếu đã nộp và khóa.`,
+    namedReminder: (file) => `Lưu ý: ${file} chứa câu trả lời ghi tên từng đảng viên. Đã nhập xong thì xóa tệp này (và bản in, nếu có).`,
+    templateWritten: (file, columns, anonymous) => `Đã ghi ${file}: ${columns} cột ${anonymous ? 'phiếu đánh số' : 'đảng viên'}, chỉ chủ máy đọc được. Điền mức độ (1, 2, 3 hoặc tên mức) vào mỗi ô rồi nhập: tusoi answer --answers ${file}`,
+    behaviourHeader: 'Mã hành vi',
+    textHeader: 'Nội dung',
+    ballotHeader: (n) => `Phiếu ${n}`,
+    allForms: 'Cả bảng (đợt ẩn danh: không nêu từng cột)',
+    help: {
+      sheet: 'trang tính cần đọc trong tệp .xlsx/.ods (mặc định: trang có dòng tiêu đề phù hợp)',
+      sheetName: 'tên-trang',
+      blankIsNone: 'ô trống trong bảng phiếu tính là mức "không" (như phiếu giấy để trống)',
+      participants: 'đợt ẩn danh, bảng có cột phiếu đánh số: những người đã nộp phiếu (mã cách nhau bởi dấu phẩy, hoặc tệp danh sách)',
+      participantsArg: 'mã|tệp',
+      template: 'ghi bảng phiếu trống của đợt đang mở (.csv, .xlsx hoặc .ods) để điền hoặc in',
+    },
+  },
   csv: {
     messages: {
       CSV_SYNTAX: (p) => `Dòng không đọc được (${p.detail}). Kiểm tra dấu ngoặc kép và số cột.`,
@@ -442,6 +477,15 @@ export const vi: Messages = {
       EXPORT_TEXT_TOO_LONG: (p) => `Cột "${p.column}" dài ${(p.count ?? 0).toLocaleString('vi-VN')} ký tự (tối đa ${p.limit}). Tệp đã bị sửa tay hoặc hỏng; xin đơn vị xuất lại.`,
       EXPORT_TEXT_CLEANED: (p) => `Cảnh báo: tên đơn vị (cột "${p.column}") có ${charKind(p.kind)} ${p.value} ở ký tự thứ ${p.position}; đã bỏ các ký tự như vậy khỏi tên, tệp vẫn được gộp.`,
       EXPORT_TEXT_TRUNCATED: (p) => `Cảnh báo: tên đơn vị (cột "${p.column}") dài ${(p.count ?? 0).toLocaleString('vi-VN')} ký tự; chỉ giữ ${p.limit} ký tự đầu, tệp vẫn được gộp.`,
+      // Spreadsheets in (issue 16, parts 1 and 2).
+      EXPORT_RESAVED_VALUE: (p) =>
+        `Cột "${p.column}": khi lưu lại thành bảng tính, chương trình bảng tính đã đổi chữ thành ${p.kind === 'date' ? 'ngày tháng' : 'số'} ${p.value}; không biết được giá trị gốc (ví dụ 2026.10 thành 2026.1). Không gộp; xin đơn vị gửi lại tệp .csv do tusoi export tạo.`,
+      SHEET_BAD_LEVEL: (p) => `Ô ${p.column} (${p.name}): "${p.value}" không phải một mức độ. Ghi ${p.expected}.`,
+      SHEET_BLANK: (p) => `Ô ${p.column} (${p.name}) để trống. Điền mức độ, hoặc thêm --blank-is-none nếu ô trống nghĩa là "không".`,
+      SHEET_UNKNOWN_MEMBER: (p) => `Cột ${p.column}: "${p.value}" không phải mã hay họ tên (đúng từng chữ) của một đảng viên đang sinh hoạt. Sửa tiêu đề cột cho đúng mã đảng viên.`,
+      SHEET_DUPLICATE_MEMBER: (p) => `Cột ${p.column}: ${p.name} đã có cột ${p.value}. Mỗi đảng viên một cột.`,
+      SHEET_NO_COLUMNS: () => 'Bảng không có cột nào của đảng viên hay phiếu: sau cột mã hành vi (và một cột nội dung), mỗi cột mang mã đảng viên hoặc số phiếu.',
+      SHEET_MIXED_COLUMNS: (p) => `Cột ${p.column}: bảng trộn cột đảng viên và cột phiếu đánh số. Dùng một kiểu cho cả bảng.`,
     },
     rejected: (file, n) => `${file}: ${n} lỗi.`,
   },

@@ -47,18 +47,31 @@ export function problemJson(p: Problem, m: Messages): Record<string, unknown> {
   return { code: p.code, severity: p.severity, file: p.source, line: p.line, col: p.col, path: p.path, message: problemMessage(p, m) };
 }
 
+/** 0 → "A", 26 → "AA": a column as a spreadsheet names it. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
 /** Where a problem is: `file:line[:col]`, the sheet in brackets for a workbook. */
-function csvWhere(p: CsvProblem): string {
+function csvWhere(p: CsvProblem, m?: Messages): string {
+  if (p.sheet !== undefined && m) return m.sheets.where(p.file, p.sheet, p.line, p.col === undefined ? undefined : columnLetter(p.col - 1));
   const file = p.sheet === undefined ? p.file : `${p.file} [${p.sheet}]`;
   return p.line > 0 ? `${file}:${p.line}${p.col === undefined ? '' : `:${p.col}`}` : file;
 }
 
 /** A problem in a user's CSV file: `file:line`, the message and its code. */
 export function renderCsvProblem(p: CsvProblem, m: Messages, style: Style): string {
-  return `${style.bold(displaySafe(csvWhere(p)))}  ${withCode(displaySafe(m.csv.messages[p.code](safeParams(p.params)), { lineFeed: true }), style.dim(`[${p.code}]`), '  ')}\n`;
+  return `${style.bold(displaySafe(csvWhere(p, m)))}  ${withCode(displaySafe(m.csv.messages[p.code](safeParams(p.params)), { lineFeed: true }), style.dim(`[${p.code}]`), '  ')}\n`;
 }
 
 /** The same for a warning: the row was accepted. */
 export function renderCsvWarning(p: CsvProblem, m: Messages, style: Style): string {
-  return `${style.bold(displaySafe(csvWhere(p)))}  ${style.warn(m.problems.warning)}: ${withCode(displaySafe(m.csv.messages[p.code](safeParams(p.params)), { lineFeed: true }), style.dim(`[${p.code}]`), '  ')}\n`;
+  return `${style.bold(displaySafe(csvWhere(p, m)))}  ${style.warn(m.problems.warning)}: ${withCode(displaySafe(m.csv.messages[p.code](safeParams(p.params)), { lineFeed: true }), style.dim(`[${p.code}]`), '  ')}\n`;
 }

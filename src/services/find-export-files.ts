@@ -3,8 +3,8 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 
-/** Tables an export may be saved as: .csv, and .txt (Excel saves "Unicode text" so). */
-const TABLE = /\.(csv|txt)$/i;
+/** Tables an export may be saved as: .csv, .txt (Excel saves "Unicode text" so), and a workbook it was re-saved as. */
+const TABLE = /\.(csv|txt|xlsx|ods)$/i;
 
 /** Why a folder entry was not read: never silently (the user sees the list). */
 export type IgnoredReason = 'hidden' | 'not-a-table' | 'symlink' | 'not-a-file';

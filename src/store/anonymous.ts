@@ -232,6 +232,34 @@ export function enterAnonymousPaper(db: Db, q: Questionnaire, roundId: number, m
 }
 
 /**
+ * A whole sheet of paper forms straight into the tally, in one transaction
+ * and one rewrite of the round's row: the members are added to the sorted
+ * list of who submitted and the forms' counts to the sums, so nothing stored
+ * pairs a form with a member, not even the order they came in. Throws (and
+ * stores nothing) if any member has already taken part.
+ */
+export function enterAnonymousPapers(db: Db, q: Questionnaire, roundId: number, memberIds: ReadonlyArray<number>, forms: ReadonlyArray<ReadonlyMap<string, string>>): void {
+  if (memberIds.length !== forms.length || new Set(memberIds).size !== memberIds.length) throw new InternalError('one distinct member per anonymous paper form');
+  db.transaction(() => {
+    if (!roundIsOpen(db, roundId)) throw new UserError('RESPONSE_CLOSED', {});
+    if (memberIds.some((m) => anonymousParticipationOf(db, roundId, m) !== 'none')) throw new InternalError('paper forms over an existing anonymous ballot');
+    const r = ensureRow(db, roundId);
+    const unit = { code: '', name: '', level: '', parentCode: null, members: 0 };
+    const before = anonymousSummary(db, q, roundId, unit);
+    const after = rollUp(emptySummary(q), [before, ...forms.map((f) => summarise(q, [f], unit))]);
+    writeRow(db, roundId, {
+      ...r,
+      submitted: [...r.submitted, ...memberIds],
+      inProgress: r.inProgress.filter((m) => !memberIds.includes(m)),
+      respondents: r.respondents + forms.length,
+      counts: packSummary(q, after),
+    });
+    setFlag(db, 'scrub');
+  }).immediate();
+  scrubWal(db);
+}
+
+/**
  * Every unfinished ballot of a round deleted and nobody left in progress:
  * part of closing the round (inside its transaction). Unfinished ballots are
  * never counted.

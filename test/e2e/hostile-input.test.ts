@@ -148,7 +148,8 @@ describe('a file that is not a text table', () => {
     writeFileSync(join(cell.dir, 'book.csv'), XLSX);
     writeFileSync(join(cell.dir, 'scan.csv'), PDF);
     const book = await cell.cli(['member', 'import', 'book.csv', '--lang', 'en']);
-    expect([book.status, book.stderr]).toEqual([1, `tusoi: ${en.errors.CSV_WORKBOOK({ file: 'book.csv', format: 'xlsx' })}\n`]);
+    // A workbook renamed .csv is read as the workbook it is (issue 16); this one is damaged.
+    expect([book.status, book.stderr]).toEqual([1, `tusoi: ${en.errors.CSV_BAD_WORKBOOK({ file: 'book.csv', detail: 'no zip directory' })}\n`]);
     const scan = await cell.cli(['member', 'import', 'scan.csv', '--lang', 'en']);
     expect([scan.status, scan.stderr]).toEqual([1, `tusoi: ${en.errors.CSV_NOT_TEXT({ file: 'scan.csv', format: 'pdf' })}\n`]);
 
@@ -159,7 +160,7 @@ describe('a file that is not a text table', () => {
     const r = await bloc.cli(['merge', 'book.csv', 'scan.csv', 'db.csv', '--json']);
     const codes = JSON.parse(r.stdout).rejected.map((x: { file: string; problems: Array<{ code: string; message: string }> }) => [x.file, x.problems[0]!.code]);
     expect(codes).toEqual([
-      ['book.csv', 'EXPORT_WORKBOOK'],
+      ['book.csv', 'CSV_BAD_WORKBOOK'],
       ['db.csv', 'EXPORT_NOT_TEXT'],
       ['scan.csv', 'EXPORT_NOT_TEXT'],
     ]);

@@ -97,7 +97,7 @@ describe('member import: the layouts offices keep', () => {
     ]);
     const header = await importList(cell, 'repeated-header.xlsx');
     expect(header.status).toBe(1);
-    expect(header.stderr).toContain(`${fixture('repeated-header.xlsx')} [repeated-header]:5  ${en.csv.messages.CSV_HEADER_ROW({ firstLine: 2 })}  [CSV_HEADER_ROW]`);
+    expect(header.stderr).toContain(`${en.sheets.where(fixture('repeated-header.xlsx'), 'repeated-header', 5)}  ${en.csv.messages.CSV_HEADER_ROW({ firstLine: 2 })}  [CSV_HEADER_ROW]`);
   });
 });
 
@@ -159,9 +159,9 @@ describe('member import: repeats and codes', () => {
     const r = await importList(cell, 'original.xlsx');
     expect(r.status, r.stderr).toBe(0);
     expect(stored(cell).map((m) => m.code)).toEqual(['0123', '0124', 'CB03-030']);
-    const where = `${fixture('original.xlsx')} [original]`;
-    expect(r.stdout).toContain(`${where}:2  ${en.memberLists.skipped('leading-zeros', { name: 'Dương Văn Lưỡng', listed: '0123', code: '123' })}  [leading-zeros]`);
-    expect(r.stderr).toContain(`${where}:2:1  warning: ${en.csv.messages.CSV_NUMERIC_MEMBER_CODE({ value: '123' })}  [CSV_NUMERIC_MEMBER_CODE]`);
+    const where = (line: number, col?: string) => en.sheets.where(fixture('original.xlsx'), 'original', line, col);
+    expect(r.stdout).toContain(`${where(2)}  ${en.memberLists.skipped('leading-zeros', { name: 'Dương Văn Lưỡng', listed: '0123', code: '123' })}  [leading-zeros]`);
+    expect(r.stderr).toContain(`${where(2, 'A')}  warning: ${en.csv.messages.CSV_NUMERIC_MEMBER_CODE({ value: '123' })}  [CSV_NUMERIC_MEMBER_CODE]`);
   });
 
   it('stores nothing when a code already belongs to another name, naming the row and member rename', async () => {

@@ -21,6 +21,10 @@ export interface AnswerOptions {
   readonly member?: string;
   readonly answers?: string;
   readonly replace?: boolean;
+  readonly sheet?: string;
+  readonly blankIsNone?: boolean;
+  readonly participants?: string;
+  readonly template?: string;
 }
 
 /** Asks who is at the keyboard (or takes --member) and has them confirm. */
@@ -39,7 +43,9 @@ async function whoIsAnswering(ctx: Context, db: Db, round: Round, ui: TerminalUi
 }
 
 export async function answer(ctx: Context, o: AnswerOptions): Promise<number> {
-  if (o.answers !== undefined) return paperForm(ctx, o.answers, o.member, o.replace === true);
+  if (o.template !== undefined) return (await import('../answer-sheet.js')).writeTemplate(ctx, o.template);
+  if (o.answers !== undefined && o.member === undefined) return (await import('../answer-sheet.js')).enterSheet(ctx, o);
+  if (o.answers !== undefined) return paperForm(ctx, o.answers, o.member, o.replace === true, o.sheet);
   if (!isInteractive(ctx)) throw new UserError('NOT_A_TERMINAL', { command: 'tusoi answer' });
   const ui = await createUi(ctx);
   return withDatabaseAsync(ctx.db, async (db) => {
@@ -53,18 +59,23 @@ export async function answer(ctx: Context, o: AnswerOptions): Promise<number> {
 }
 
 /** A whole response from a paper form: all or nothing, submitted and locked. Works without a terminal. */
-async function paperForm(ctx: Context, file: string, query: string | undefined, replace: boolean): Promise<number> {
+async function paperForm(ctx: Context, file: string, query: string | undefined, replace: boolean, sheet: string | undefined): Promise<number> {
   if (!query) throw new UserError('EMPTY_NAME', { what: '--member' });
   // Loaded only here: the CSV reader is not needed to answer in the terminal.
-  const [{ readUserTable }, { answersFromTable }] = await Promise.all([import('../user-table.js'), import('../../exchange/answers-csv.js')]);
-  const { table, problems } = readUserTable(ctx, file);
+  const [{ readUserTable, onSheet }, { answersFromTable, isFormHeader }] = await Promise.all([import('../user-table.js'), import('../../exchange/answers-csv.js')]);
+  const read = readUserTable(ctx, file, { ...(sheet === undefined ? {} : { sheet }), accepts: (rows) => rows.slice(0, 20).some(isFormHeader) });
+  const { table } = read;
+  const problems = onSheet(read.problems, read.origin);
   return withDatabaseAsync(ctx.db, async (db) => {
     const round = collectingRound(db, ctx.io.now());
     const q = roundQuestionnaire(db, round);
     // NOTE: an inactive member is refused before the form is read, as before the paper-form service.
     const member = requireActive(await resolveMember(db, query, undefined, ctx.m.interview.who));
+    // A whole cell's sheet given with --member: said so, not read as a broken form.
+    const { answersLayout } = await import('../../exchange/forms-sheet.js');
+    if (answersLayout(table, q) === 'sheet') throw new UserError('ANSWERS_LAYOUT', { file, found: 'sheet' });
     const parsed = answersFromTable(table, file, q);
-    const all = [...problems, ...parsed.problems];
+    const all = [...problems, ...onSheet(parsed.problems, read.origin)];
     if (all.length > 0) {
       await printCsvProblems(ctx, all);
       throw new UserError('ANSWERS_REJECTED', { file, errors: all.length });

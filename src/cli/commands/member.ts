@@ -1,7 +1,7 @@
 /** `tusoi member add | list | remove | rename | import`. */
 import { isoDay } from '../../clock.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { membersFromTable, MEMBER_CODE_PATTERN, NUMERIC_CODE } from '../../exchange/members-csv.js';
+import { layoutOf, membersFromTable, MEMBER_CODE_PATTERN, NUMERIC_CODE } from '../../exchange/members-csv.js';
 import type { CsvProblem } from '../../exchange/problems.js';
 import { withDatabase, withDatabaseAsync } from '../../store/db.js';
 import { withReadDatabase } from '../../store/read-only.js';
@@ -122,8 +122,9 @@ export async function memberRename(ctx: Context, query: string, newName: string)
  * the list, repeated, or looking like an Excel re-save are skipped and said;
  * warnings (a code of digits only) do not stop the import.
  */
-export async function memberImport(ctx: Context, file: string): Promise<number> {
-  const { table, problems, origin } = readUserTable(ctx, file);
+export async function memberImport(ctx: Context, file: string, sheetName?: string): Promise<number> {
+  // A workbook's sheet: the one named, else the one with a member-list header in its first rows.
+  const { table, problems, origin } = readUserTable(ctx, file, { ...(sheetName === undefined ? {} : { sheet: sheetName }), accepts: (rows) => rows.slice(0, 20).some((r) => layoutOf(r) !== undefined) });
   const sheet = origin.kind === 'workbook' ? origin.sheet : undefined;
   const parsed = membersFromTable(table, file, sheet);
   const all: CsvProblem[] = [...problems, ...parsed.problems];
@@ -144,7 +145,7 @@ export async function memberImport(ctx: Context, file: string): Promise<number> 
     // The line where a repeated name first came, for "(first on line N)".
     const firstLine = new Map(plan.flatMap((p, i) => (p.kind === 'added' ? [[p.member.code, rows[i]!.line] as const] : [])));
     const skipped = plan.flatMap((p, i) => (p.kind === 'skipped' ? [{ p, row: rows[i]! }] : []));
-    const where = (line: number): string => `${sheet === undefined ? file : `${file} [${sheet}]`}:${line}`;
+    const where = (line: number): string => (sheet === undefined ? `${file}:${line}` : ctx.m.sheets.where(file, sheet, line));
     if (ctx.json) {
       const addedRows = plan.flatMap((p, i) => (p.kind === 'added' ? [rows[i]!.line] : []));
       writeJson(ctx, {

@@ -13,19 +13,26 @@ import { withDatabase } from '../../store/db.js';
 import { displaySafe } from '../../text/hygiene.js';
 import type { Context } from '../context.js';
 import { writeJson } from '../output.js';
-import { safeParams, withCode } from '../../report/problems.js';
+import { columnLetter as letter, safeParams, withCode } from '../../report/problems.js';
 
 function reasonText(m: Messages, r: RejectReason): string {
   return (m.merge.reasons[r.code] as (p: RejectReason) => string)(r);
 }
 
 /** A problem as the user reads it (and as `--json` gives it): a code, a line (0: the whole file) and words. */
-function problemView(m: Messages, file: string, p: MergeProblem): { code: string; line: number; message: string; text: string } {
+function problemView(m: Messages, file: string, p: MergeProblem): { code: string; line: number; message: string; text: string; sheet?: string; col?: number } {
   switch (p.kind) {
     case 'unreadable':
       return { code: 'FILE_UNREADABLE', line: 0, message: m.errors.FILE_UNREADABLE({ file, reason: p.reason }), text: m.errors.FILE_UNREADABLE(safeParams({ file, reason: p.reason })) };
     case 'table':
-      return { code: p.problem.code, line: p.problem.line, message: m.csv.messages[p.problem.code](p.problem.params), text: m.csv.messages[p.problem.code](safeParams(p.problem.params)) };
+      return {
+        code: p.problem.code,
+        line: p.problem.line,
+        ...(p.problem.sheet === undefined ? {} : { sheet: p.problem.sheet }),
+        ...(p.problem.col === undefined ? {} : { col: p.problem.col }),
+        message: m.csv.messages[p.problem.code](p.problem.params),
+        text: m.csv.messages[p.problem.code](safeParams(p.problem.params)),
+      };
     case 'decision':
       return { code: p.reason.code, line: 0, message: reasonText(m, p.reason), text: reasonText(m, safeParams(p.reason)) };
   }
@@ -84,7 +91,11 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
     for (const w of warnings) for (const p of w.problems) ctx.io.stderr.write(`${withCode(`${displaySafe(w.file)}${p.line > 0 ? `:${p.line}` : ''}  ${displaySafe(p.text, { lineFeed: true })}`, `[${p.code}]`, '  ')}\n`);
     for (const r of rejected) {
       ctx.io.stderr.write(`${displaySafe(m.merge.rejected(r.file))}\n`);
-      for (const p of r.problems) ctx.io.stderr.write(`      ${withCode(`${p.line > 0 ? `${displaySafe(r.file)}:${p.line}  ` : ''}${displaySafe(p.text, { lineFeed: true })}`, `[${p.code}]`, '      ')}\n`);
+      for (const p of r.problems) {
+        // A re-saved workbook's problem: "file, sheet "Sheet1", row 7, column C".
+        const where = p.sheet !== undefined ? `${m.sheets.where(r.file, p.sheet, p.line, p.col === undefined ? undefined : letter(p.col - 1))}  ` : p.line > 0 ? `${r.file}:${p.line}  ` : '';
+        ctx.io.stderr.write(`      ${withCode(`${displaySafe(where)}${displaySafe(p.text, { lineFeed: true })}`, `[${p.code}]`, '      ')}\n`);
+      }
     }
     ctx.io.stdout.write(`${m.merge.summary(outcome.accepted.length, outcome.skipped.length, outcome.replaced.length, rejected.length)}\n`);
   }

@@ -1,18 +1,18 @@
 /** `tusoi unit import | list`: the units a merging unit expects to hear from. */
 import { ExitCode, UserError } from '../../errors.js';
-import { unitsFromTable } from '../../exchange/units-csv.js';
+import { isUnitHeader, unitsFromTable } from '../../exchange/units-csv.js';
 import { withDatabase } from '../../store/db.js';
 import { withReadDatabase } from '../../store/read-only.js';
 import { listExpectedUnits, saveExpectedUnits } from '../../store/merged.js';
 import type { Context } from '../context.js';
-import { readUserTable } from '../user-table.js';
+import { onSheet, readUserTable } from '../user-table.js';
 import { printCsvProblems, writeJson } from '../output.js';
 import { displaySafe } from '../../text/hygiene.js';
 
-export async function unitImport(ctx: Context, file: string): Promise<number> {
-  const { table, problems } = readUserTable(ctx, file);
+export async function unitImport(ctx: Context, file: string, sheet?: string): Promise<number> {
+  const { table, problems, origin } = readUserTable(ctx, file, { ...(sheet === undefined ? {} : { sheet }), accepts: (rows) => isUnitHeader(rows[0]) });
   const parsed = unitsFromTable(table, file);
-  const all = [...problems, ...parsed.problems];
+  const all = onSheet([...problems, ...parsed.problems], origin);
   if (all.length > 0) {
     await printCsvProblems(ctx, all);
     throw new UserError('UNITS_REJECTED', { file, errors: all.length });
