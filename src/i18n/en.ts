@@ -405,7 +405,7 @@ export const en: Messages = {
     formEntered: (who, answers, blanks) => `  ${who}: ${answers} answers${blanks > 0 ? `, ${blanks} blank cells taken as "none"` : ''}`,
     sheetEntered: (file, forms, anonymous) => `Entered ${forms} forms from ${file}${anonymous ? " into the round's anonymous tallies (no one's form is stored)" : ''}; the forms are submitted and locked.`,
     namedReminder: (file) => `Note: ${file} holds each member's answers by name. Now that it is entered, delete it (and any printout).`,
-    templateWritten: (file, columns, anonymous) => `Wrote ${file}: ${columns} ${anonymous ? 'numbered ballot' : 'member'} columns, readable by its owner only. Fill in a level (1, 2, 3 or its label) in each cell, then: tusoi answer --answers ${file}`,
+    templateWritten: (file, columns, anonymous) => `Wrote ${file}: ${columns} ${anonymous ? 'numbered ballot' : 'member'} columns, readable by its owner only. Fill in a level (1, 2, 3 or its label) in each cell, then:\n  tusoi answer --answers ${shellWord(file)}`,
     behaviourHeader: 'Behaviour id',
     textHeader: 'Text',
     ballotHeader: (n) => `Ballot ${n}`,
@@ -472,7 +472,7 @@ export const en: Messages = {
       EXPORT_TEXT_TRUNCATED: (p) => `Warning: the unit name (column "${p.column}") is ${(p.count ?? 0).toLocaleString('en-GB')} characters long; only its first ${p.limit} were kept and the file merged.`,
       // Spreadsheets in (issue 16, parts 1 and 2).
       EXPORT_RESAVED_VALUE: (p) =>
-        `Column "${p.column}": re-saving as a workbook turned the text into the ${p.kind === 'date' ? 'date' : 'number'} ${p.value}; the original cannot be told back (2026.10 becomes 2026.1, for one). Not merged; ask the unit for the .csv file tusoi export made.`,
+        `Column "${p.column}": re-saving as a workbook turned the text into the ${p.kind === 'date' ? 'date' : 'number'} ${p.value}; the original cannot be told back (2026.10 becomes 2026.1, for one). Not merged; ask the unit for the .csv file its tusoi made with the export command.`,
       SHEET_BAD_LEVEL: (p) => `Cell ${p.column} (${p.name}): "${p.value}" is not a level. Write ${p.expected}.`,
       SHEET_BLANK: (p) => `Cell ${p.column} (${p.name}) is blank. Fill in a level, or add --blank-is-none if a blank means "none".`,
       SHEET_UNKNOWN_MEMBER: (p) => `Column ${p.column}: "${p.value}" is not the code or exact name of an active member. Correct the column header to the member's code.`,

@@ -412,7 +412,7 @@ export const vi: Messages = {
     formEntered: (who, answers, blanks) => `  ${who}: ${answers} câu trả lời${blanks > 0 ? `, ${blanks} ô trống tính là "không"` : ''}`,
     sheetEntered: (file, forms, anonymous) => `Đã nhập ${forms} phiếu từ ${file}${anonymous ? ' vào số đếm ẩn danh của đợt (không lưu phiếu của từng người)' : ''}; các phiếu đã nộp và khóa.`,
     namedReminder: (file) => `Lưu ý: ${file} chứa câu trả lời ghi tên từng đảng viên. Đã nhập xong thì xóa tệp này (và bản in, nếu có).`,
-    templateWritten: (file, columns, anonymous) => `Đã ghi ${file}: ${columns} cột ${anonymous ? 'phiếu đánh số' : 'đảng viên'}, chỉ chủ máy đọc được. Điền mức độ (1, 2, 3 hoặc tên mức) vào mỗi ô rồi nhập: tusoi answer --answers ${file}`,
+    templateWritten: (file, columns, anonymous) => `Đã ghi ${file}: ${columns} cột ${anonymous ? 'phiếu đánh số' : 'đảng viên'}, chỉ chủ máy đọc được. Điền mức độ (1, 2, 3 hoặc tên mức) vào mỗi ô rồi nhập:\n  tusoi answer --answers ${shellWord(file)}`,
     behaviourHeader: 'Mã hành vi',
     textHeader: 'Nội dung',
     ballotHeader: (n) => `Phiếu ${n}`,
@@ -479,7 +479,7 @@ export const vi: Messages = {
       EXPORT_TEXT_TRUNCATED: (p) => `Cảnh báo: tên đơn vị (cột "${p.column}") dài ${(p.count ?? 0).toLocaleString('vi-VN')} ký tự; chỉ giữ ${p.limit} ký tự đầu, tệp vẫn được gộp.`,
       // Spreadsheets in (issue 16, parts 1 and 2).
       EXPORT_RESAVED_VALUE: (p) =>
-        `Cột "${p.column}": khi lưu lại thành bảng tính, chương trình bảng tính đã đổi chữ thành ${p.kind === 'date' ? 'ngày tháng' : 'số'} ${p.value}; không biết được giá trị gốc (ví dụ 2026.10 thành 2026.1). Không gộp; xin đơn vị gửi lại tệp .csv do tusoi export tạo.`,
+        `Cột "${p.column}": khi lưu lại thành bảng tính, chương trình bảng tính đã đổi chữ thành ${p.kind === 'date' ? 'ngày tháng' : 'số'} ${p.value}; không biết được giá trị gốc (ví dụ 2026.10 thành 2026.1). Không gộp; xin đơn vị gửi lại tệp .csv do lệnh export của tusoi tạo.`,
       SHEET_BAD_LEVEL: (p) => `Ô ${p.column} (${p.name}): "${p.value}" không phải một mức độ. Ghi ${p.expected}.`,
       SHEET_BLANK: (p) => `Ô ${p.column} (${p.name}) để trống. Điền mức độ, hoặc thêm --blank-is-none nếu ô trống nghĩa là "không".`,
       SHEET_UNKNOWN_MEMBER: (p) => `Cột ${p.column}: "${p.value}" không phải mã hay họ tên (đúng từng chữ) của một đảng viên đang sinh hoạt. Sửa tiêu đề cột cho đúng mã đảng viên.`,
