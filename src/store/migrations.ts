@@ -18,11 +18,17 @@ import { migration as tuSua } from './migrations/003-tu-sua.js';
 import { migration as mergedFileExportedAt } from './migrations/004-merged-file-exported-at.js';
 import { migration as anonymousTallies } from './migrations/005-anonymous-tallies.js';
 import { migration as sealedCommitments } from './migrations/006-sealed-commitments.js';
+import { migration as webAccess } from './migrations/009-web-access.js';
 import type { Migration } from './migrations/step.js';
 
 export type { Migration } from './migrations/step.js';
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments];
+export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments,
+  // Steps 7 and 8 belong to other branches (serve: step 9).
+  { version: 7, name: 'placeholder (lead replaces at merge)', up: () => {} },
+  { version: 8, name: 'placeholder (lead replaces at merge)', up: () => {} },
+  webAccess,
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
