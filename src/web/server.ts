@@ -57,6 +57,8 @@ export interface FormServerOptions {
   /** Called after anything that changes participation (sign-in, an answer, a submission). */
   readonly onChange?: () => void;
   readonly limits?: Limits;
+  /** The code check (the slow scrypt part); tests wrap it to count and time the checks that really run. */
+  readonly verify?: typeof checkCode;
 }
 
 export interface FormServer {
@@ -141,6 +143,7 @@ function readForm(req: IncomingMessage): Promise<Map<string, string>> {
 export async function startFormServer(o: FormServerOptions): Promise<FormServer> {
   const { db, round, q } = o;
   const limits = o.limits ?? DEFAULT_LIMITS;
+  const verify = o.verify ?? checkCode;
   const perClient = new TokenBuckets(limits.perClient, () => Date.now());
   const overall = new TokenBuckets(limits.overall, () => Date.now());
   const gate = new Gate(limits.concurrent, limits.queue);
@@ -171,11 +174,14 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
       res.end('Misdirected request\n');
       return;
     }
-    const url = new URL(req.url ?? '/', origin);
-    const lang: Lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
+    // Routed on the path exactly as sent: no decoding, no dot-segment folding ("/m/%2e%2e" is no page).
+    const raw = req.url ?? '/';
+    const q0 = raw.indexOf('?');
+    const path = q0 < 0 ? raw : raw.slice(0, q0);
+    const query = new URLSearchParams(q0 < 0 ? '' : raw.slice(q0 + 1));
+    const lang: Lang = query.get('lang') === 'en' ? 'en' : 'vi';
     const m = o.messages[lang];
     const w = m.web;
-    const path = url.pathname;
     const frame = (extra: Partial<PageFrame> = {}): PageFrame => ({ m, lang, path, round: round.label, ...extra });
     const L = (p: string) => withLang(p, lang);
     const method = req.method ?? 'GET';
@@ -230,7 +236,7 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
         o.log(`POST /code 429 rate-limited`);
         return send(res, 429, codePage(frame(), pre, w.tooMany), { ...preHeader, 'Retry-After': '30' });
       }
-      const checked = await gate.run(() => checkCode(db, round, form.get('code') ?? '', o.now()));
+      const checked = await gate.run(() => verify(db, round, form.get('code') ?? '', o.now()));
       if (!checked) return send(res, 503, codePage(frame(), pre, w.busy), { ...preHeader, 'Retry-After': '5' });
       if (checked.kind === 'wrong') return send(res, 401, codePage(frame(), pre, w.wrongCode), preHeader);
       if (checked.kind === 'used') return send(res, 403, messagePage(frame(), w.usedTitle, w.used), preHeader);
