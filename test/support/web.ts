@@ -3,6 +3,7 @@
  * codes, the server on 127.0.0.1 (an ephemeral port), and a small HTTP client
  * with a cookie jar per simulated device. Connects only to 127.0.0.1.
  */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { request } from 'node:http';
 import { en } from '../../src/i18n/en.js';
 import { vi } from '../../src/i18n/vi.js';
@@ -14,7 +15,8 @@ import { startFormServer, type FormServer, type FormServerOptions } from '../../
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempCell, type TempCell } from './cell.js';
-import { unitHandle } from './cli.js';
+import { childEnv } from './child-env.js';
+import { BIN, unitHandle } from './cli.js';
 import { tempDir } from './temp.js';
 
 export interface Reply {
@@ -156,4 +158,44 @@ export async function served(members: ReadonlyArray<string>, options: Partial<Pi
 /** Every behaviour id of a manifestation page (1-based), in order. */
 export function pageBehaviours(q: Questionnaire, index: number): string[] {
   return q.groups.flatMap((g) => g.manifestations)[index - 1]!.behaviours.map((b) => b.id);
+}
+
+/** The real compiled `tusoi serve` on 127.0.0.1 (an ephemeral port) as a child process. */
+export interface ServeProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly port: number;
+  output(): string;
+  errors(): string;
+  exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export async function spawnServe(db: string, cwd: string, lang: 'vi' | 'en' = 'vi'): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, '--db', db, '--lang', lang, 'serve', '--host', '127.0.0.1', '--port', '0'], { cwd, env: childEnv() });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const port = await new Promise<number>((resolve, reject) => {
+    const look = () => {
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      // Ready once the first live line (after the address and the warnings) is out.
+      if (m && /^\d\d:\d\d:\d\d  /m.test(out)) {
+        child.stdout.off('data', look);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout.on('data', look);
+    void exit.then(() => reject(new Error(`serve exited: ${err}`)));
+  });
+  return { child, port, output: () => out, errors: () => err, exited: () => exit };
+}
+
+/** Waits until `check()` holds (polling), or fails after `ms`: for output a child prints when it gets to it. */
+export async function eventually(check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
