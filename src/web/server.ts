@@ -300,9 +300,11 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
       }
       const go = form.get('go') ?? 'next';
       const target = go === 'review' || (go === 'next' && mIndex === manifests.length) ? REVIEW_CURSOR : go === 'back' ? firstOf(Math.max(1, mIndex - 1)) : firstOf(mIndex + 1);
-      // Each answer is committed (one transaction each) before the next page is sent.
-      for (const [id, level] of given) hooks.onAnswer(id, level, target);
-      hooks.onMove(target);
+      // The page's answers are committed together (one transaction, one fsync) before the next page is sent.
+      db.transaction(() => {
+        for (const [id, level] of given) hooks.onAnswer(id, level, target);
+        hooks.onMove(target);
+      }).immediate();
       if (given.length) o.onChange?.();
       return redirect(res, L(target === REVIEW_CURSOR ? '/review' : `/m/${go === 'back' ? Math.max(1, mIndex - 1) : mIndex + 1}`));
     }
