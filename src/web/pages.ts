@@ -31,7 +31,7 @@ export function page(f: PageFrame, title: string, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${e(title)} · ${e(w.appName)}</title>
 <link rel="stylesheet" href="/style.css">
 </head>
@@ -119,9 +119,9 @@ ${p.index > 1 ? `<button type="submit" name="go" value="back" class="secondary">
 
 export interface ReviewPage {
   readonly q: Questionnaire;
-  readonly flagged: ReadonlyArray<{ readonly behaviour: Behaviour; readonly manifestation: Manifestation; readonly index: number; readonly level: string }>;
+  readonly flagged: ReadonlyArray<{ readonly behaviour: Behaviour; readonly manifestation: Manifestation; readonly index: number; readonly number: string; readonly level: string }>;
   /** Unanswered behaviours, with their manifestation's number. */
-  readonly missing: ReadonlyArray<{ readonly behaviour: Behaviour; readonly index: number }>;
+  readonly missing: ReadonlyArray<{ readonly behaviour: Behaviour; readonly index: number; readonly number: string }>;
   readonly answered: number;
   readonly behaviours: number;
   readonly csrf: string;
@@ -134,13 +134,13 @@ export function reviewPage(f: PageFrame, p: ReviewPage): string {
   const levelName = (id: string) => localText(p.q.levels.find((l) => l.id === id)?.label ?? { vi: id }, lang);
   const flagged = p.flagged.length
     ? `<p>${e(w.flaggedIntro(p.flagged.length))}</p>\n<ul class="flagged">\n${p.flagged
-        .map((x) => `<li><a href="${e(withLang(`/m/${x.index}`, lang))}">${x.index}. ${e(localText(x.behaviour.text, lang))}</a> <strong>${e(levelName(x.level))}</strong></li>`)
+        .map((x) => `<li><a href="${e(withLang(`/m/${x.index}`, lang))}">${x.number} ${e(localText(x.behaviour.text, lang))}</a> <strong>${e(levelName(x.level))}</strong></li>`)
         .join('\n')}\n</ul>`
     : `<p>${e(w.flaggedNone)}</p>`;
   const missing = p.missing.length
     ? `<p class="problem">${e(w.missing(p.missing.length))}</p>\n<ul class="missing">\n${p.missing
         .slice(0, 20)
-        .map((x) => `<li><a href="${e(withLang(`/m/${x.index}`, lang))}">${x.index}. ${e(localText(x.behaviour.text, lang))}</a></li>`)
+        .map((x) => `<li><a href="${e(withLang(`/m/${x.index}`, lang))}">${x.number} ${e(localText(x.behaviour.text, lang))}</a></li>`)
         .join('\n')}\n</ul>`
     : '';
   const submit = p.missing.length
@@ -185,7 +185,7 @@ label[for=code]{display:block;font-weight:600;margin-bottom:0.25rem}
 input[type=text]{width:100%;font-size:1.3rem;padding:0.6rem;letter-spacing:0.1em;border:2px solid #555;border-radius:6px}
 .hint{color:#444;font-size:0.9rem}
 .actions{display:flex;flex-direction:column;gap:0.6rem;margin-top:1rem}
-button,.button{display:block;width:100%;min-height:52px;font-size:1.05rem;padding:0.6rem 1rem;border-radius:6px;border:2px solid #7a0000;background:#7a0000;color:#fff;text-align:center;text-decoration:none;font-weight:600;margin-top:0.6rem}
+button,.button{font:inherit;display:block;width:100%;min-height:52px;font-size:1.05rem;padding:0.6rem 1rem;border-radius:6px;border:2px solid #7a0000;background:#7a0000;color:#fff;text-align:center;text-decoration:none;font-weight:600;margin-top:0.6rem}
 button.secondary{background:#fff;color:#7a0000}
 :focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 a{color:#0b4f9c}

@@ -71,7 +71,8 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+  // Not no-referrer: under it Chromium sends `Origin: null` with same-origin forms, and the Origin check below needs the real one.
+  'Referrer-Policy': 'same-origin',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
@@ -267,13 +268,14 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     }
 
     const reviewData = (answers: ReadonlyMap<string, string>) => {
-      const flagged: Array<{ behaviour: Behaviour; manifestation: Manifestation; index: number; level: string }> = [];
-      const missing: Array<{ behaviour: Behaviour; index: number }> = [];
+      const flagged: Array<{ behaviour: Behaviour; manifestation: Manifestation; index: number; number: string; level: string }> = [];
+      const missing: Array<{ behaviour: Behaviour; index: number; number: string }> = [];
       manifests.forEach((x, i) =>
-        x.manifestation.behaviours.forEach((b) => {
+        x.manifestation.behaviours.forEach((b, j) => {
           const a = answers.get(b.id);
-          if (a === undefined) missing.push({ behaviour: b, index: i + 1 });
-          else if (a !== noneLevel) flagged.push({ behaviour: b, manifestation: x.manifestation, index: i + 1, level: a });
+          const number = `${i + 1}.${j + 1}`;
+          if (a === undefined) missing.push({ behaviour: b, index: i + 1, number });
+          else if (a !== noneLevel) flagged.push({ behaviour: b, manifestation: x.manifestation, index: i + 1, number, level: a });
         }),
       );
       return { flagged, missing };

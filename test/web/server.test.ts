@@ -236,7 +236,7 @@ describe('paths, names and headers', () => {
       expect(r.headers['content-security-policy']).toBe("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
       expect(r.headers['x-content-type-options']).toBe('nosniff');
       expect(r.headers['x-frame-options']).toBe('DENY');
-      expect(r.headers['referrer-policy']).toBe('no-referrer');
+      expect(r.headers['referrer-policy']).toBe('same-origin');
       expect(r.headers['cache-control']).toBe('no-store');
     }
     // No external resource in any page.
