@@ -13,7 +13,7 @@ import type { Db } from '../store/db.js';
 import { listMembers, type Member } from '../store/members.js';
 import { participationOf } from '../store/responses.js';
 import type { Round } from '../store/rounds.js';
-import { countCodes, createSession, findSession, memberOfCode, replaceCodes, roundCodeSalt, type CodeSalt } from '../store/web-access.js';
+import { activeMemberById, countCodes, createSession, findSession, memberOfCode, replaceCodes, roundCodeSalt, type CodeSalt } from '../store/web-access.js';
 
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const CODE_LENGTH = 10;
@@ -79,7 +79,7 @@ export async function checkCode(db: Db, round: Round, typed: string, now: Date):
   if (!code) return { kind: 'wrong' };
   const hash = await stretch(code, roundCodeSalt(db, round.id));
   const memberId = memberOfCode(db, round.id, hash);
-  const member = memberId === undefined ? undefined : listMembers(db).find((m) => m.id === memberId);
+  const member = memberId === undefined ? undefined : activeMemberById(db, memberId);
   if (!member) return { kind: 'wrong' };
   if (participationOf(db, round.id, member.id) === 'submitted') return { kind: 'used' };
   const { token } = createSession(db, round.id, member.id, now.toISOString());
@@ -90,7 +90,7 @@ export async function checkCode(db: Db, round: Round, typed: string, now: Date):
 export function sessionMember(db: Db, round: Round, token: string): { member: Member; csrf: string } | undefined {
   const s = findSession(db, token);
   if (!s || s.roundId !== round.id) return undefined;
-  const member = listMembers(db).find((m) => m.id === s.memberId);
+  const member = activeMemberById(db, s.memberId);
   return member ? { member, csrf: s.csrf } : undefined;
 }
 

@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './db.js';
+import type { Member } from './members.js';
 
 export interface CodeSalt {
   readonly salt: Buffer;
@@ -79,4 +80,10 @@ export function revokeMemberSessions(db: Db, roundId: number, memberId: number, 
 /** Revokes every session of a round (when it is closed, or found closed). */
 export function revokeRoundSessions(db: Db, roundId: number, now: string): void {
   db.prepare('UPDATE web_session SET revoked_at = ? WHERE round_id = ? AND revoked_at IS NULL').run(now, roundId);
+}
+
+/** An active member by id (one row: a session's owner is looked up at every request). */
+export function activeMemberById(db: Db, id: number): Member | undefined {
+  const r = db.prepare<[number], { id: number; code: string; name: string }>('SELECT id, code, name FROM member WHERE id = ? AND active = 1').get(id);
+  return r && { ...r, active: true };
 }

@@ -14,7 +14,7 @@ import { vi } from '../../i18n/vi.js';
 import { collectingRound } from '../../services/round-choice.js';
 import { codesIssued, issueCodes, printedCode } from '../../services/web-access.js';
 import { openDatabase } from '../../store/db.js';
-import { listMembers } from '../../store/members.js';
+import { countMembers } from '../../store/members.js';
 import { roundParticipation } from '../../store/responses.js';
 import { roundQuestionnaire } from '../../store/rounds.js';
 import { defaultHost, hostHeader } from '../../web/host.js';
@@ -59,17 +59,25 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
       return ExitCode.Ok;
     }
     const q = roundQuestionnaire(db, round);
-    const members = () => listMembers(db).length;
+    const members = () => countMembers(db);
     const counts = () => {
       const p = roundParticipation(db, round.id);
       return { submitted: p.submitted.length, inProgress: p.inProgress.length, notStarted: Math.max(0, members() - p.submitted.length - p.inProgress.length) };
     };
     let last = '';
-    const showLive = () => {
+    const printLive = () => {
       const c = counts();
       const line = m.serve.live(c.submitted, c.inProgress, c.notStarted);
       if (line !== last) out(`${ctx.io.now().toTimeString().slice(0, 8)}  ${line}`);
       last = line;
+    };
+    // Counted at most every 250 ms, however many answers arrive: 60 members must not each pay for a recount.
+    let pending: NodeJS.Timeout | undefined;
+    const showLive = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        printLive();
+      }, 250);
     };
     const server = await startFormServer({
       db,
@@ -91,7 +99,7 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
     out(m.serve.firewall);
     const issued = codesIssued(db, round);
     out(issued ? m.serve.codesFor(issued, members()) : m.serve.noCodes);
-    showLive();
+    printLive();
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop);
@@ -102,6 +110,7 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
       process.on('SIGTERM', stop);
     });
     out(m.serve.stopping);
+    if (pending) clearTimeout(pending);
     await server.close();
     const c = counts();
     out(m.serve.stopped(c.submitted, c.inProgress));
