@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark of the project, one table.
-// Usage: node bench/run.mjs [--quick] [--json FILE] [--only startup,questionnaire,interview,summary,merge,resume-code,refusals]
+// Usage: node bench/run.mjs [--quick] [--json FILE] [--only startup,questionnaire,interview,summary,merge,resume-code,refusals,serve]
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { printTable } from './lib.mjs';
@@ -10,6 +10,7 @@ import { mergeBench } from './merge.mjs';
 import { summaryBench } from './summary.mjs';
 import { resumeCodeBench } from './resume-code.mjs';
 import { refusalBench } from './refusals.mjs';
+import { serveBench } from './serve.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -28,6 +29,7 @@ if (wanted('summary')) rows.push(...(await summaryBench(runs, { quick })));
 if (wanted('merge')) rows.push(...(await mergeBench({ quick })));
 if (wanted('resume-code')) rows.push(...(await resumeCodeBench(runs)));
 if (wanted('refusals')) rows.push(...refusalBench(runs));
+if (wanted('serve')) rows.push(...(await serveBench({ quick })));
 printTable(rows);
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1], JSON.stringify({ node: process.version, cpus: os.cpus().length, rows }, null, 2));
 const failed = rows.filter((r) => !r.pass);

@@ -81,6 +81,8 @@ export interface ErrorParams {
   DEMO_STEP_FAILED: { command: string };
   ANONYMOUS_OPEN: { label: string };
   RESPONSE_CLOSED: Record<string, never>;
+  /** serve (issue 18): the network form takes named rounds only, for now. */
+  SERVE_ANONYMOUS: { label: string };
   DB_INCOMPLETE: { file: string };
   /** `--out` (or the default name) is the unit's own database or one of its `-wal`/`-shm`/`-journal` files. */
   OUTPUT_IS_DATABASE: { file: string; database: string };

@@ -187,6 +187,23 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
     },
   },
   {
+    name: 'serve',
+    summary: (m) => m.commands.serve.summary,
+    build: (cmd, { m, act, examples }) => {
+      const p = m.help.placeholders;
+      const h = m.commands.serve;
+      cmd
+        .option('--host <ip>', h.host)
+        .option('--port <n>', h.port)
+        .option(`--codes <${p.file}>`, h.codes)
+        .option('--force', h.force)
+        .addHelpText('after', examples(h.examples))
+        .action((o: { host?: string; port?: string; codes?: string; force?: boolean }, c: Command) =>
+          act(async (ctx) => (await import('./commands/serve.js')).serve(ctx, o))(c),
+        );
+    },
+  },
+  {
     name: 'merge',
     summary: (m) => m.commands.merge.summary,
     build: (cmd, { m, act, examples }) => {

@@ -83,6 +83,8 @@ export interface Messages {
     readonly response: CommandHelp & { readonly reopen: CommandHelp & { readonly member: string } };
     readonly session: CommandHelp;
     readonly status: CommandHelp;
+    // --- serve (issue 18: members answer on their own phones) ---
+    readonly serve: CommandHelp & { readonly host: string; readonly port: string; readonly codes: string; readonly force: string };
     readonly demo: CommandHelp & { readonly dir: string };
     readonly merge: CommandHelp & { readonly paths: string; readonly round: string; readonly replace: string; readonly remove: string };
     readonly unit: CommandHelp & { readonly import: CommandHelp & { readonly file: string }; readonly list: CommandHelp };
@@ -455,6 +457,68 @@ export interface Messages {
     readonly confirmStartOverLost: string;
     /** After Ctrl+C: the code again, kept on screen until Enter. */
     readonly keepCode: (code: string) => string;
+  };
+  // --- serve (issue 18: members answer on their own phones) ---
+  /** The member's pages of the network form. */
+  readonly web: {
+    readonly appName: string;
+    readonly otherLanguage: string;
+    readonly signInTitle: string;
+    readonly codeLabel: string;
+    readonly codeHint: string;
+    readonly codeSubmit: string;
+    readonly wrongCode: string;
+    readonly tooMany: string;
+    readonly busy: string;
+    readonly usedTitle: string;
+    readonly used: string;
+    readonly closedTitle: string;
+    readonly closed: string;
+    readonly expiredTitle: string;
+    readonly expired: string;
+    readonly signedOut: string;
+    readonly notFoundTitle: string;
+    readonly notFound: string;
+    readonly badRequestTitle: string;
+    readonly badRequest: string;
+    readonly tooLarge: string;
+    readonly errorTitle: string;
+    readonly error: string;
+    readonly startLink: string;
+    readonly progress: (answered: number, total: number) => string;
+    readonly manifestationOf: (index: number, total: number) => string;
+    readonly saveAndNext: string;
+    readonly saveAndBack: string;
+    readonly saveAndReview: string;
+    readonly saveAndReviewNow: string;
+    readonly reviewTitle: string;
+    readonly flaggedIntro: (n: number) => string;
+    readonly flaggedNone: string;
+    readonly missing: (n: number) => string;
+    readonly confirmLabel: string;
+    readonly confirmNeeded: string;
+    readonly submit: string;
+    readonly backToStart: string;
+    readonly doneTitle: string;
+    readonly doneText: string;
+  };
+  /** The secretary's screen of `tusoi serve`, and the slip sheet. */
+  readonly serve: {
+    readonly listening: (url: string) => string;
+    readonly unreachable: string;
+    readonly plainHttp: string;
+    readonly firewall: string;
+    readonly noCodes: string;
+    readonly codesFor: (issued: number, members: number) => string;
+    readonly live: (submitted: number, inProgress: number, notStarted: number) => string;
+    readonly stopping: string;
+    readonly stopped: (submitted: number, inProgress: number) => string;
+    readonly codesWritten: (file: string, n: number) => string;
+    readonly slipsTitle: (round: string) => string;
+    readonly slipIntro: string;
+    readonly slipAddress: string;
+    readonly slipCode: string;
+    readonly slipKeep: string;
   };
   /** Init leftovers (issue 14, part 5): hidden build files of an interrupted `tusoi init` of the same file. */
   readonly initLeftovers: {

@@ -115,6 +115,8 @@ export function isRoundOpen(db: Db, id: number): boolean {
 
 export function closeRound(db: Db, id: number, today: string, members: number | null): void {
   db.prepare('UPDATE round SET closed_on = ?, members_at_close = ? WHERE id = ? AND closed_on IS NULL').run(today, members, id);
+  // The network form's devices are signed out with the round (serve, step 8).
+  db.prepare('UPDATE web_session SET revoked_at = ? WHERE round_id = ? AND revoked_at IS NULL').run(today, id);
 }
 
 

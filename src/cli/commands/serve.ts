@@ -1,0 +1,121 @@
+/**
+ * `tusoi serve`: the open named round's form on the local network, so that
+ * members answer on their own phones at the same time (issue 18). Prints the
+ * address, the plain-HTTP warning and what Windows Firewall asks, then live
+ * participation (counts only, never an answer); Ctrl+C stops and says what is
+ * saved. `--codes FILE` writes the personal code slips instead.
+ * Loaded only by this command: `--help` loads none of it.
+ */
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { ExitCode, UserError } from '../../errors.js';
+import { en } from '../../i18n/en.js';
+import { vi } from '../../i18n/vi.js';
+import { collectingRound } from '../../services/round-choice.js';
+import { codesIssued, issueCodes, printedCode } from '../../services/web-access.js';
+import { openDatabase } from '../../store/db.js';
+import { countMembers } from '../../store/members.js';
+import { roundParticipation } from '../../store/responses.js';
+import { roundQuestionnaire } from '../../store/rounds.js';
+import { defaultHost, hostHeader } from '../../web/host.js';
+import { startFormServer } from '../../web/server.js';
+import { slipSheet } from '../../web/slips.js';
+import type { Context } from '../context.js';
+import { writeOutputFile } from '../output-file.js';
+
+export interface ServeOptions {
+  readonly host?: string;
+  readonly port?: string;
+  readonly codes?: string;
+  readonly force?: boolean;
+}
+
+export const DEFAULT_PORT = 8080;
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const n = /^[0-9]{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 65535)) throw new UserError('BAD_OPTION_VALUE', { option: '--port', value, allowed: '0–65535' });
+  return n;
+}
+
+export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
+  const m = ctx.m;
+  const out = (line: string) => ctx.io.stdout.write(`${line}\n`);
+  const port = parsePort(o.port);
+  if (o.host !== undefined && isIP(o.host) === 0) throw new UserError('BAD_OPTION_VALUE', { option: '--host', value: o.host, allowed: '192.168.1.10, 127.0.0.1, ::1' });
+  const chosen = o.host !== undefined ? { host: o.host, reachable: true } : defaultHost(networkInterfaces());
+  // Every answer is committed with synchronous = FULL before its page is acknowledged.
+  const db = openDatabase(ctx.db, { durable: true });
+  try {
+    const round = collectingRound(db, ctx.io.now());
+    if (round.anonymous) throw new UserError('SERVE_ANONYMOUS', { label: round.label });
+    const address = `http://${hostHeader(chosen.host, port)}/`;
+    if (o.codes !== undefined) {
+      const issued = await issueCodes(db, round, ctx.io.now());
+      const html = slipSheet(m, ctx.lang, round.label, address, issued.map((x) => ({ name: x.member.name, code: printedCode(x.code) })));
+      await writeOutputFile(ctx, o.codes, html, { force: o.force === true });
+      out(m.serve.codesWritten(o.codes, issued.length));
+      return ExitCode.Ok;
+    }
+    const q = roundQuestionnaire(db, round);
+    const members = () => countMembers(db);
+    const counts = () => {
+      const p = roundParticipation(db, round.id);
+      return { submitted: p.submitted.length, inProgress: p.inProgress.length, notStarted: Math.max(0, members() - p.submitted.length - p.inProgress.length) };
+    };
+    let last = '';
+    const printLive = () => {
+      const c = counts();
+      const line = m.serve.live(c.submitted, c.inProgress, c.notStarted);
+      if (line !== last) out(`${ctx.io.now().toTimeString().slice(0, 8)}  ${line}`);
+      last = line;
+    };
+    // Counted at most every 250 ms, however many answers arrive: 60 members must not each pay for a recount.
+    let pending: NodeJS.Timeout | undefined;
+    const showLive = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        printLive();
+      }, 250);
+    };
+    const server = await startFormServer({
+      db,
+      round,
+      q,
+      host: chosen.host,
+      port,
+      messages: { vi, en },
+      now: () => ctx.io.now(),
+      // Only failures reach the screen: the log never holds a body, a query or an answer.
+      log: (line) => {
+        if (/ (5\d\d|429)( |$)/.test(line)) ctx.io.stderr.write(`${line}\n`);
+      },
+      onChange: showLive,
+    });
+    out(m.serve.listening(server.url));
+    if (!chosen.reachable) out(m.serve.unreachable);
+    out(m.serve.plainHttp);
+    out(m.serve.firewall);
+    const issued = codesIssued(db, round);
+    out(issued ? m.serve.codesFor(issued, members()) : m.serve.noCodes);
+    printLive();
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    out(m.serve.stopping);
+    if (pending) clearTimeout(pending);
+    await server.close();
+    const c = counts();
+    out(m.serve.stopped(c.submitted, c.inProgress));
+    return ExitCode.Ok;
+  } finally {
+    db.close();
+  }
+}

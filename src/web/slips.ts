@@ -1,0 +1,48 @@
+/**
+ * The sheet of personal code slips the secretary prints and cuts (`tusoi
+ * serve --codes FILE`): a name, the address and the code on each. No QR code
+ * yet: no QR library is installed (see the README).
+ */
+import type { Messages } from '../i18n/messages.js';
+import type { Lang } from '../questionnaire/model.js';
+import { escapeHtml as e } from '../report/escape.js';
+
+export function slipSheet(m: Messages, lang: Lang, round: string, url: string, slips: ReadonlyArray<{ readonly name: string; readonly code: string }>): string {
+  const s = m.serve;
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="referrer" content="no-referrer">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${e(s.slipsTitle(round))}</title>
+<style>
+body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:1cm;color:#000}
+h1{font-size:14pt}
+.sheet{display:grid;grid-template-columns:1fr 1fr;gap:0}
+.slip{border:1px dashed #666;padding:0.4cm;break-inside:avoid;font-size:11pt}
+.name{font-weight:700;font-size:12pt}
+.code{font-family:ui-monospace,Consolas,monospace;font-size:18pt;letter-spacing:0.12em;font-weight:700}
+.url{font-family:ui-monospace,Consolas,monospace}
+@media print{h1{display:none}body{margin:0.5cm}}
+</style>
+</head>
+<body>
+<h1>${e(s.slipsTitle(round))}</h1>
+<div class="sheet">
+${slips
+  .map(
+    (x) => `<div class="slip">
+<div class="name">${e(x.name)}</div>
+<div>${e(s.slipIntro)}</div>
+<div>${e(s.slipAddress)}: <span class="url">${e(url)}</span></div>
+<div>${e(s.slipCode)}: <span class="code">${e(x.code)}</span></div>
+<div><small>${e(s.slipKeep)}</small></div>
+</div>`,
+  )
+  .join('\n')}
+</div>
+</body>
+</html>
+`;
+}
