@@ -15,6 +15,8 @@ import { readCsvSource } from './csv-source.js';
 import { textDamage, type Encoding } from './decode.js';
 import { checkArithmetic, checkIntegrity, checkCodes, cleanNames, contentOf, readTotals, type CleanNames, type ExportTotals } from './export-checks.js';
 import { layoutOf, type ExportLayout } from './export-layout.js';
+import { checkExportedAt, checkOverall, checkRollup, checkUnitCodes } from './export-validity.js';
+import type { Questionnaire } from '../questionnaire/model.js';
 import { binaryFormat, isWorkbook } from './file-format.js';
 import { isWholeNumber, readBody, type ExportBody, type ItemType } from './export-rows.js';
 import { FileProblems, type CsvProblem, type CsvProblemCode } from './problems.js';
@@ -87,16 +89,22 @@ function readFormat(layout: ExportLayout, first: SourceRow, problems: FileProble
   return undefined;
 }
 
-export function readExport(bytes: Uint8Array, file: string): ReadResult {
+/** What the full checks need from the merge: the round's questionnaire (for the most-severe relation) and the merge time. */
+export interface ReadChecks {
+  readonly questionnaire?: Questionnaire;
+  readonly now?: Date;
+}
+
+export function readExport(bytes: Uint8Array, file: string, checks: ReadChecks = {}): ReadResult {
   // A workbook or a PDF sent instead of the CSV: named as what it is.
   const format = binaryFormat(bytes);
   if (format) return { ok: false, problems: [{ code: isWorkbook(format) ? 'EXPORT_WORKBOOK' : 'EXPORT_NOT_TEXT', file, line: 0, params: { format } }] };
   const { source, problems } = readCsvSource(bytes, file);
-  return exportFromSource(source, problems);
+  return exportFromSource(source, problems, checks);
 }
 
 /** Reads an export from any table source; `found` are the source's own problems (broken quoting). */
-export function exportFromSource(source: TableSource<CsvOrigin>, found: ReadonlyArray<SourceProblem>): ReadResult {
+export function exportFromSource(source: TableSource<CsvOrigin>, found: ReadonlyArray<SourceProblem>, checks: ReadChecks = {}): ReadResult {
   const problems = new FileProblems(source.file);
   const failed = (): ReadResult => ({ ok: false, problems: problems.list });
   if (found.length === 0 && isBlank(source.rows)) problems.add('EXPORT_EMPTY', 0);
@@ -124,10 +132,16 @@ export function exportFromSource(source: TableSource<CsvOrigin>, found: Readonly
   if (problems.any) return failed();
   checkCodes(layout, first.line, totals, body, problems);
   if (problems.any) return failed();
+  checkUnitCodes(first.line, totals, body, problems);
+  checkOverall(body, problems);
+  checkExportedAt(totals, exportLine, checks.now, problems);
+  if (problems.any) return failed();
 
   const content = contentOf(format, layout.levels, totals, body);
   checkIntegrity(content, totals, problems);
   checkArithmetic(totals, body, problems);
+  const q = checks.questionnaire;
+  if (q && q.levels.map((l) => l.id).join(',') === layout.levels.join(',')) checkRollup(q, body, layout.levels.length, problems);
   if (problems.any) return failed();
   return { ok: true, parsed: parsedExport(source, format, layout.levels, totals, body, names, warnings.list) };
 }

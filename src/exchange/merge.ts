@@ -120,7 +120,7 @@ export function decide(f: MergeCandidate, target: MergeTarget, state: MergeState
   if (f.roundLabel !== target.roundLabel) return { kind: 'reject', reason: { code: 'MERGE_ROUND_MISMATCH', fileRound: f.roundLabel, round: target.roundLabel } };
   if (f.itemsProblem) return { kind: 'reject', reason: { code: 'MERGE_ITEMS_MISMATCH', detail: f.itemsProblem } };
   const codes = [f.unit.code, ...f.units.map((u) => u.code)];
-  if (codes.includes(target.receivingUnitCode)) return { kind: 'reject', reason: { code: 'MERGE_OWN_UNIT', unit: target.receivingUnitCode } };
+  if (codes.some((c) => c.toUpperCase() === target.receivingUnitCode.toUpperCase())) return { kind: 'reject', reason: { code: 'MERGE_OWN_UNIT', unit: target.receivingUnitCode } };
 
   const previous = state.fileOf(f.unit.code);
   let replaceId: number | undefined;

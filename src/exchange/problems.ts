@@ -66,6 +66,17 @@ export const CSV_PROBLEM_CODES = [
   'EXPORT_TEXT_CLEANED',
   /** Warning: an export's unit name was over its cap; it was cut there and the file merged. */
   'EXPORT_TEXT_TRUNCATED',
+  // Every file checked in full before it counts (issue 17, part 4).
+  /** A unit code (`column`, `value`) outside the pattern `init` enforces: a look-alike, a space, an empty code. */
+  'EXPORT_BAD_UNIT_CODE',
+  /** Not exactly one `overall` row (`count`; `firstLine` of the first; `value` a wrong id). */
+  'EXPORT_OVERALL_ROWS',
+  /** A whole's counts (`value`) against its parts: `kind` 'min' (fewer at a level than part `name`, `count` < `limit`) or 'max' (more than all parts together). */
+  'EXPORT_ROLLUP',
+  /** `exported_at` (`value`) not `YYYY-MM-DDTHH:MM:SSZ` (`expected`). */
+  'EXPORT_BAD_TIME',
+  /** `exported_at` (`value`) later than the merge time plus a day (`expected`). */
+  'EXPORT_FUTURE_TIME',
 ] as const;
 
 export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];

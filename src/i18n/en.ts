@@ -426,6 +426,21 @@ export const en: Messages = {
       EXPORT_TEXT_TOO_LONG: (p) => `Column "${p.column}" is ${(p.count ?? 0).toLocaleString('en-GB')} characters long (at most ${p.limit}). The file was edited by hand or damaged; ask the unit to export again.`,
       EXPORT_TEXT_CLEANED: (p) => `Warning: the unit name (column "${p.column}") held ${charKind(p.kind)} ${p.value} at character ${p.position}; such characters were removed from the name and the file merged.`,
       EXPORT_TEXT_TRUNCATED: (p) => `Warning: the unit name (column "${p.column}") is ${(p.count ?? 0).toLocaleString('en-GB')} characters long; only its first ${p.limit} were kept and the file merged.`,
+      // Every file checked in full before it counts (issue 17, part 4).
+      EXPORT_BAD_UNIT_CODE: (p) =>
+        `Column "${p.column}": the unit code "${p.value}" is not valid (unaccented letters, digits, dots and hyphens, at least one letter, as tusoi init requires). Empty codes, spaces, full-width or Cyrillic look-alike letters are refused; the file is not merged.`,
+      EXPORT_OVERALL_ROWS: (p) =>
+        p.count === 0
+          ? 'The file has no "overall" row; it was edited or damaged and is not merged. Ask the unit to export again.'
+          : p.value !== undefined
+            ? `The "overall" row has the id "${p.value}" instead of "overall"; not merged. Ask the unit to export again.`
+            : `The file has ${p.count} "overall" rows (the first on line ${p.firstLine}); it must have exactly one. Not merged; ask the unit to export again.`,
+      EXPORT_ROLLUP: (p) =>
+        p.kind === 'min'
+          ? `Item "${p.value}": only ${p.count} at this level or more severe, fewer than its part "${p.name}" (${p.limit}); each respondent counts at their most severe answer, so it cannot be fewer. The figures were edited; not merged.`
+          : `Item "${p.value}": ${p.count} at this level or more severe, more than all its parts together (${p.limit}). The figures were edited; not merged.`,
+      EXPORT_BAD_TIME: (p) => `Column "${p.column}": "${p.value}" is not a time of the form ${p.expected}; the file was edited and is not merged. Ask the unit to export again.`,
+      EXPORT_FUTURE_TIME: (p) => `Column "${p.column}": the export time ${p.value} is more than a day after this merge (after ${p.expected}); not merged. Ask the unit to check its computer's clock and export again.`,
     },
     rejected: (file, n) => `${file}: ${n} problem(s).`,
   },

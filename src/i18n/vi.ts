@@ -430,6 +430,21 @@ export const vi: Messages = {
       EXPORT_TEXT_TOO_LONG: (p) => `Cột "${p.column}" dài ${(p.count ?? 0).toLocaleString('vi-VN')} ký tự (tối đa ${p.limit}). Tệp đã bị sửa tay hoặc hỏng; xin đơn vị xuất lại.`,
       EXPORT_TEXT_CLEANED: (p) => `Cảnh báo: tên đơn vị (cột "${p.column}") có ${charKind(p.kind)} ${p.value} ở ký tự thứ ${p.position}; đã bỏ các ký tự như vậy khỏi tên, tệp vẫn được gộp.`,
       EXPORT_TEXT_TRUNCATED: (p) => `Cảnh báo: tên đơn vị (cột "${p.column}") dài ${(p.count ?? 0).toLocaleString('vi-VN')} ký tự; chỉ giữ ${p.limit} ký tự đầu, tệp vẫn được gộp.`,
+      // Every file checked in full before it counts (issue 17, part 4).
+      EXPORT_BAD_UNIT_CODE: (p) =>
+        `Cột "${p.column}": mã đơn vị "${p.value}" không hợp lệ (chỉ chữ cái không dấu, chữ số, dấu chấm, gạch ngang, có ít nhất một chữ cái, như khi tạo bằng tusoi init). Mã trống, có dấu cách, chữ toàn khổ hay chữ Kirin giống chữ Latinh đều bị từ chối; tệp không được gộp.`,
+      EXPORT_OVERALL_ROWS: (p) =>
+        p.count === 0
+          ? 'Tệp không có dòng "overall" (tổng chung); tệp đã bị sửa tay hoặc hỏng, không gộp. Xin đơn vị xuất lại.'
+          : p.value !== undefined
+            ? `Dòng "overall" mang mã "${p.value}" thay vì "overall"; không gộp. Xin đơn vị xuất lại.`
+            : `Tệp có ${p.count} dòng "overall" (dòng đầu tiên: ${p.firstLine}), phải có đúng một; không gộp. Xin đơn vị xuất lại.`,
+      EXPORT_ROLLUP: (p) =>
+        p.kind === 'min'
+          ? `Mục "${p.value}": chỉ ${p.count} người ở mức này hoặc nặng hơn, ít hơn mục con "${p.name}" (${p.limit}); mỗi người được tính theo câu trả lời nặng nhất nên không thể ít hơn. Số liệu đã bị sửa; không gộp.`
+          : `Mục "${p.value}": ${p.count} người ở mức này hoặc nặng hơn, nhiều hơn tổng các mục con (${p.limit}). Số liệu đã bị sửa; không gộp.`,
+      EXPORT_BAD_TIME: (p) => `Cột "${p.column}": "${p.value}" không phải thời điểm dạng ${p.expected}; tệp đã bị sửa tay, không gộp. Xin đơn vị xuất lại.`,
+      EXPORT_FUTURE_TIME: (p) => `Cột "${p.column}": thời điểm xuất ${p.value} muộn hơn lúc gộp quá một ngày (sau ${p.expected}); không gộp. Kiểm tra đồng hồ máy của đơn vị rồi xin xuất lại.`,
     },
     rejected: (file, n) => `${file}: ${n} lỗi.`,
   },

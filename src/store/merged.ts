@@ -39,7 +39,7 @@ const FILE_COLUMNS = `id, unit_code AS unitCode, unit_name AS unitName, unit_lev
   status, integrity, exported_at AS exportedAt, file_name AS fileName, members, respondents`;
 
 export function findMergedFile(db: Db, roundId: number, unitCode: string): MergedFile | undefined {
-  return stmt<[number, string], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`).get(roundId, unitCode);
+  return stmt<[number, string], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ? COLLATE NOCASE`).get(roundId, unitCode);
 }
 
 export function listMergedFiles(db: Db, roundId: number): MergedFile[] {
@@ -59,9 +59,9 @@ export function deleteMergedFile(db: Db, id: number): void {
 /** Which already merged file covers each of these unit codes (excluding one file, being replaced). */
 export function coveringFiles(db: Db, roundId: number, codes: ReadonlyArray<string>, except?: number): Map<string, MergedFile> {
   const found = new Map<string, MergedFile>();
-  const unitStmt = stmt<[number, string], { id: number }>(db, `SELECT f.id FROM merged_unit u JOIN merged_file f ON f.id = u.file_id WHERE u.round_id = ? AND u.code = ?`);
+  const unitStmt = stmt<[number, string], { id: number }>(db, `SELECT f.id FROM merged_unit u JOIN merged_file f ON f.id = u.file_id WHERE u.round_id = ? AND u.code = ? COLLATE NOCASE`);
   const fileStmt = stmt<[number], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE id = ?`);
-  const asFileStmt = stmt<[number, string], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`);
+  const asFileStmt = stmt<[number, string], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ? COLLATE NOCASE`);
   for (const code of codes) {
     const viaUnit = unitStmt.get(roundId, code);
     const file = viaUnit ? fileStmt.get(viaUnit.id) : asFileStmt.get(roundId, code);
