@@ -10,10 +10,10 @@
  */
 import { zeroCounts, type CoveredUnit, type Summary } from '../summary/aggregate.js';
 import { CountsPacker } from '../summary/packed.js';
-import { EXPORT_FORMAT, type ExportStatus } from './columns.js';
+import { EXPORT_FORMAT, SIGNATURE_COLUMNS, type ExportStatus } from './columns.js';
 import { readCsvSource } from './csv-source.js';
 import { textDamage, type Encoding } from './decode.js';
-import { checkArithmetic, checkIntegrity, checkCodes, cleanNames, contentOf, readTotals, type CleanNames, type ExportTotals } from './export-checks.js';
+import { checkArithmetic, checkIntegrity, checkCodes, checkSignature, cleanNames, contentOf, readTotals, type CleanNames, type ExportTotals, type Signer } from './export-checks.js';
 import { layoutOf, type ExportLayout } from './export-layout.js';
 import { checkExportedAt, checkOverall, checkRollup, checkUnitCodes } from './export-validity.js';
 import type { Questionnaire } from '../questionnaire/model.js';
@@ -35,6 +35,8 @@ export interface ParsedExport {
   readonly status: ExportStatus;
   readonly exportedAt: string;
   readonly integrity: string;
+  /** Who signed it (a format 2 file whose signature verified); undefined for an unsigned file. */
+  readonly signer: Signer | undefined;
   readonly members: number;
   readonly respondents: number;
   readonly units: ReadonlyArray<CoveredUnit>;
@@ -85,7 +87,9 @@ function readFormat(layout: ExportLayout, first: SourceRow, problems: FileProble
   const format = layout.cell(first.cells, 'format');
   if (!isWholeNumber(format)) problems.add('EXPORT_BAD_NUMBER', first.line, { column: 'format', value: format });
   else if (Number(format) > EXPORT_FORMAT) problems.add('EXPORT_FORMAT_NEWER', first.line, { value: format, expected: String(EXPORT_FORMAT) });
-  else return Number(format);
+  else if (Number(format) >= 2 && SIGNATURE_COLUMNS.some((c) => layout.missing([c]) !== undefined)) {
+    problems.add('EXPORT_NOT_TUSOI', 1, { column: SIGNATURE_COLUMNS.find((c) => layout.missing([c]) !== undefined) });
+  } else return Number(format);
   return undefined;
 }
 
@@ -139,11 +143,12 @@ export function exportFromSource(source: TableSource<CsvOrigin>, found: Readonly
 
   const content = contentOf(format, layout.levels, totals, body);
   checkIntegrity(content, totals, problems);
+  const signer = problems.any ? undefined : checkSignature(layout, exportRow, exportLine, content, totals, body, problems);
   checkArithmetic(totals, body, problems);
   const q = checks.questionnaire;
   if (q && q.levels.map((l) => l.id).join(',') === layout.levels.join(',')) checkRollup(q, body, layout.levels.length, problems);
   if (problems.any) return failed();
-  return { ok: true, parsed: parsedExport(source, format, layout.levels, totals, body, names, warnings.list) };
+  return { ok: true, parsed: parsedExport(source, format, layout.levels, totals, body, names, signer, warnings.list) };
 }
 
 /** The counts packed (summary/packed.ts) straight from the rows: the merge stores this. */
@@ -157,7 +162,7 @@ function packItems(levels: ReadonlyArray<string>, body: ExportBody): Pick<Parsed
   return { packed: packer.done(), itemIds };
 }
 
-function parsedExport(source: TableSource<CsvOrigin>, format: number, levels: ReadonlyArray<string>, totals: ExportTotals, body: ExportBody, names: CleanNames, warnings: ReadonlyArray<CsvProblem>): ParsedExport {
+function parsedExport(source: TableSource<CsvOrigin>, format: number, levels: ReadonlyArray<string>, totals: ExportTotals, body: ExportBody, names: CleanNames, signer: Signer | undefined, warnings: ReadonlyArray<CsvProblem>): ParsedExport {
   const id = (name: string) => totals.identity.get(name) ?? '';
   const { members, respondents, status } = totals;
   const { units } = names;
@@ -176,6 +181,7 @@ function parsedExport(source: TableSource<CsvOrigin>, format: number, levels: Re
     status,
     exportedAt: id('exported_at'),
     integrity: id('integrity'),
+    signer,
     members,
     respondents,
     units,

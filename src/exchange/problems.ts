@@ -77,6 +77,12 @@ export const CSV_PROBLEM_CODES = [
   'EXPORT_BAD_TIME',
   /** `exported_at` (`value`) later than the merge time plus a day (`expected`). */
   'EXPORT_FUTURE_TIME',
+  /** A signed file (format 2) whose key is not a key (`kind` 'key') or whose signature does not verify over its content (`kind` 'signature', `value` the key's fingerprint). */
+  'EXPORT_SIGNATURE',
+  /** Warning: an unsigned file (format 1, or from a database without a key) merged for unit `value`, which has no key yet. */
+  'EXPORT_UNSIGNED',
+  /** A unit list's fingerprint cell (`value`) that is not four groups of four characters of the alphabet. */
+  'CSV_BAD_FINGERPRINT',
 ] as const;
 
 export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];

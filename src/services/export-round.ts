@@ -9,6 +9,7 @@ import type { Lang } from '../questionnaire/model.js';
 import type { Db } from '../store/db.js';
 import type { Round } from '../store/rounds.js';
 import type { Unit } from '../store/unit.js';
+import { unitKey } from '../store/unit-key.js';
 import { reportableRound } from './round-choice.js';
 import { summariseRound } from './round-summary.js';
 
@@ -26,6 +27,8 @@ export interface RoundExport {
   readonly csv: string;
   /** Data rows, without the header. */
   readonly rows: number;
+  /** Whether it is signed: not when the database was read in memory before it had a key. */
+  readonly signed: boolean;
 }
 
 /** `exported_at`, to the second in UTC: of two provisional exports of a unit, the later one counts. */
@@ -34,6 +37,6 @@ const exportedAtOf = (now: Date): string => `${now.toISOString().slice(0, 19)}Z`
 export function exportRound(db: Db, req: ExportRequest, now: Date): RoundExport {
   const rs = summariseRound(db, reportableRound(db, req.round, now));
   const status: ExportStatus = rs.round.closedOn === null ? 'provisional' : 'final';
-  const rows = exportRows(rs.questionnaire, rs.summary, { tusoiVersion: req.tusoiVersion, unit: rs.unit, roundLabel: rs.round.label, status, exportedAt: exportedAtOf(now) }, req.lang);
-  return { unit: rs.unit, round: rs.round, status, csv: exportCsv(rows, req.delimiter), rows: rows.length - 1 };
+  const rows = exportRows(rs.questionnaire, rs.summary, { tusoiVersion: req.tusoiVersion, unit: rs.unit, roundLabel: rs.round.label, status, exportedAt: exportedAtOf(now), signer: unitKey(db) }, req.lang);
+  return { unit: rs.unit, round: rs.round, status, csv: exportCsv(rows, req.delimiter), rows: rows.length - 1, signed: unitKey(db) !== undefined };
 }

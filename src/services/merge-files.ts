@@ -12,6 +12,7 @@ import { WriteBatch, type BatchLimits, MERGE_BATCH } from '../store/batch.js';
 import type { Db } from '../store/db.js';
 import { codeKey } from '../exchange/export-validity.js';
 import type { MergeCandidate } from '../exchange/merge.js';
+import { findPin, pinOnFirstUse } from '../store/pins.js';
 import { coveringFiles, findMergedFile, listExpectedUnits, storeMergedFile, type ExpectedUnit } from '../store/merged.js';
 import { isRoundOpen, roundQuestionnaire } from '../store/rounds.js';
 import { getUnit } from '../store/unit.js';
@@ -46,6 +47,8 @@ export interface MergeOptions {
   readonly round?: string;
   /** Let a file replace a final one of the same unit (a correction). */
   readonly replace?: boolean;
+  /** Refuse every unsigned file, even of a unit with no key yet. */
+  readonly requireSignature?: boolean;
   readonly now: () => Date;
   readonly batch?: BatchLimits;
 }
@@ -78,13 +81,16 @@ function fromUnitList(f: MergeCandidate, list: ReadonlyMap<string, ExpectedUnit>
 export function mergeFiles(db: Db, inputs: ReadonlyArray<MergeInput>, o: MergeOptions, callbacks: MergeCallbacks = {}): MergeOutcome {
   const round = mergingRound(db, o.round, o.now());
   const questionnaire = roundQuestionnaire(db, round);
-  const target = { roundId: round.id, roundLabel: round.label, questionnaire, receivingUnitCode: getUnit(db).code, replace: o.replace === true };
+  const today = isoDay(o.now());
+  const unitList = new Map(listExpectedUnits(db).map((u) => [codeKey(u.code), u]));
+  const target = { roundId: round.id, roundLabel: round.label, questionnaire, receivingUnitCode: getUnit(db).code, replace: o.replace === true, requireSignature: o.requireSignature === true };
   const state: MergeState = {
     fileOf: (code) => findMergedFile(db, round.id, code),
     covering: (codes, except) => coveringFiles(db, round.id, codes, except),
+    pinOf: (code) => findPin(db, code),
+    listedParent: (code) => unitList.get(codeKey(code))?.parentCode,
   };
-  const today = isoDay(o.now());
-  const unitList = new Map(listExpectedUnits(db).map((u) => [codeKey(u.code), u]));
+
   const outcome: MergeOutcome = { accepted: [], skipped: [], replaced: [], rejected: [], warnings: [] };
   const jobs: ReadJob[] = inputs.map((input, index) => ({ index, file: input.file, name: input.name }));
   // NOTE: `round close` in another window may close the round between two
@@ -130,6 +136,11 @@ export function mergeFiles(db: Db, inputs: ReadonlyArray<MergeInput>, o: MergeOp
           respondents: f.respondents,
           units: f.units,
           counts: f.counts,
+          signer: f.signer ?? null,
+        };
+        const noteKey = (d: { pin?: string; unsigned?: true }): void => {
+          if (d.pin) pinOnFirstUse(db, f.unit.code, d.pin, today);
+          if (d.unsigned) outcome.warnings.push({ file: name, problems: [{ code: 'EXPORT_UNSIGNED', file: name, line: 0, params: { value: f.unit.code } }] });
         };
         switch (decision.kind) {
           case 'reject':
@@ -140,10 +151,12 @@ export function mergeFiles(db: Db, inputs: ReadonlyArray<MergeInput>, o: MergeOp
             return;
           case 'replace':
             storeMergedFile(db, record, decision.replaceId);
+            noteKey(decision);
             outcome.replaced.push({ file: name, unit: f.unit.code, previous: decision.previous });
             return;
           case 'accept':
             storeMergedFile(db, record);
+            noteKey(decision);
             outcome.accepted.push({ file: name, unit: f.unit.code });
         }
       });

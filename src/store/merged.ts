@@ -83,6 +83,8 @@ export interface NewMergedFile {
   readonly units: ReadonlyArray<CoveredUnit>;
   /** The counts, packed (`summary/packed.ts`). */
   readonly counts: string;
+  /** The fingerprint of the key that signed it; null when unsigned. */
+  readonly signer?: string | null;
 }
 
 /**
@@ -94,9 +96,9 @@ export function storeMergedFile(db: Db, f: NewMergedFile, replaceId?: number): v
     if (replaceId !== undefined) stmt(db, 'DELETE FROM merged_file WHERE id = ?').run(replaceId);
     const info = stmt(
         db,
-        `INSERT INTO merged_file (round_id, unit_code, unit_name, unit_level, parent_code, status, integrity, exported_at, file_name, merged_on, members, respondents, summary_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(f.roundId, f.unit.code, f.unit.name, f.unit.level, f.unit.parentCode, f.status, f.integrity, f.exportedAt, f.fileName, f.mergedOn, f.members, f.respondents, f.counts);
+        `INSERT INTO merged_file (round_id, unit_code, unit_name, unit_level, parent_code, status, integrity, exported_at, file_name, merged_on, members, respondents, summary_json, signer)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(f.roundId, f.unit.code, f.unit.name, f.unit.level, f.unit.parentCode, f.status, f.integrity, f.exportedAt, f.fileName, f.mergedOn, f.members, f.respondents, f.counts, f.signer ?? null);
     const fileId = Number(info.lastInsertRowid);
     const unit = stmt(db, 'INSERT INTO merged_unit (round_id, code, file_id, name, level, parent_code, members, respondents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const u of f.units) unit.run(f.roundId, u.code, fileId, u.name, u.level, u.parentCode, u.members, u.respondents);

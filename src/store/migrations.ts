@@ -18,11 +18,13 @@ import { migration as tuSua } from './migrations/003-tu-sua.js';
 import { migration as mergedFileExportedAt } from './migrations/004-merged-file-exported-at.js';
 import { migration as anonymousTallies } from './migrations/005-anonymous-tallies.js';
 import { migration as sealedCommitments } from './migrations/006-sealed-commitments.js';
+import { migration as placeholder7 } from './migrations/007-placeholder.js';
+import { migration as unitKeys } from './migrations/008-unit-keys.js';
 import type { Migration } from './migrations/step.js';
 
 export type { Migration } from './migrations/step.js';
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments];
+export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments, placeholder7, unitKeys];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
