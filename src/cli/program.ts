@@ -217,8 +217,8 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
       unit
         .command('trust')
         .description(m.keys.trustHelp)
-        .argument('<code>', m.keys.trustCode)
-        .argument('<fingerprint>', m.keys.trustFingerprint)
+        .argument(`<${p.code}>`, m.keys.trustCode)
+        .argument(`<${m.keys.fingerprintPlaceholder}>`, m.keys.trustFingerprint)
         .addHelpText('after', examples(m.keys.trustExamples))
         .action((code: string, fingerprint: string, _o, c: Command) => act(async (ctx) => (await import('./commands/unit.js')).unitTrust(ctx, code, fingerprint))(c));
     },

@@ -537,6 +537,7 @@ export const en: Messages = {
     trustHelp: "confirm the key of a unit below by the fingerprint it read over the phone",
     trustCode: 'the code of the unit below',
     trustFingerprint: 'the fingerprint, four groups of four characters (e.g. 7K3M-Q9XA-2HBT-W6PD)',
+    fingerprintPlaceholder: 'fingerprint',
     trustExamples: [['tusoi unit trust CB03 7K3M-Q9XA-2HBT-W6PD', 'after CB03 read its fingerprint over the phone']],
     requireSignature: 'refuse every unsigned file, even of units with no key yet',
     fingerprint: (code, fp) => `Fingerprint of ${code}'s signing key: ${fp}`,

@@ -221,6 +221,7 @@ export interface Messages {
     readonly trustHelp: string;
     readonly trustCode: string;
     readonly trustFingerprint: string;
+    readonly fingerprintPlaceholder: string;
     readonly trustExamples: ReadonlyArray<readonly [string, string]>;
     readonly requireSignature: string;
     readonly fingerprint: (code: string, fingerprint: string) => string;

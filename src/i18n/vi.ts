@@ -541,6 +541,7 @@ export const vi: Messages = {
     trustHelp: 'xác nhận khóa của một đơn vị cấp dưới bằng dấu vân tay đã đọc qua điện thoại',
     trustCode: 'mã đơn vị cấp dưới',
     trustFingerprint: 'dấu vân tay, 4 nhóm 4 ký tự (ví dụ 7K3M-Q9XA-2HBT-W6PD)',
+    fingerprintPlaceholder: 'vân-tay',
     trustExamples: [['tusoi unit trust CB03 7K3M-Q9XA-2HBT-W6PD', 'sau khi CB03 đọc dấu vân tay qua điện thoại']],
     requireSignature: 'từ chối mọi tệp không có chữ ký, kể cả của đơn vị chưa có khóa',
     fingerprint: (code, fp) => `Dấu vân tay khóa ký của ${code}: ${fp}`,

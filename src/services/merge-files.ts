@@ -140,7 +140,12 @@ export function mergeFiles(db: Db, inputs: ReadonlyArray<MergeInput>, o: MergeOp
         };
         const noteKey = (d: { pin?: string; unsigned?: true }): void => {
           if (d.pin) pinOnFirstUse(db, f.unit.code, d.pin, today);
-          if (d.unsigned) outcome.warnings.push({ file: name, problems: [{ code: 'EXPORT_UNSIGNED', file: name, line: 0, params: { value: f.unit.code } }] });
+          if (!d.unsigned) return;
+          const warning = { code: 'EXPORT_UNSIGNED' as const, file: name, line: 0, params: { value: f.unit.code } };
+          const entry = outcome.warnings.find((w) => w.file === name);
+          // One entry a file: its text warnings (if any) and this one.
+          if (entry) outcome.warnings[outcome.warnings.indexOf(entry)] = { file: name, problems: [...entry.problems, warning] };
+          else outcome.warnings.push({ file: name, problems: [warning] });
         };
         switch (decision.kind) {
           case 'reject':

@@ -1,7 +1,8 @@
 /**
  * The merge service with the full checks (issue 17, part 4): one cell's file
  * under a look-alike code counts once, and the names shown come from the unit
- * list, not from the file.
+ * list, not from the file. The files are unsigned (the review's forger could
+ * recompute the integrity value, not sign; signatures: test/e2e/signed-exports.test.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ function committee() {
   const unit = serviceDb({ code: 'DU01', level: 'dang-uy-co-so', parent: null });
   const dir = join(unit.dir, 'nhan');
   mkdirSync(dir);
-  const [cell] = [...generateCellExports(q, { count: 1, seed: 3, roundLabel: '2026', parents: ['DU01'] })];
+  const [cell] = [...generateCellExports(q, { count: 1, seed: 3, roundLabel: '2026', parents: ['DU01'], unsigned: true })];
   const write = (name: string, bytes: Buffer | string): MergeInput => {
     const file = join(dir, name);
     writeFileSync(file, bytes);
