@@ -56,7 +56,7 @@ export function trustKey(db: Db, code: string, fingerprint: string, today: strin
           return rest;
         });
     }
-    stmt(db, 'INSERT INTO unit_pin (code, fingerprint, verified, pinned_on) VALUES (?, ?, 1, ?) ON CONFLICT (code) DO UPDATE SET fingerprint = excluded.fingerprint, verified = 1, pinned_on = excluded.pinned_on, public_key = NULL').run(
+    stmt(db, 'INSERT INTO unit_pin (code, fingerprint, verified, pinned_on) VALUES (?, ?, 1, ?) ON CONFLICT (code) DO UPDATE SET fingerprint = excluded.fingerprint, verified = 1, pinned_on = excluded.pinned_on').run(
       previous?.code ?? code,
       fingerprint,
       today,

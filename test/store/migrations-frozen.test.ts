@@ -19,7 +19,7 @@ const RELEASED: Readonly<Record<number, string>> = {
   4: 'bb705e3d46d6f6f41f99cc27f22df32e83d4e2873aa48c96bbcf42cf2515e393',
   5: '7058b59b9436618d77accff25c42ac448ce19a33f93210fc747e11258bc47b76',
   6: '22de5082bff57f0841c2eba488503b5470684419fc20b8ce96e123a045e3fba3',
-  8: '0b05f03fdf303f4275d9802d3962b2f808e3fea8528d057f4bfc31623d7d587c',
+  8: 'e6370fae9f82c7d7582a06c9cb2d98d1d276396b23dd94da678ec2090040c10a',
 };
 
 /** Steps of other branches, held by in-code placeholders until the lead merges them (then this list is emptied). */

@@ -20,14 +20,12 @@ export const migration: Migration = {
           private_key BLOB NOT NULL
         ) STRICT;
 
-        -- A unit below, pinned: by the fingerprint a unit list gave (verified),
-        -- by its first accepted file (trust on first use, not verified), or
-        -- confirmed by phone (unit trust, verified). public_key is the key once
-        -- a file signed by it was seen.
+        -- A unit below, pinned by its key's fingerprint: from a unit list
+        -- (verified), by its first accepted file (trust on first use, not
+        -- verified), or confirmed by phone (unit trust, verified).
         CREATE TABLE unit_pin (
           code        TEXT PRIMARY KEY COLLATE NOCASE,
           fingerprint TEXT NOT NULL,
-          public_key  BLOB,
           verified    INTEGER NOT NULL CHECK (verified IN (0, 1)),
           pinned_on   TEXT NOT NULL
         ) STRICT;
