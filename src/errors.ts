@@ -39,6 +39,10 @@ export interface ErrorParams {
   DB_BUSY: { file: string };
   DIR_NOT_FOUND: { dir: string };
   BAD_UNIT_CODE: { code: string };
+  /** `unit trust`: not a fingerprint (issue 17). */
+  BAD_FINGERPRINT: { value: string };
+  /** `unit key` on a database read in memory that had no key yet. */
+  DB_NO_KEY: { file: string };
   EMPTY_NAME: { what: string };
   MEMBER_NOT_FOUND: { query: string };
   MEMBER_AMBIGUOUS: { query: string; candidates: string };

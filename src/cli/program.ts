@@ -213,9 +213,10 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .argument(`[${p.paths}...]`, h.paths)
         .option(`--round <${p.label}>`, h.round)
         .option('--replace', h.replace)
+        .option('--require-signature', m.keys.requireSignature)
         .option(`--remove <${p.ref}>`, h.remove, (v: string, all: string[] | undefined) => [...(all ?? []), v])
         .addHelpText('after', examples(h.examples))
-        .action((paths: string[], o: { round?: string; replace?: boolean; remove?: string[] }, c: Command) => {
+        .action((paths: string[], o: { round?: string; replace?: boolean; requireSignature?: boolean; remove?: string[] }, c: Command) => {
           // Paths may be left out only with --remove.
           if (paths.length === 0 && o.remove === undefined) c.error(`error: missing required argument '${p.paths}'`, { code: 'commander.missingArgument', exitCode: 2 });
           return act(async (ctx) => (await import('./commands/merge.js')).merge(ctx, paths, o))(c);
@@ -239,6 +240,17 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .command('list')
         .description(h.list.summary)
         .action((_o, c: Command) => act(async (ctx) => (await import('./commands/unit.js')).unitList(ctx))(c));
+      unit
+        .command('key')
+        .description(m.keys.keyHelp)
+        .action((_o, c: Command) => act(async (ctx) => (await import('./commands/unit.js')).unitKeyCommand(ctx))(c));
+      unit
+        .command('trust')
+        .description(m.keys.trustHelp)
+        .argument(`<${p.code}>`, m.keys.trustCode)
+        .argument(`<${m.keys.fingerprintPlaceholder}>`, m.keys.trustFingerprint)
+        .addHelpText('after', examples(m.keys.trustExamples))
+        .action((code: string, fingerprint: string, _o, c: Command) => act(async (ctx) => (await import('./commands/unit.js')).unitTrust(ctx, code, fingerprint))(c));
     },
   },
   {

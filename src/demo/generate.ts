@@ -3,6 +3,7 @@
  * tests and the benchmarks. Exports are made by the real summary and export
  * code, so what is generated is exactly what `tusoi export` would write.
  */
+import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { exportCsv, exportRows } from '../exchange/export.js';
 import { allBehaviours, type LevelId, type Questionnaire } from '../questionnaire/model.js';
 import { summarise, type Summary } from '../summary/aggregate.js';
@@ -46,6 +47,22 @@ export interface GenerateOptions {
   readonly exportedAt?: string;
   readonly tusoiVersion?: string;
   readonly codePrefix?: string;
+  /** Leave the exports unsigned, as a build before format 2 wrote them (default: each cell signs with its own key). */
+  readonly unsigned?: boolean;
+}
+
+/** PKCS#8 DER of an Ed25519 private key, before its 32-byte seed. */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/**
+ * A generated cell's key pair, derived from its code: the same options give
+ * the same files (Ed25519 signatures are deterministic), and a cell generated
+ * twice with other figures is the same unit signing again, as a real cell is.
+ */
+export function demoKey(code: string): { publicKey: ReturnType<typeof createPublicKey>; privateKey: ReturnType<typeof createPrivateKey> } {
+  const raw = createHash('sha256').update(`tusoi-demo-key\u0000${code}`).digest();
+  const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, raw]), format: 'der', type: 'pkcs8' });
+  return { publicKey: createPublicKey(privateKey), privateKey };
 }
 
 /** N cell exports, one at a time (memory stays flat for thousands). */
@@ -68,6 +85,7 @@ export function* generateCellExports(q: Questionnaire, o: GenerateOptions): Gene
         roundLabel: o.roundLabel,
         status: o.status ?? 'final',
         exportedAt: o.exportedAt ?? '2026-11-23T09:00:00Z',
+        ...(o.unsigned ? {} : { signer: demoKey(code) }),
       },
       'vi',
     );

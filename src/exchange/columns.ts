@@ -13,7 +13,10 @@
  */
 
 /** Bumped only for a change an older tusoi could not read; it refuses newer formats clearly. */
-export const EXPORT_FORMAT = 1;
+export const EXPORT_FORMAT = 2;
+
+/** Format 2 (issue 17): the `export` row carries the signer's public key and its signature (`integrity.ts` `signedText`). */
+export const SIGNATURE_COLUMNS = ['public_key', 'signature'] as const;
 
 /** On every row: what tells one file's rows from another's. */
 export const ROW_IDENTITY_COLUMNS = ['format', 'unit_code', 'round_label', 'questionnaire_id'] as const;
@@ -44,7 +47,7 @@ export const countColumn = (level: string): string => `n_${level}`;
 export const percentColumn = (level: string): string => `pct_${level}`;
 
 export function headerFor(levels: ReadonlyArray<string>): string[] {
-  return [...ROW_IDENTITY_COLUMNS, ...ITEM_COLUMNS, ...levels.map(countColumn), ...levels.map(percentColumn), ...EXPORT_COLUMNS];
+  return [...ROW_IDENTITY_COLUMNS, ...ITEM_COLUMNS, ...levels.map(countColumn), ...levels.map(percentColumn), ...EXPORT_COLUMNS, ...SIGNATURE_COLUMNS];
 }
 
 /** Columns whose values are text, guarded on export and unguarded on import. */
@@ -66,6 +69,8 @@ export const TEXT_COLUMNS: ReadonlySet<string> = new Set([
   'item_level',
   'item_parent',
   'integrity',
+  'public_key',
+  'signature',
 ]);
 
 /**

@@ -9,7 +9,8 @@ import { nameKey } from '../text/vietnamese.js';
 import { countColumn, EXPORT_COLUMNS, ROW_IDENTITY_COLUMNS, type ExportStatus } from './columns.js';
 import type { ExportLayout } from './export-layout.js';
 import { ALL_DIGITS, wholeNumber, type ExportBody } from './export-rows.js';
-import { integrityOf, type ExportContent } from './integrity.js';
+import { integrityOf, signedText, type ExportContent } from './integrity.js';
+import { fingerprintOf, publicKeyFrom, verifyText } from './signature.js';
 import type { FileProblems } from './problems.js';
 
 export interface ExportTotals {
@@ -145,4 +146,42 @@ export function cleanNames(layout: ExportLayout, exportRow: ReadonlyArray<string
     return name === u.name ? u : { ...u, name };
   });
   return { unitName, units };
+}
+
+/** Who signed a file: the public key (base64url) and its fingerprint; undefined for an unsigned file. */
+export interface Signer {
+  readonly publicKey: string;
+  readonly fingerprint: string;
+}
+
+/**
+ * The signature step (format 2): a file carrying a key and a signature must
+ * verify over its parsed content (`signedText`); one carrying neither is
+ * unsigned (the merge decides on it); anything else is refused.
+ */
+export function checkSignature(layout: ExportLayout, exportRow: ReadonlyArray<string>, exportLine: number, content: ExportContent, totals: ExportTotals, body: ExportBody, problems: FileProblems): Signer | undefined {
+  const keyText = layout.cell(exportRow, 'public_key');
+  const signature = layout.cell(exportRow, 'signature');
+  if (content.format < 2 || (keyText === '' && signature === '')) return undefined;
+  const key = publicKeyFrom(keyText);
+  const id = totals.identity;
+  const text = signedText(content, {
+    exportedAt: id.get('exported_at') ?? '',
+    unitName: layout.cell(exportRow, 'unit_name'),
+    unitLevel: id.get('unit_level') ?? '',
+    parentCode: id.get('parent_code') || null,
+    questionnaireId: id.get('questionnaire_id') ?? '',
+    questionnaireVersion: id.get('questionnaire_version') ?? '',
+    unitNames: body.units.map((u) => [u.code, u.name] as const),
+  });
+  if (!key) {
+    problems.add('EXPORT_SIGNATURE', exportLine, { column: 'public_key', kind: 'key' });
+    return undefined;
+  }
+  const fingerprint = fingerprintOf(keyText);
+  if (!verifyText(text, signature, key)) {
+    problems.add('EXPORT_SIGNATURE', exportLine, { column: 'signature', kind: 'signature', value: fingerprint });
+    return undefined;
+  }
+  return { publicKey: keyText, fingerprint };
 }

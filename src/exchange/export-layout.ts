@@ -20,9 +20,9 @@ export class ExportLayout {
     this.width = Math.max(...this.col.values()) + 1;
   }
 
-  /** The first required column the header lacks, or undefined. */
-  missing(): string | undefined {
-    return [...ROW_IDENTITY_COLUMNS, ...ITEM_COLUMNS, ...EXPORT_COLUMNS].find((c) => !this.col.has(c));
+  /** The first of these columns (by default, those every format has) the header lacks, or undefined. */
+  missing(columns: ReadonlyArray<string> = [...ROW_IDENTITY_COLUMNS, ...ITEM_COLUMNS, ...EXPORT_COLUMNS]): string | undefined {
+    return columns.find((c) => !this.col.has(c));
   }
 
   /** Index of a column the header is known to have ({@link missing} said so). */
@@ -32,7 +32,8 @@ export class ExportLayout {
 
   /** A cell trimmed, unguarded when it is a text column. The whole text is already NFC (decodeTable). */
   cell(row: ReadonlyArray<string>, name: string): string {
-    const v = (row[this.col.get(name)!] ?? '').trim();
+    const at = this.col.get(name);
+    const v = at === undefined ? '' : (row[at] ?? '').trim();
     return TEXT_COLUMNS.has(name) ? unguardText(v) : v;
   }
 }

@@ -8,7 +8,9 @@ import { stringify } from 'csv-stringify/sync';
 import { localText, type Lang, type Questionnaire } from '../questionnaire/model.js';
 import { percent, type Counts, type Summary } from '../summary/aggregate.js';
 import { countColumn, EXPORT_FORMAT, guard, headerFor, percentColumn, TEXT_COLUMNS, type ExportStatus } from './columns.js';
-import { integrityOf, type ExportContent } from './integrity.js';
+import type { KeyObject } from 'node:crypto';
+import { integrityOf, signedText, type ExportContent, type SignedFields } from './integrity.js';
+import { publicKeyText, signText } from './signature.js';
 import type { Delimiter } from './sniff.js';
 
 export interface ExportIdentity {
@@ -18,6 +20,23 @@ export interface ExportIdentity {
   readonly status: ExportStatus;
   /** When, to the second (UTC): of two provisional exports of a unit, the later one counts. */
   readonly exportedAt: string;
+  /** The unit's key pair (`store/unit-key.ts`): the file is signed with it. Absent: an unsigned file. */
+  readonly signer?: { readonly publicKey: KeyObject; readonly privateKey: KeyObject };
+}
+
+/** One line per cell: the reader relies on it, and so do people scanning the file. */
+const oneLine = (v: string): string => v.replace(/[\r\n]+/g, ' ');
+
+export function signedFields(q: Pick<Summary['questionnaire'], 'id' | 'version'>, s: Summary, id: ExportIdentity): SignedFields {
+  return {
+    exportedAt: id.exportedAt,
+    unitName: oneLine(id.unit.name),
+    unitLevel: id.unit.level,
+    parentCode: id.unit.parentCode,
+    questionnaireId: q.id,
+    questionnaireVersion: q.version,
+    unitNames: s.units.map((u) => [u.code, oneLine(u.name)] as const),
+  };
 }
 
 export function exportContent(s: Summary, id: ExportIdentity): ExportContent {
@@ -43,6 +62,8 @@ export function exportContent(s: Summary, id: ExportIdentity): ExportContent {
 export function exportRows(q: Questionnaire, s: Summary, id: ExportIdentity, lang: Lang): string[][] {
   const content = exportContent(s, id);
   const integrity = integrityOf(content);
+  const signer = id.signer;
+  const signature = signer ? signText(signedText(content, signedFields(s.questionnaire, s, id)), signer.privateKey) : '';
   const header = headerFor(s.levels);
   const text = new Map<string, string>();
   for (const g of q.groups) {
@@ -61,7 +82,7 @@ export function exportRows(q: Questionnaire, s: Summary, id: ExportIdentity, lan
   const make = (cells: Record<string, string>): string[] =>
     header.map((col) => {
       // One line per row: the reader relies on it, and so do people scanning the file.
-      const v = (cells[col] ?? identity[col] ?? '').replace(/[\r\n]+/g, ' ');
+      const v = oneLine(cells[col] ?? identity[col] ?? '');
       return TEXT_COLUMNS.has(col) ? guard(v) : v;
     });
   const rows: string[][] = [header];
@@ -79,6 +100,8 @@ export function exportRows(q: Questionnaire, s: Summary, id: ExportIdentity, lan
       members: String(s.members),
       respondents: String(s.respondents),
       integrity,
+      public_key: signer ? publicKeyText(signer.publicKey) : '',
+      signature,
     }),
   );
   for (const u of s.units) {

@@ -10,11 +10,13 @@
  */
 import { zeroCounts, type CoveredUnit, type Summary } from '../summary/aggregate.js';
 import { CountsPacker } from '../summary/packed.js';
-import { EXPORT_FORMAT, type ExportStatus } from './columns.js';
+import { EXPORT_FORMAT, SIGNATURE_COLUMNS, type ExportStatus } from './columns.js';
 import { readCsvSource } from './csv-source.js';
 import { textDamage, type Encoding } from './decode.js';
-import { checkArithmetic, checkIntegrity, checkCodes, cleanNames, contentOf, readTotals, type CleanNames, type ExportTotals } from './export-checks.js';
+import { checkArithmetic, checkIntegrity, checkCodes, checkSignature, cleanNames, contentOf, readTotals, type CleanNames, type ExportTotals, type Signer } from './export-checks.js';
 import { layoutOf, type ExportLayout } from './export-layout.js';
+import { checkExportedAt, checkOverall, checkRollup, checkUnitCodes } from './export-validity.js';
+import type { Questionnaire } from '../questionnaire/model.js';
 import { binaryFormat, isWorkbook } from './file-format.js';
 import { isWholeNumber, readBody, type ExportBody, type ItemType } from './export-rows.js';
 import { FileProblems, type CsvProblem, type CsvProblemCode } from './problems.js';
@@ -35,6 +37,8 @@ export interface ParsedExport {
   readonly status: ExportStatus;
   readonly exportedAt: string;
   readonly integrity: string;
+  /** Who signed it (a format 2 file whose signature verified); undefined for an unsigned file. */
+  readonly signer: Signer | undefined;
   readonly members: number;
   readonly respondents: number;
   readonly units: ReadonlyArray<CoveredUnit>;
@@ -85,17 +89,25 @@ function readFormat(layout: ExportLayout, first: SourceRow, problems: FileProble
   const format = layout.cell(first.cells, 'format');
   if (!isWholeNumber(format)) problems.add('EXPORT_BAD_NUMBER', first.line, { column: 'format', value: format });
   else if (Number(format) > EXPORT_FORMAT) problems.add('EXPORT_FORMAT_NEWER', first.line, { value: format, expected: String(EXPORT_FORMAT) });
-  else return Number(format);
+  else if (Number(format) >= 2 && SIGNATURE_COLUMNS.some((c) => layout.missing([c]) !== undefined)) {
+    problems.add('EXPORT_NOT_TUSOI', 1, { column: SIGNATURE_COLUMNS.find((c) => layout.missing([c]) !== undefined) });
+  } else return Number(format);
   return undefined;
 }
 
-export function readExport(bytes: Uint8Array, file: string): ReadResult {
+/** What the full checks need from the merge: the round's questionnaire (for the most-severe relation) and the merge time. */
+export interface ReadChecks {
+  readonly questionnaire?: Questionnaire;
+  readonly now?: Date;
+}
+
+export function readExport(bytes: Uint8Array, file: string, checks: ReadChecks = {}): ReadResult {
   // A workbook or a PDF sent instead of the CSV: named as what it is.
   const format = binaryFormat(bytes);
   if (format === 'xlsx' || format === 'ods') return readWorkbookExport(bytes, file, format);
   if (format) return { ok: false, problems: [{ code: isWorkbook(format) ? 'EXPORT_WORKBOOK' : 'EXPORT_NOT_TEXT', file, line: 0, params: { format } }] };
   const { source, problems } = readCsvSource(bytes, file);
-  return exportFromSource(source, problems);
+  return exportFromSource(source, problems, checks);
 }
 
 /**
@@ -114,7 +126,7 @@ function readWorkbookExport(bytes: Uint8Array, file: string, format: 'xlsx' | 'o
 }
 
 /** Reads an export from any table source; `found` are the source's own problems (broken quoting). */
-export function exportFromSource(source: TableSource, found: ReadonlyArray<SourceProblem>): ReadResult {
+export function exportFromSource(source: TableSource, found: ReadonlyArray<SourceProblem>, checks: ReadChecks = {}): ReadResult {
   const problems = new FileProblems(source.file);
   const failed = (): ReadResult => ({ ok: false, problems: problems.list });
   if (found.length === 0 && isBlank(source.rows)) problems.add('EXPORT_EMPTY', 0);
@@ -142,12 +154,19 @@ export function exportFromSource(source: TableSource, found: ReadonlyArray<Sourc
   if (problems.any) return failed();
   checkCodes(layout, first.line, totals, body, problems);
   if (problems.any) return failed();
+  checkUnitCodes(first.line, totals, body, problems);
+  checkOverall(body, problems);
+  checkExportedAt(totals, exportLine, checks.now, problems);
+  if (problems.any) return failed();
 
   const content = contentOf(format, layout.levels, totals, body);
   checkIntegrity(content, totals, problems);
+  const signer = problems.any ? undefined : checkSignature(layout, exportRow, exportLine, content, totals, body, problems);
   checkArithmetic(totals, body, problems);
+  const q = checks.questionnaire;
+  if (q && q.levels.map((l) => l.id).join(',') === layout.levels.join(',')) checkRollup(q, body, layout.levels.length, problems);
   if (problems.any) return failed();
-  return { ok: true, parsed: parsedExport(source, format, layout.levels, totals, body, names, warnings.list) };
+  return { ok: true, parsed: parsedExport(source, format, layout.levels, totals, body, names, signer, warnings.list) };
 }
 
 /** The counts packed (summary/packed.ts) straight from the rows: the merge stores this. */
@@ -161,7 +180,7 @@ function packItems(levels: ReadonlyArray<string>, body: ExportBody): Pick<Parsed
   return { packed: packer.done(), itemIds };
 }
 
-function parsedExport(source: TableSource, format: number, levels: ReadonlyArray<string>, totals: ExportTotals, body: ExportBody, names: CleanNames, warnings: ReadonlyArray<CsvProblem>): ParsedExport {
+function parsedExport(source: TableSource, format: number, levels: ReadonlyArray<string>, totals: ExportTotals, body: ExportBody, names: CleanNames, signer: Signer | undefined, warnings: ReadonlyArray<CsvProblem>): ParsedExport {
   const id = (name: string) => totals.identity.get(name) ?? '';
   const { members, respondents, status } = totals;
   const { units } = names;
@@ -180,6 +199,7 @@ function parsedExport(source: TableSource, format: number, levels: ReadonlyArray
     status,
     exportedAt: id('exported_at'),
     integrity: id('integrity'),
+    signer,
     members,
     respondents,
     units,

@@ -42,3 +42,43 @@ export function integrityOf(c: ExportContent): string {
   }
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
+
+/** A display text as signed: NFC, runs of white space as one space, trimmed (what a re-save may change in it is not its content). */
+export const signedName = (text: string): string => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** What a format 2 signature covers beyond the integrity value (issue 17). */
+export interface SignedFields {
+  readonly exportedAt: string;
+  readonly unitName: string;
+  readonly unitLevel: string;
+  readonly parentCode: string | null;
+  readonly questionnaireId: string;
+  readonly questionnaireVersion: string;
+  /** Each covered unit's code and name. */
+  readonly unitNames: ReadonlyArray<readonly [code: string, name: string]>;
+}
+
+/** The version of the signed content; a change to it is a new export format. */
+export const SIGNED_CONTENT_VERSION = 1;
+
+/**
+ * The text an export's signature is over: the integrity value of its parsed
+ * content (which already covers every count, code and level) and the fields
+ * that value leaves out. Computed on parsed values, never on bytes, so a
+ * re-save (encoding, separator, quoting, line ends, row order) still verifies.
+ */
+export function signedText(c: ExportContent, s: SignedFields): string {
+  const names = sortedBy(s.unitNames, ([code]) => code).map(([code, name]) => [code, signedName(name)]);
+  return JSON.stringify([
+    'tusoi-signed-export',
+    SIGNED_CONTENT_VERSION,
+    integrityOf(c),
+    s.exportedAt,
+    signedName(s.unitName),
+    s.unitLevel,
+    s.parentCode ?? '',
+    s.questionnaireId,
+    s.questionnaireVersion,
+    names,
+  ]);
+}

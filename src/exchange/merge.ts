@@ -28,6 +28,8 @@ export interface MergeCandidate {
   readonly units: ReadonlyArray<CoveredUnit>;
   readonly counts: string;
   readonly itemsProblem: string | undefined;
+  /** The fingerprint of the key that signed it (verified on reading); undefined when unsigned. */
+  readonly signer: string | undefined;
 }
 
 export function candidateOf(f: ParsedExport, q: Questionnaire): MergeCandidate {
@@ -43,6 +45,7 @@ export function candidateOf(f: ParsedExport, q: Questionnaire): MergeCandidate {
     units: f.units,
     counts: f.packed,
     itemsProblem: f.questionnaire.sha256 === q.sha256 ? itemsMatch(q, f) : undefined,
+    signer: f.signer?.fingerprint,
   };
 }
 
@@ -52,6 +55,8 @@ export interface MergeTarget {
   readonly questionnaire: Questionnaire;
   readonly receivingUnitCode: string;
   readonly replace: boolean;
+  /** Refuse unsigned files even of units with no key yet (`--require-signature`). */
+  readonly requireSignature?: boolean;
 }
 
 export interface StoredFileRef {
@@ -68,6 +73,10 @@ export interface MergeState {
   fileOf(unitCode: string): StoredFileRef | undefined;
   /** For each code already counted in the round, the file that counted it (excluding `except`). */
   covering(codes: ReadonlyArray<string>, except?: number): ReadonlyMap<string, StoredFileRef>;
+  /** The fingerprint pinned for a unit (case-insensitively), if any. */
+  pinOf(unitCode: string): { readonly fingerprint: string; readonly verified: boolean } | undefined;
+  /** A unit's parent in the unit list, when the list knows the unit. */
+  listedParent(unitCode: string): string | null | undefined;
 }
 
 export type RejectReason =
@@ -79,11 +88,23 @@ export type RejectReason =
   | { readonly code: 'MERGE_PROVISIONAL_AFTER_FINAL'; readonly unit: string; readonly previous: string }
   | { readonly code: 'MERGE_DOUBLE_COUNTED'; readonly unit: string; readonly previous: string; readonly previousUnit: string }
   /** Not from `decide()`: the merge found the round closed (by `round close` in another window) when it opened a batch. */
-  | { readonly code: 'MERGE_ROUND_CLOSED'; readonly round: string };
+  | { readonly code: 'MERGE_ROUND_CLOSED'; readonly round: string }
+  // Signed exports and pinned keys (issue 17).
+  /** Signed by another key than the one pinned for the unit: neither is assumed genuine. */
+  | { readonly code: 'MERGE_KEY_MISMATCH'; readonly unit: string; readonly pinned: string; readonly got: string; readonly verified: boolean }
+  /** Unsigned, for a unit whose key is pinned or given. */
+  | { readonly code: 'MERGE_UNSIGNED_PINNED'; readonly unit: string; readonly pinned: string }
+  /** Unsigned, with `--require-signature`. */
+  | { readonly code: 'MERGE_UNSIGNED_REFUSED'; readonly unit: string }
+  /** Covers a unit whose parent chain does not lead to the file's unit (its signer). */
+  | { readonly code: 'MERGE_NOT_VOUCHED'; readonly unit: string; readonly signer: string };
+
+/** For an accepted file: whether it pins its signer's key (first use), or is accepted unsigned (a warning). */
+export type KeyNote = { readonly pin?: string; readonly unsigned?: true };
 
 export type Decision =
-  | { readonly kind: 'accept' }
-  | { readonly kind: 'replace'; readonly replaceId: number; readonly previous: string }
+  | ({ readonly kind: 'accept' } & KeyNote)
+  | ({ readonly kind: 'replace'; readonly replaceId: number; readonly previous: string } & KeyNote)
   | { readonly kind: 'skip'; readonly previous: string; readonly older?: boolean }
   | { readonly kind: 'reject'; readonly reason: RejectReason };
 
@@ -120,7 +141,12 @@ export function decide(f: MergeCandidate, target: MergeTarget, state: MergeState
   if (f.roundLabel !== target.roundLabel) return { kind: 'reject', reason: { code: 'MERGE_ROUND_MISMATCH', fileRound: f.roundLabel, round: target.roundLabel } };
   if (f.itemsProblem) return { kind: 'reject', reason: { code: 'MERGE_ITEMS_MISMATCH', detail: f.itemsProblem } };
   const codes = [f.unit.code, ...f.units.map((u) => u.code)];
-  if (codes.includes(target.receivingUnitCode)) return { kind: 'reject', reason: { code: 'MERGE_OWN_UNIT', unit: target.receivingUnitCode } };
+  if (codes.some((c) => c.toUpperCase() === target.receivingUnitCode.toUpperCase())) return { kind: 'reject', reason: { code: 'MERGE_OWN_UNIT', unit: target.receivingUnitCode } };
+
+  const keyCheck = checkKey(f, target, state);
+  if ('reason' in keyCheck) return { kind: 'reject', reason: keyCheck.reason };
+  const vouch = checkVouched(f, target.receivingUnitCode, state);
+  if (vouch) return { kind: 'reject', reason: vouch };
 
   const previous = state.fileOf(f.unit.code);
   let replaceId: number | undefined;
@@ -143,5 +169,41 @@ export function decide(f: MergeCandidate, target: MergeTarget, state: MergeState
     const other = clash.get(code);
     if (other) return { kind: 'reject', reason: { code: 'MERGE_DOUBLE_COUNTED', unit: code, previous: other.fileName, previousUnit: other.unitCode } };
   }
-  return replaceId === undefined ? { kind: 'accept' } : { kind: 'replace', replaceId, previous: previous!.fileName };
+  return replaceId === undefined ? { kind: 'accept', ...keyCheck } : { kind: 'replace', replaceId, previous: previous!.fileName, ...keyCheck };
+}
+
+/** The key step: a signed file matches its unit's pin (or pins it), an unsigned one is refused where a key is pinned or required. */
+function checkKey(f: MergeCandidate, target: MergeTarget, state: MergeState): KeyNote | { readonly reason: RejectReason } {
+  const unit = f.unit.code;
+  const pin = state.pinOf(unit);
+  if (f.signer === undefined) {
+    if (pin) return { reason: { code: 'MERGE_UNSIGNED_PINNED', unit, pinned: pin.fingerprint } };
+    if (target.requireSignature) return { reason: { code: 'MERGE_UNSIGNED_REFUSED', unit } };
+    return { unsigned: true };
+  }
+  if (!pin) return { pin: f.signer };
+  if (pin.fingerprint !== f.signer) return { reason: { code: 'MERGE_KEY_MISMATCH', unit, pinned: pin.fingerprint, got: f.signer, verified: pin.verified } };
+  return {};
+}
+
+/**
+ * Each covered unit's parent chain in the unit list leads to the file's unit,
+ * which vouches for it. A unit the list does not know (or a chain that leaves
+ * the list) is the signer's own word and stands; a chain the list ends at a
+ * top unit or at the merging unit, or that loops, without reaching the signer is refused, by name.
+ */
+function checkVouched(f: MergeCandidate, receiving: string, state: MergeState): RejectReason | undefined {
+  const top = f.unit.code.toUpperCase();
+  const here = receiving.toUpperCase();
+  for (const u of f.units) {
+    let code: string | null | undefined = u.code;
+    const seen = new Set<string>();
+    while (typeof code === 'string' && code.toUpperCase() !== top && code.toUpperCase() !== here && !seen.has(code.toUpperCase())) {
+      seen.add(code.toUpperCase());
+      code = state.listedParent(code);
+    }
+    // Ending at the merging unit itself, a top unit, or a loop: the list puts it outside the signer.
+    if (code === null || (typeof code === 'string' && code.toUpperCase() !== top && (code.toUpperCase() === here || seen.has(code.toUpperCase())))) return { code: 'MERGE_NOT_VOUCHED', unit: u.code, signer: f.unit.code };
+  }
+  return undefined;
 }

@@ -81,6 +81,23 @@ export const CSV_PROBLEM_CODES = [
   'SHEET_NO_COLUMNS',
   /** A column of member names in an anonymous sheet mixed with ballot numbers. */
   'SHEET_MIXED_COLUMNS',
+  // Every file checked in full before it counts (issue 17, part 4).
+  /** A unit code (`column`, `value`) outside the pattern `init` enforces: a look-alike, a space, an empty code. */
+  'EXPORT_BAD_UNIT_CODE',
+  /** Not exactly one `overall` row (`count`; `firstLine` of the first; `value` a wrong id). */
+  'EXPORT_OVERALL_ROWS',
+  /** A whole's counts (`value`) against its parts: `kind` 'min' (fewer at a level than part `name`, `count` < `limit`) or 'max' (more than all parts together). */
+  'EXPORT_ROLLUP',
+  /** `exported_at` (`value`) not `YYYY-MM-DDTHH:MM:SSZ` (`expected`). */
+  'EXPORT_BAD_TIME',
+  /** `exported_at` (`value`) later than the merge time plus a day (`expected`). */
+  'EXPORT_FUTURE_TIME',
+  /** A signed file (format 2) whose key is not a key (`kind` 'key') or whose signature does not verify over its content (`kind` 'signature', `value` the key's fingerprint). */
+  'EXPORT_SIGNATURE',
+  /** Warning: an unsigned file (format 1, or from a database without a key) merged for unit `value`, which has no key yet. */
+  'EXPORT_UNSIGNED',
+  /** A unit list's fingerprint cell (`value`) that is not four groups of four characters of the alphabet. */
+  'CSV_BAD_FINGERPRINT',
 ] as const;
 
 export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];

@@ -10,11 +10,14 @@ import { fold, nameKey } from '../text/vietnamese.js';
 import type { CsvProblem } from './problems.js';
 import { cellTextProblem, type TableRows } from './table.js';
 import { TEXT_LIMITS } from '../text/hygiene.js';
+import { normaliseFingerprint } from './signature.js';
 
 const CODE = ['ma', 'ma don vi', 'code', 'unit code', 'unit_code'];
 const NAME = ['ten', 'ten don vi', 'name', 'unit name', 'unit_name'];
 const PARENT = ['cap tren', 'ma cap tren', 'parent', 'parent code', 'parent_code', 'truc thuoc'];
 const LEVEL = ['cap', 'level', 'loai'];
+/** The unit's key fingerprint, as it read it over the phone (issue 17): optional. */
+const FINGERPRINT = ['van tay', 'dau van tay', 'dau van tay khoa', 'fingerprint', 'key fingerprint', 'khoa'];
 
 export const UNIT_CODE = /^(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
@@ -24,6 +27,8 @@ export interface UnitRow {
   readonly name: string;
   readonly level: string;
   readonly parentCode: string | null;
+  /** Normalised (`exchange/signature.ts`); undefined when the list gives none. */
+  readonly fingerprint?: string;
 }
 
 /** True when a row is a unit list's header (a code and a name column): how a workbook's sheet is chosen. */
@@ -38,7 +43,7 @@ export function unitsFromTable(table: TableRows, file: string): { units: UnitRow
   if (!first) return { units: [], problems: [{ code: 'CSV_EMPTY_FILE', file, line: 0, params: {} }] };
   const header = first.cells.map((c) => fold(c));
   const at = (names: string[]) => header.findIndex((h) => names.includes(h));
-  const [c, n, p, l] = [at(CODE), at(NAME), at(PARENT), at(LEVEL)];
+  const [c, n, p, l, f] = [at(CODE), at(NAME), at(PARENT), at(LEVEL), at(FINGERPRINT)];
   if (c < 0 || n < 0) return { units: [], problems: [{ code: 'CSV_NO_HEADER', file, line: first.line, params: { expected: '"Mã" (code), "Tên" (name), "Cấp trên" (parent)' } }] };
   const seen = new Map<string, number>();
   const units: UnitRow[] = [];
@@ -74,7 +79,13 @@ export function unitsFromTable(table: TableRows, file: string): { units: UnitRow
       problems.push({ code: 'CSV_BAD_CODE', file, line: row.line, params: { value: parent } });
       ok = false;
     }
-    if (ok) units.push({ line: row.line, code, name, level, parentCode: parent || null });
+    const fpText = f >= 0 ? (row.cells[f] ?? '').trim() : '';
+    const fingerprint = fpText === '' ? undefined : normaliseFingerprint(fpText);
+    if (fpText !== '' && !fingerprint) {
+      problems.push({ code: 'CSV_BAD_FINGERPRINT', file, line: row.line, params: { value: fpText, column: first.cells[f] ?? 'fingerprint' } });
+      ok = false;
+    }
+    if (ok) units.push({ line: row.line, code, name, level, parentCode: parent || null, ...(fingerprint ? { fingerprint } : {}) });
   }
   const parents = new Set(units.flatMap((u) => (u.parentCode !== null ? [u.parentCode] : [])));
   return { units: units.map((u) => (u.level !== '' ? u : { ...u, level: parents.has(u.code) ? 'dang-uy-co-so' : 'chi-bo' })), problems };

@@ -289,6 +289,8 @@ export const en: Messages = {
     DB_BUSY: (p) => `The database ${p.file} is busy (another window has been writing for too long). Wait a moment and run again.`,
     DIR_NOT_FOUND: (p) => `The folder ${p.dir} does not exist. Create it first, or choose another path.`,
     BAD_UNIT_CODE: (p) => `The unit code "${p.code}" is not valid: use unaccented letters, digits, dots and hyphens (e.g. CB03); include a letter so Excel does not turn it into a number.`,
+    BAD_FINGERPRINT: (p) => `"${p.value}" is not a key fingerprint: it is four groups of four characters such as 7K3M-Q9XA-2HBT-W6PD (the unit prints it with tusoi unit key).`,
+    DB_NO_KEY: () => 'This database has no signing key yet (it is open read-only). Open it once where it can be written (e.g. copy it to your own folder) to make one.',
     EMPTY_NAME: (p) => `Missing ${p.what}.`,
     MEMBER_NOT_FOUND: (p) => `No member "${p.query}". See the list:\n  tusoi member list`,
     MEMBER_AMBIGUOUS: (p) => `"${p.query}" matches several members: ${p.candidates}. Give the member code, e.g. --member ${p.candidates.split(' ')[0] ?? 'M001'}`,
@@ -493,6 +495,27 @@ export const en: Messages = {
       SHEET_DUPLICATE_MEMBER: (p) => `Column ${p.column}: ${p.name} already has column ${p.value}. One column per member.`,
       SHEET_NO_COLUMNS: () => 'The sheet has no member or ballot column: after the behaviour id (and one text column), each column is headed by a member code or a ballot number.',
       SHEET_MIXED_COLUMNS: (p) => `Column ${p.column}: the sheet mixes member columns and numbered ballot columns. Use one kind for the whole sheet.`,
+      // Every file checked in full before it counts (issue 17, part 4).
+      EXPORT_BAD_UNIT_CODE: (p) =>
+        `Column "${p.column}": the unit code "${p.value}" is not valid (unaccented letters, digits, dots and hyphens, at least one letter, as tusoi init requires). Empty codes, spaces, full-width or Cyrillic look-alike letters are refused; the file is not merged.`,
+      EXPORT_OVERALL_ROWS: (p) =>
+        p.count === 0
+          ? 'The file has no "overall" row; it was edited or damaged and is not merged. Ask the unit to export again.'
+          : p.value !== undefined
+            ? `The "overall" row has the id "${p.value}" instead of "overall"; not merged. Ask the unit to export again.`
+            : `The file has ${p.count} "overall" rows (the first on line ${p.firstLine}); it must have exactly one. Not merged; ask the unit to export again.`,
+      EXPORT_ROLLUP: (p) =>
+        p.kind === 'min'
+          ? `Item "${p.value}": only ${p.count} at this level or more severe, fewer than its part "${p.name}" (${p.limit}); each respondent counts at their most severe answer, so it cannot be fewer. The figures were edited; not merged.`
+          : `Item "${p.value}": ${p.count} at this level or more severe, more than all its parts together (${p.limit}). The figures were edited; not merged.`,
+      EXPORT_BAD_TIME: (p) => `Column "${p.column}": "${p.value}" is not a time of the form ${p.expected}; the file was edited and is not merged. Ask the unit to export again.`,
+      EXPORT_FUTURE_TIME: (p) => `Column "${p.column}": the export time ${p.value} is more than a day after this merge (after ${p.expected}); not merged. Ask the unit to check its computer's clock and export again.`,
+      EXPORT_SIGNATURE: (p) =>
+        p.kind === 'key'
+          ? `Column "${p.column}": the file's public key cannot be read; the file was edited or damaged and is not merged. Ask the unit to export again.`
+          : `The file's signature (key ${p.value}) does not match its content: it was changed after the unit signed it and is not merged. Ask the unit to export and send it again.`,
+      EXPORT_UNSIGNED: (p) => `Warning: the file of unit ${p.value} is not signed (an older tusoi, or a database without a key yet); merged, as the unit has no key yet. Ask the unit to upgrade tusoi; merge with --require-signature to refuse unsigned files.`,
+      CSV_BAD_FINGERPRINT: (p) => `Column "${p.column}": "${p.value}" is not a key fingerprint (four groups of four characters, e.g. 7K3M-Q9XA-2HBT-W6PD). Fix the cell and import again.`,
     },
     rejected: (file, n) => `${file}: ${n} problem(s).`,
   },
@@ -575,6 +598,28 @@ export const en: Messages = {
     turnPaused: (a, n) => `Turn stopped: ${a}/${n} answers saved, NOT submitted. To continue, choose your name again.`,
     roundClosed: (label) => `Round ${label} was closed elsewhere (tusoi round close); the session stops and takes no more answers.`,
   },
+  // Signed exports and pinned keys (issue 17).
+  keys: {
+    keyHelp: "print the fingerprint of the unit's signing key (to read to the unit above over the phone)",
+    trustHelp: "confirm the key of a unit below by the fingerprint it read over the phone",
+    trustCode: 'the code of the unit below',
+    trustFingerprint: 'the fingerprint, four groups of four characters (e.g. 7K3M-Q9XA-2HBT-W6PD)',
+    fingerprintPlaceholder: 'fingerprint',
+    trustExamples: [['tusoi unit trust CB03 7K3M-Q9XA-2HBT-W6PD', 'after CB03 read its fingerprint over the phone']],
+    requireSignature: 'refuse every unsigned file, even of units with no key yet',
+    fingerprint: (code, fp) => `Fingerprint of ${code}'s signing key: ${fp}`,
+    readAloud: (code, fp) => `Read it to the unit above over the phone; they confirm it with: tusoi unit trust ${code} ${fp}`,
+    noKey: 'This database has no signing key yet (it is open read-only). Open it once where it can be written (e.g. copy it to your own folder) to make one.',
+    statusLine: (fp) => `Signing key: ${fp}`,
+    pinned: (fp, v) => `key ${fp} (${v ? 'verified' : 'not verified'})`,
+    unsignedOnly: 'unsigned files only',
+    notVerifiedUnits: (codes) => `Keys not verified (phone for the fingerprint, then tusoi unit trust): ${codes}`,
+    unsignedOnlyUnits: (codes) => `Units that sent unsigned files only: ${codes}`,
+    confirmed: (code, fp) => `Confirmed the key of ${code}: ${fp}.`,
+    trusted: (code, fp, prev) => (prev ? `Recorded the key ${fp} for ${code}, in place of ${prev}.` : `Recorded the key ${fp} for ${code}.`),
+    removed: (file, round) => `  − ${file} (round ${round}): taken out, signed by the old key`,
+    exportUnsigned: 'Warning: the export is not signed, as the database has no key yet (it is open read-only). Open it once where it can be written and export again.',
+  },
   status: {
     unit: (code, name, level) => `${name} (${code}, ${level})`,
     round: (label, anonymous, open) => `Round ${label}${anonymous ? ' · anonymous' : ''}${open ? ' · open' : ' · closed'}`,
@@ -640,6 +685,12 @@ export const en: Messages = {
       MERGE_PROVISIONAL_AFTER_FINAL: ({ unit: u, previous: p }) => `this is a provisional export, but unit ${u} already has a final one (${p}).`,
       MERGE_DOUBLE_COUNTED: ({ unit: u, previous: p, previousUnit: pu }) => `unit ${u} is already counted in ${p} (from ${pu}); merging this would count it twice. If this file is to take its place, take that one out first, then merge again:\n  tusoi merge --remove ${shellWord(pu)}`,
       MERGE_ROUND_CLOSED: ({ round: r }) => `round "${r}" was closed (tusoi round close) while merging, so this file was not merged; the files merged before it stay.`,
+      // Signed exports and pinned keys (issue 17).
+      MERGE_KEY_MISMATCH: ({ unit: u, pinned: p, got: g, verified: v }) =>
+        `the file of unit ${u} is signed by the key ${g}, not the key recorded for ${u} (${p}${v ? ', verified' : ', not verified'}). Either may be the genuine one: phone the unit and have them read their fingerprint (tusoi unit key); if it is ${g}, run tusoi unit trust ${u} ${g} and merge again.`,
+      MERGE_UNSIGNED_PINNED: ({ unit: u, pinned: p }) => `the file is not signed, but unit ${u} has a key (${p}); its unsigned files are not merged. Ask the unit to upgrade tusoi and export again.`,
+      MERGE_UNSIGNED_REFUSED: ({ unit: u }) => `the file of unit ${u} is not signed, and this merge has --require-signature. Ask the unit to upgrade tusoi and export again.`,
+      MERGE_NOT_VOUCHED: ({ unit: u, signer: s }) => `the file of ${s} holds figures of unit ${u}, which is not under ${s} in the unit list; not merged. Check the list (tusoi unit list) or ask ${u} to send its own file.`,
     },
   },
   units: {

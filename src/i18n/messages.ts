@@ -244,6 +244,28 @@ export interface Messages {
     readonly turnPaused: (answered: number, total: number) => string;
     readonly roundClosed: (label: string) => string;
   };
+  /** Signed exports and pinned keys (issue 17). */
+  readonly keys: {
+    readonly keyHelp: string;
+    readonly trustHelp: string;
+    readonly trustCode: string;
+    readonly trustFingerprint: string;
+    readonly fingerprintPlaceholder: string;
+    readonly trustExamples: ReadonlyArray<readonly [string, string]>;
+    readonly requireSignature: string;
+    readonly fingerprint: (code: string, fingerprint: string) => string;
+    readonly readAloud: (code: string, fingerprint: string) => string;
+    readonly noKey: string;
+    readonly statusLine: (fingerprint: string) => string;
+    readonly pinned: (fingerprint: string, verified: boolean) => string;
+    readonly unsignedOnly: string;
+    readonly notVerifiedUnits: (codes: string) => string;
+    readonly unsignedOnlyUnits: (codes: string) => string;
+    readonly confirmed: (code: string, fingerprint: string) => string;
+    readonly trusted: (code: string, fingerprint: string, previous: string) => string;
+    readonly removed: (file: string, round: string) => string;
+    readonly exportUnsigned: string;
+  };
   readonly status: {
     readonly unit: (code: string, name: string, level: string) => string;
     readonly round: (label: string, anonymous: boolean, open: boolean) => string;

@@ -295,6 +295,8 @@ export const vi: Messages = {
     DB_BUSY: (p) => `Cơ sở dữ liệu ${p.file} đang bận (một cửa sổ khác đang ghi quá lâu). Chờ một chút rồi chạy lại.`,
     DIR_NOT_FOUND: (p) => `Không có thư mục ${p.dir}. Tạo thư mục trước, hoặc chọn đường dẫn khác.`,
     BAD_UNIT_CODE: (p) => `Mã đơn vị "${p.code}" không hợp lệ: dùng chữ cái không dấu, chữ số, dấu chấm, gạch ngang (ví dụ CB03); nên có chữ cái để Excel không biến mã thành số.`,
+    BAD_FINGERPRINT: (p) => `"${p.value}" không phải dấu vân tay khóa: cần 4 nhóm 4 ký tự như 7K3M-Q9XA-2HBT-W6PD (đơn vị in bằng tusoi unit key).`,
+    DB_NO_KEY: () => 'Cơ sở dữ liệu này chưa có khóa ký (đang mở ở chế độ chỉ đọc). Mở nó một lần ở nơi ghi được (ví dụ chép vào thư mục của mình) để tạo khóa.',
     EMPTY_NAME: (p) => `Thiếu ${p.what}.`,
     MEMBER_NOT_FOUND: (p) => `Không tìm thấy đảng viên "${p.query}". Xem danh sách:\n  tusoi member list`,
     MEMBER_AMBIGUOUS: (p) => `"${p.query}" trùng với nhiều người: ${p.candidates}. Ghi mã đảng viên, ví dụ --member ${p.candidates.split(' ')[0] ?? 'M001'}`,
@@ -500,6 +502,27 @@ export const vi: Messages = {
       SHEET_DUPLICATE_MEMBER: (p) => `Cột ${p.column}: ${p.name} đã có cột ${p.value}. Mỗi đảng viên một cột.`,
       SHEET_NO_COLUMNS: () => 'Bảng không có cột nào của đảng viên hay phiếu: sau cột mã hành vi (và một cột nội dung), mỗi cột mang mã đảng viên hoặc số phiếu.',
       SHEET_MIXED_COLUMNS: (p) => `Cột ${p.column}: bảng trộn cột đảng viên và cột phiếu đánh số. Dùng một kiểu cho cả bảng.`,
+      // Every file checked in full before it counts (issue 17, part 4).
+      EXPORT_BAD_UNIT_CODE: (p) =>
+        `Cột "${p.column}": mã đơn vị "${p.value}" không hợp lệ (chỉ chữ cái không dấu, chữ số, dấu chấm, gạch ngang, có ít nhất một chữ cái, như khi tạo bằng tusoi init). Mã trống, có dấu cách, chữ toàn khổ hay chữ Kirin giống chữ Latinh đều bị từ chối; tệp không được gộp.`,
+      EXPORT_OVERALL_ROWS: (p) =>
+        p.count === 0
+          ? 'Tệp không có dòng "overall" (tổng chung); tệp đã bị sửa tay hoặc hỏng, không gộp. Xin đơn vị xuất lại.'
+          : p.value !== undefined
+            ? `Dòng "overall" mang mã "${p.value}" thay vì "overall"; không gộp. Xin đơn vị xuất lại.`
+            : `Tệp có ${p.count} dòng "overall" (dòng đầu tiên: ${p.firstLine}), phải có đúng một; không gộp. Xin đơn vị xuất lại.`,
+      EXPORT_ROLLUP: (p) =>
+        p.kind === 'min'
+          ? `Mục "${p.value}": chỉ ${p.count} người ở mức này hoặc nặng hơn, ít hơn mục con "${p.name}" (${p.limit}); mỗi người được tính theo câu trả lời nặng nhất nên không thể ít hơn. Số liệu đã bị sửa; không gộp.`
+          : `Mục "${p.value}": ${p.count} người ở mức này hoặc nặng hơn, nhiều hơn tổng các mục con (${p.limit}). Số liệu đã bị sửa; không gộp.`,
+      EXPORT_BAD_TIME: (p) => `Cột "${p.column}": "${p.value}" không phải thời điểm dạng ${p.expected}; tệp đã bị sửa tay, không gộp. Xin đơn vị xuất lại.`,
+      EXPORT_FUTURE_TIME: (p) => `Cột "${p.column}": thời điểm xuất ${p.value} muộn hơn lúc gộp quá một ngày (sau ${p.expected}); không gộp. Kiểm tra đồng hồ máy của đơn vị rồi xin xuất lại.`,
+      EXPORT_SIGNATURE: (p) =>
+        p.kind === 'key'
+          ? `Cột "${p.column}": khóa công khai của tệp không đọc được; tệp đã bị sửa hoặc hỏng, không gộp. Xin đơn vị xuất lại.`
+          : `Chữ ký của tệp (khóa ${p.value}) không khớp nội dung: tệp đã bị sửa sau khi đơn vị ký, không gộp. Xin đơn vị xuất và gửi lại.`,
+      EXPORT_UNSIGNED: (p) => `Cảnh báo: tệp của đơn vị ${p.value} không có chữ ký (tusoi cũ hoặc cơ sở dữ liệu chưa có khóa); vẫn gộp vì đơn vị chưa có khóa. Nên xin đơn vị cập nhật tusoi; gộp với --require-signature để từ chối tệp không ký.`,
+      CSV_BAD_FINGERPRINT: (p) => `Cột "${p.column}": "${p.value}" không phải dấu vân tay khóa (4 nhóm 4 ký tự, ví dụ 7K3M-Q9XA-2HBT-W6PD). Sửa ô này rồi nhập lại.`,
     },
     rejected: (file, n) => `${file}: ${n} lỗi.`,
   },
@@ -582,6 +605,28 @@ export const vi: Messages = {
     turnPaused: (a, n) => `Đã dừng lượt: đã lưu ${a}/${n} câu, phiếu CHƯA nộp. Muốn làm tiếp, chọn lại tên của đồng chí.`,
     roundClosed: (label) => `Đợt ${label} đã được đóng ở nơi khác (tusoi round close); phiên dừng, không nhận thêm câu trả lời.`,
   },
+  // Signed exports and pinned keys (issue 17).
+  keys: {
+    keyHelp: 'in dấu vân tay khóa ký của đơn vị (đọc cho cấp trên qua điện thoại)',
+    trustHelp: 'xác nhận khóa của một đơn vị cấp dưới bằng dấu vân tay đã đọc qua điện thoại',
+    trustCode: 'mã đơn vị cấp dưới',
+    trustFingerprint: 'dấu vân tay, 4 nhóm 4 ký tự (ví dụ 7K3M-Q9XA-2HBT-W6PD)',
+    fingerprintPlaceholder: 'vân-tay',
+    trustExamples: [['tusoi unit trust CB03 7K3M-Q9XA-2HBT-W6PD', 'sau khi CB03 đọc dấu vân tay qua điện thoại']],
+    requireSignature: 'từ chối mọi tệp không có chữ ký, kể cả của đơn vị chưa có khóa',
+    fingerprint: (code, fp) => `Dấu vân tay khóa ký của ${code}: ${fp}`,
+    readAloud: (code, fp) => `Đọc dãy này cho cấp trên qua điện thoại; cấp trên xác nhận bằng: tusoi unit trust ${code} ${fp}`,
+    noKey: 'Cơ sở dữ liệu này chưa có khóa ký (đang mở ở chế độ chỉ đọc). Mở nó một lần ở nơi ghi được (ví dụ chép vào thư mục của mình) để tạo khóa.',
+    statusLine: (fp) => `Khóa ký: ${fp}`,
+    pinned: (fp, v) => `khóa ${fp} (${v ? 'đã xác minh' : 'chưa xác minh'})`,
+    unsignedOnly: 'chỉ có tệp không ký',
+    notVerifiedUnits: (codes) => `Khóa chưa xác minh (gọi điện hỏi dấu vân tay rồi chạy tusoi unit trust): ${codes}`,
+    unsignedOnlyUnits: (codes) => `Đơn vị chỉ gửi tệp không ký: ${codes}`,
+    confirmed: (code, fp) => `Đã xác nhận khóa của ${code}: ${fp}.`,
+    trusted: (code, fp, prev) => (prev ? `Đã ghi khóa ${fp} cho ${code}, thay khóa ${prev}.` : `Đã ghi khóa ${fp} cho ${code}.`),
+    removed: (file, round) => `  − ${file} (đợt ${round}): đã gỡ, vì ký bằng khóa cũ`,
+    exportUnsigned: 'Cảnh báo: tệp xuất không có chữ ký vì cơ sở dữ liệu chưa có khóa (mở ở chế độ chỉ đọc). Mở nó một lần ở nơi ghi được rồi xuất lại.',
+  },
   status: {
     unit: (code, name, level) => `${name} (${code}, ${level})`,
     round: (label, anonymous, open) => `Đợt ${label}${anonymous ? ' · ẩn danh' : ''}${open ? ' · đang mở' : ' · đã đóng'}`,
@@ -647,6 +692,12 @@ export const vi: Messages = {
       MERGE_PROVISIONAL_AFTER_FINAL: ({ unit: u, previous: p }) => `đây là bản tạm thời, nhưng đơn vị ${u} đã có bản chính thức (${p}).`,
       MERGE_DOUBLE_COUNTED: ({ unit: u, previous: p, previousUnit: pu }) => `đơn vị ${u} đã được tính trong tệp ${p} (của ${pu}); gộp nữa sẽ tính hai lần. Nếu tệp này phải thay cho tệp đó, đồng chí gỡ tệp cũ trước rồi gộp lại:\n  tusoi merge --remove ${shellWord(pu)}`,
       MERGE_ROUND_CLOSED: ({ round: r }) => `đợt "${r}" đã đóng (tusoi round close) trong khi đang gộp, nên tệp này chưa được gộp; các tệp đã gộp trước đó vẫn giữ nguyên.`,
+      // Signed exports and pinned keys (issue 17).
+      MERGE_KEY_MISMATCH: ({ unit: u, pinned: p, got: g, verified: v }) =>
+        `tệp của đơn vị ${u} được ký bằng khóa ${g}, khác khóa đã ghi nhận cho ${u} (${p}${v ? ', đã xác minh' : ', chưa xác minh'}). Không biết khóa nào là thật: gọi điện cho đơn vị, nhờ đọc dấu vân tay (tusoi unit key); nếu là ${g}, chạy tusoi unit trust ${u} ${g} rồi gộp lại.`,
+      MERGE_UNSIGNED_PINNED: ({ unit: u, pinned: p }) => `tệp không có chữ ký, nhưng đơn vị ${u} đã có khóa (${p}); tệp không ký của đơn vị này không được gộp. Xin đơn vị cập nhật tusoi rồi xuất lại.`,
+      MERGE_UNSIGNED_REFUSED: ({ unit: u }) => `tệp của đơn vị ${u} không có chữ ký, mà đang gộp với --require-signature. Xin đơn vị cập nhật tusoi rồi xuất lại.`,
+      MERGE_NOT_VOUCHED: ({ unit: u, signer: s }) => `tệp của ${s} có số liệu của đơn vị ${u}, nhưng ${u} không trực thuộc ${s} theo danh sách đơn vị; không gộp. Kiểm tra danh sách (tusoi unit list) hoặc xin ${u} gửi tệp riêng.`,
     },
   },
   units: {

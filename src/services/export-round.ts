@@ -9,6 +9,7 @@ import type { Lang } from '../questionnaire/model.js';
 import type { Db } from '../store/db.js';
 import type { Round } from '../store/rounds.js';
 import type { Unit } from '../store/unit.js';
+import { unitKey } from '../store/unit-key.js';
 import { reportableRound } from './round-choice.js';
 import { readRecordingUse } from '../store/round-use.js';
 import { summariseRound } from './round-summary.js';
@@ -27,6 +28,8 @@ export interface RoundExport {
   readonly csv: string;
   /** Data rows, without the header. */
   readonly rows: number;
+  /** Whether it is signed: not when the database was read in memory before it had a key. */
+  readonly signed: boolean;
 }
 
 /** `exported_at`, to the second in UTC: of two provisional exports of a unit, the later one counts. */
@@ -36,6 +39,6 @@ export function exportRound(db: Db, req: ExportRequest, now: Date): RoundExport 
   // A final export (of a closed round) is recorded: a named round is then never reopened (store/round-use.ts).
   const rs = readRecordingUse(db, { kind: 'export', now }, () => [reportableRound(db, req.round, now)] as const, ([round]) => summariseRound(db, round));
   const status: ExportStatus = rs.round.closedOn === null ? 'provisional' : 'final';
-  const rows = exportRows(rs.questionnaire, rs.summary, { tusoiVersion: req.tusoiVersion, unit: rs.unit, roundLabel: rs.round.label, status, exportedAt: exportedAtOf(now) }, req.lang);
-  return { unit: rs.unit, round: rs.round, status, csv: exportCsv(rows, req.delimiter), rows: rows.length - 1 };
+  const rows = exportRows(rs.questionnaire, rs.summary, { tusoiVersion: req.tusoiVersion, unit: rs.unit, roundLabel: rs.round.label, status, exportedAt: exportedAtOf(now), signer: unitKey(db) }, req.lang);
+  return { unit: rs.unit, round: rs.round, status, csv: exportCsv(rows, req.delimiter), rows: rows.length - 1, signed: unitKey(db) !== undefined };
 }

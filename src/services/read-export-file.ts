@@ -36,7 +36,7 @@ const scratch = { buffer: Buffer.allocUnsafe(256 * 1024) };
  * could not be read. A FIFO, a device or a file over the cap is refused before
  * a byte is read (`files/read-capped.ts`), as a problem of that file alone.
  */
-function readCandidate(job: ReadJob, q: Questionnaire): ReadOutcome {
+function readCandidate(job: ReadJob, q: Questionnaire, now: Date): ReadOutcome {
   const got = readCapped(job.file, FILE_CAPS.export, scratch);
   if (!got.ok) {
     const r = got.refusal;
@@ -45,10 +45,10 @@ function readCandidate(job: ReadJob, q: Questionnaire): ReadOutcome {
     if (r.code === 'FILE_TOO_LARGE') return problem('FILE_TOO_LARGE', { count: r.size, limit: r.limit });
     return { index: job.index, error: r.code === 'FILE_NOT_FOUND' ? 'ENOENT' : r.reason };
   }
-  const r = readExport(got.bytes, job.name);
+  const r = readExport(got.bytes, job.name, { questionnaire: q, now });
   return r.ok ? { index: job.index, candidate: candidateOf(r.parsed, q), warnings: r.parsed.warnings } : { index: job.index, problems: r.problems };
 }
 
-export function* readAll(jobs: ReadonlyArray<ReadJob>, q: Questionnaire): Generator<ReadOutcome> {
-  for (const job of jobs) yield readCandidate(job, q);
+export function* readAll(jobs: ReadonlyArray<ReadJob>, q: Questionnaire, now: Date): Generator<ReadOutcome> {
+  for (const job of jobs) yield readCandidate(job, q, now);
 }

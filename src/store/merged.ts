@@ -39,7 +39,7 @@ const FILE_COLUMNS = `id, unit_code AS unitCode, unit_name AS unitName, unit_lev
   status, integrity, exported_at AS exportedAt, file_name AS fileName, members, respondents`;
 
 export function findMergedFile(db: Db, roundId: number, unitCode: string): MergedFile | undefined {
-  return stmt<[number, string], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`).get(roundId, unitCode);
+  return stmt<[number, string], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ? COLLATE NOCASE`).get(roundId, unitCode);
 }
 
 export function listMergedFiles(db: Db, roundId: number): MergedFile[] {
@@ -59,9 +59,9 @@ export function deleteMergedFile(db: Db, id: number): void {
 /** Which already merged file covers each of these unit codes (excluding one file, being replaced). */
 export function coveringFiles(db: Db, roundId: number, codes: ReadonlyArray<string>, except?: number): Map<string, MergedFile> {
   const found = new Map<string, MergedFile>();
-  const unitStmt = stmt<[number, string], { id: number }>(db, `SELECT f.id FROM merged_unit u JOIN merged_file f ON f.id = u.file_id WHERE u.round_id = ? AND u.code = ?`);
+  const unitStmt = stmt<[number, string], { id: number }>(db, `SELECT f.id FROM merged_unit u JOIN merged_file f ON f.id = u.file_id WHERE u.round_id = ? AND u.code = ? COLLATE NOCASE`);
   const fileStmt = stmt<[number], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE id = ?`);
-  const asFileStmt = stmt<[number, string], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ?`);
+  const asFileStmt = stmt<[number, string], FileRow>(db, `SELECT ${FILE_COLUMNS} FROM merged_file WHERE round_id = ? AND unit_code = ? COLLATE NOCASE`);
   for (const code of codes) {
     const viaUnit = unitStmt.get(roundId, code);
     const file = viaUnit ? fileStmt.get(viaUnit.id) : asFileStmt.get(roundId, code);
@@ -83,6 +83,8 @@ export interface NewMergedFile {
   readonly units: ReadonlyArray<CoveredUnit>;
   /** The counts, packed (`summary/packed.ts`). */
   readonly counts: string;
+  /** The fingerprint of the key that signed it; null when unsigned. */
+  readonly signer?: string | null;
 }
 
 /**
@@ -94,9 +96,9 @@ export function storeMergedFile(db: Db, f: NewMergedFile, replaceId?: number): v
     if (replaceId !== undefined) stmt(db, 'DELETE FROM merged_file WHERE id = ?').run(replaceId);
     const info = stmt(
         db,
-        `INSERT INTO merged_file (round_id, unit_code, unit_name, unit_level, parent_code, status, integrity, exported_at, file_name, merged_on, members, respondents, summary_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(f.roundId, f.unit.code, f.unit.name, f.unit.level, f.unit.parentCode, f.status, f.integrity, f.exportedAt, f.fileName, f.mergedOn, f.members, f.respondents, f.counts);
+        `INSERT INTO merged_file (round_id, unit_code, unit_name, unit_level, parent_code, status, integrity, exported_at, file_name, merged_on, members, respondents, summary_json, signer)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(f.roundId, f.unit.code, f.unit.name, f.unit.level, f.unit.parentCode, f.status, f.integrity, f.exportedAt, f.fileName, f.mergedOn, f.members, f.respondents, f.counts, f.signer ?? null);
     const fileId = Number(info.lastInsertRowid);
     const unit = stmt(db, 'INSERT INTO merged_unit (round_id, code, file_id, name, level, parent_code, members, respondents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const u of f.units) unit.run(f.roundId, u.code, fileId, u.name, u.level, u.parentCode, u.members, u.respondents);

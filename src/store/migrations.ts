@@ -20,11 +20,12 @@ import { migration as anonymousTallies } from './migrations/005-anonymous-tallie
 import { migration as sealedCommitments } from './migrations/006-sealed-commitments.js';
 import { migration as roundReads } from './migrations/007-round-reads.js';
 import { migration as webAccess } from './migrations/008-web-access.js';
+import { migration as unitKeys } from './migrations/009-unit-keys.js';
 import type { Migration } from './migrations/step.js';
 
 export type { Migration } from './migrations/step.js';
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments, roundReads, webAccess];
+export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments, roundReads, webAccess, unitKeys];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -157,6 +157,9 @@ function openImage(file: string, size: number): Db {
     if (version < LATEST_VERSION) {
       try {
         migrate(db);
+        // A key made by step 9 here would be thrown away with the copy: none
+        // is better than one no file can be checked against later.
+        if (version < 9) db.prepare('DELETE FROM unit_key').run();
       } catch (error) {
         throw new UserError('DB_READONLY_OLD', { file, version, supported: LATEST_VERSION }, { cause: error });
       }

@@ -32,9 +32,12 @@ function file(o: Partial<MergeCandidate> & { code?: string; covers?: string[] } 
     units: (o.covers ?? []).map((c) => ({ code: c, name: c, level: 'chi-bo', parentCode: code, members: 5, respondents: 5 })),
     counts: '{}',
     itemsProblem: undefined,
+    signer: TEST_KEY,
     ...o,
   };
 }
+
+const TEST_KEY = 'AAAA-BBBB-CCCC-DDDD';
 
 /** What the store would hold: files by id, and which codes each covers. */
 class MemoryState implements MergeState {
@@ -47,6 +50,13 @@ class MemoryState implements MergeState {
     const out = new Map<string, StoredFileRef>();
     for (const f of this.files.values()) if (f.ref.id !== except) for (const c of codes) if (f.codes.includes(c)) out.set(c, f.ref);
     return out;
+  }
+  /** Every unit's key pinned, and every file signed by it (the key checks are tested in merge-keys.test.ts). */
+  pinOf(): { fingerprint: string; verified: boolean } {
+    return { fingerprint: TEST_KEY, verified: true };
+  }
+  listedParent(): undefined {
+    return undefined;
   }
   /** Applies a decision as the merge service does. */
   apply(f: MergeCandidate, d: Decision, fileName: string): void {

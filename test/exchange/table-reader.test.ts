@@ -171,7 +171,7 @@ describe('exports through the same reader', () => {
     // A group's text (display only) re-typed over three lines: the file still reads, two lines longer.
     const multi = exportOf('Chi bộ A').replace(',Những biểu hiện suy thoái về tư tưởng chính trị,', ',"Những biểu hiện\r\nsuy thoái\r\nvề tư tưởng chính trị",');
     expect(problemsOf(utf8(multi))).toEqual([]);
-    const csv = multi.replace(/\r\n(1,CB03,'2026,nq4-khoa-xii,behaviour,TT1\.1,)/u, '\r\n,$1');
+    const csv = multi.replace(/\r\n(2,CB03,'2026,nq4-khoa-xii,behaviour,TT1\.1,)/u, '\r\n,$1');
     const line = csv.split('\r\n').findIndex((l) => l.includes(',behaviour,TT1.1,')) + 1;
     expect(problemsOf(utf8(csv))).toContainEqual(['EXPORT_INCONSISTENT', line]);
   });

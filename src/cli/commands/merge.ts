@@ -41,7 +41,7 @@ function problemView(m: Messages, file: string, p: MergeProblem): { code: string
 /** The JSON form: the words as they are (the text form is the words made safe to print, hints on their own lines). */
 const jsonView = ({ text: _text, ...view }: ReturnType<typeof problemView>) => view;
 
-export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { round?: string; replace?: boolean; remove?: ReadonlyArray<string> }): Promise<number> {
+export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { round?: string; replace?: boolean; requireSignature?: boolean; remove?: ReadonlyArray<string> }): Promise<number> {
   const { files, ignored } = paths.length > 0 ? findExportFiles(paths.map((p) => resolve(ctx.io.cwd, p))) : { files: [], ignored: [] };
   if (paths.length > 0 && files.length === 0) throw new UserError('NO_FILES', { paths: paths.join(', ') });
   const m = ctx.m;
@@ -59,7 +59,7 @@ export async function merge(ctx: Context, paths: ReadonlyArray<string>, o: { rou
     return files.length === 0 ? empty : mergeFiles(
       db,
       inputs,
-      { ...round, replace: o.replace === true, now: ctx.io.now },
+      { ...round, replace: o.replace === true, requireSignature: o.requireSignature === true, now: ctx.io.now },
       { onProgress: progress ? (done, total) => (done % 25 === 1 || done === total) && ctx.io.stderr.write(`\r${m.merge.progress(done, total)}`) : undefined },
     );
   });

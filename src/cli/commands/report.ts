@@ -127,6 +127,7 @@ export async function exportCommand(ctx: Context, o: ExportOptions): Promise<num
   // Export only reads the database (the CSV goes elsewhere): a read-only database exports too.
   const x = withReadDatabase(ctx.db, (db) => exportRound(db, { ...(o.round !== undefined ? { round: o.round } : {}), delimiter, lang: ctx.lang, tusoiVersion: packageVersion() }, now));
   if (x.status === 'provisional') ctx.io.stderr.write(`${ctx.m.exported.provisional(x.round.label)}\n`);
+  if (!x.signed) ctx.io.stderr.write(`${ctx.m.keys.exportUnsigned}\n`);
   if (o.out === '-') {
     ctx.io.stdout.write(x.csv);
     return ExitCode.Ok;

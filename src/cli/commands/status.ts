@@ -12,9 +12,16 @@ import type { Context } from '../context.js';
 import { writeJson } from '../output.js';
 import { createStyle } from '../style.js';
 import { displaySafe } from '../../text/hygiene.js';
+import { fingerprintOf } from '../../exchange/signature.js';
+import { listPins, unsignedOnlyUnits } from '../../store/pins.js';
+import { unitKey } from '../../store/unit-key.js';
 
 export async function status(ctx: Context): Promise<number> {
-  const { unit, round, rows, coverage: cov } = withReadDatabase(ctx.db, roundStatus);
+  const { unit, round, rows, coverage: cov, key, pins, unsigned } = withReadDatabase(ctx.db, (db) => ({ ...roundStatus(db), key: unitKey(db), pins: listPins(db), unsigned: unsignedOnlyUnits(db) }));
+  const fingerprint = key ? fingerprintOf(key.publicKey) : null;
+  // Keys of the units below pinned on first use and not yet confirmed by phone; units whose files so far are all unsigned.
+  const notVerified = pins.filter((p) => !p.verified).map((p) => p.code);
+  const unsignedOnly = [...unsigned].sort();
   const count = (s: string) => rows.filter((r) => r.status === s).length;
   const m = ctx.m;
   if (ctx.json) {
@@ -27,6 +34,8 @@ export async function status(ctx: Context): Promise<number> {
       inProgress: round && !cov ? count('in_progress') : 0,
       notStarted: cov ? cov.members - cov.respondents : round ? count('not_started') : rows.length,
       ...(cov ? { coverage: cov } : { memberStatus: round ? rows : [] }),
+      key: fingerprint ? { fingerprint } : null,
+      ...(cov ? { keys: { notVerified, unsignedOnly } } : {}),
     });
     return ExitCode.Ok;
   }
@@ -34,6 +43,7 @@ export async function status(ctx: Context): Promise<number> {
   // Names and labels come from the database (an old one, a merged file): shown escaped (`text/hygiene.ts`).
   const d = displaySafe;
   const out: string[] = [style.bold(m.status.unit(d(unit.code), d(unit.name), m.wording.levelNames[unit.level] ?? d(unit.level)))];
+  out.push(fingerprint ? m.keys.statusLine(fingerprint) : m.keys.noKey);
   if (!round) {
     out.push(m.status.noRound);
   } else if (cov) {
@@ -48,6 +58,8 @@ export async function status(ctx: Context): Promise<number> {
       out.push('', style.warn(`${m.units.missing} (${cov.missing.length})`));
       for (const u of cov.missing) out.push(`  ${d(u.code)}  ${d(u.name)}${u.parent ? `  (${d(u.parent)})` : ''}`);
     }
+    if (notVerified.length) out.push('', style.warn(m.keys.notVerifiedUnits(d(notVerified.join(', ')))));
+    if (unsignedOnly.length) out.push('', style.warn(m.keys.unsignedOnlyUnits(d(unsignedOnly.join(', ')))));
     if (cov.unexpected.length) {
       out.push('', style.dim(`${m.units.unexpected} (${cov.unexpected.length})`));
       for (const u of cov.unexpected) out.push(`  ${d(u.code)}  ${d(u.name)}`);
