@@ -289,7 +289,7 @@ export const en: Messages = {
     DB_BUSY: (p) => `The database ${p.file} is busy (another window has been writing for too long). Wait a moment and run again.`,
     DIR_NOT_FOUND: (p) => `The folder ${p.dir} does not exist. Create it first, or choose another path.`,
     BAD_UNIT_CODE: (p) => `The unit code "${p.code}" is not valid: use unaccented letters, digits, dots and hyphens (e.g. CB03); include a letter so Excel does not turn it into a number.`,
-    BAD_FINGERPRINT: (p) => `"${p.value}" is not a key fingerprint: it is four groups of four characters such as 7K3M-Q9XA-2HBT-W6PD (the unit prints it with tusoi unit key).`,
+    BAD_FINGERPRINT: (p) => `"${p.value}" is not a key fingerprint: it is four groups of four characters such as 7K3M-Q9XA-2HBT-W6PD (the unit prints it with the unit key command).`,
     DB_NO_KEY: () => 'This database has no signing key yet (it is open read-only). Open it once where it can be written (e.g. copy it to your own folder) to make one.',
     EMPTY_NAME: (p) => `Missing ${p.what}.`,
     MEMBER_NOT_FOUND: (p) => `No member "${p.query}". See the list:\n  tusoi member list`,
@@ -497,7 +497,7 @@ export const en: Messages = {
       SHEET_MIXED_COLUMNS: (p) => `Column ${p.column}: the sheet mixes member columns and numbered ballot columns. Use one kind for the whole sheet.`,
       // Every file checked in full before it counts (issue 17, part 4).
       EXPORT_BAD_UNIT_CODE: (p) =>
-        `Column "${p.column}": the unit code "${p.value}" is not valid (unaccented letters, digits, dots and hyphens, at least one letter, as tusoi init requires). Empty codes, spaces, full-width or Cyrillic look-alike letters are refused; the file is not merged.`,
+        `Column "${p.column}": the unit code "${p.value}" is not valid (unaccented letters, digits, dots and hyphens, at least one letter, as init requires). Empty codes, spaces, full-width or Cyrillic look-alike letters are refused; the file is not merged.`,
       EXPORT_OVERALL_ROWS: (p) =>
         p.count === 0
           ? 'The file has no "overall" row; it was edited or damaged and is not merged. Ask the unit to export again.'
@@ -608,12 +608,12 @@ export const en: Messages = {
     trustExamples: [['tusoi unit trust CB03 7K3M-Q9XA-2HBT-W6PD', 'after CB03 read its fingerprint over the phone']],
     requireSignature: 'refuse every unsigned file, even of units with no key yet',
     fingerprint: (code, fp) => `Fingerprint of ${code}'s signing key: ${fp}`,
-    readAloud: (code, fp) => `Read it to the unit above over the phone; they confirm it with: tusoi unit trust ${code} ${fp}`,
+    readAloud: (code, fp) => `Read it to the unit above over the phone; they confirm it with:\n  tusoi unit trust ${code} ${fp}`,
     noKey: 'This database has no signing key yet (it is open read-only). Open it once where it can be written (e.g. copy it to your own folder) to make one.',
     statusLine: (fp) => `Signing key: ${fp}`,
     pinned: (fp, v) => `key ${fp} (${v ? 'verified' : 'not verified'})`,
     unsignedOnly: 'unsigned files only',
-    notVerifiedUnits: (codes) => `Keys not verified (phone for the fingerprint, then tusoi unit trust): ${codes}`,
+    notVerifiedUnits: (codes) => `Keys not verified (phone for the fingerprint, then use the unit trust command): ${codes}`,
     unsignedOnlyUnits: (codes) => `Units that sent unsigned files only: ${codes}`,
     confirmed: (code, fp) => `Confirmed the key of ${code}: ${fp}.`,
     trusted: (code, fp, prev) => (prev ? `Recorded the key ${fp} for ${code}, in place of ${prev}.` : `Recorded the key ${fp} for ${code}.`),
@@ -687,10 +687,10 @@ export const en: Messages = {
       MERGE_ROUND_CLOSED: ({ round: r }) => `round "${r}" was closed (tusoi round close) while merging, so this file was not merged; the files merged before it stay.`,
       // Signed exports and pinned keys (issue 17).
       MERGE_KEY_MISMATCH: ({ unit: u, pinned: p, got: g, verified: v }) =>
-        `the file of unit ${u} is signed by the key ${g}, not the key recorded for ${u} (${p}${v ? ', verified' : ', not verified'}). Either may be the genuine one: phone the unit and have them read their fingerprint (tusoi unit key); if it is ${g}, run tusoi unit trust ${u} ${g} and merge again.`,
+        `the file of unit ${u} is signed by the key ${g}, not the key recorded for ${u} (${p}${v ? ', verified' : ', not verified'}). Either may be the genuine one: phone the unit and have them read their fingerprint (the unit key command); if it is ${g}, confirm that key, then merge again:\n  tusoi unit trust ${u} ${g}`,
       MERGE_UNSIGNED_PINNED: ({ unit: u, pinned: p }) => `the file is not signed, but unit ${u} has a key (${p}); its unsigned files are not merged. Ask the unit to upgrade tusoi and export again.`,
       MERGE_UNSIGNED_REFUSED: ({ unit: u }) => `the file of unit ${u} is not signed, and this merge has --require-signature. Ask the unit to upgrade tusoi and export again.`,
-      MERGE_NOT_VOUCHED: ({ unit: u, signer: s }) => `the file of ${s} holds figures of unit ${u}, which is not under ${s} in the unit list; not merged. Check the list (tusoi unit list) or ask ${u} to send its own file.`,
+      MERGE_NOT_VOUCHED: ({ unit: u, signer: s }) => `the file of ${s} holds figures of unit ${u}, which is not under ${s} in the unit list; not merged. Check the unit list (the unit list command) or ask ${u} to send its own file.`,
     },
   },
   units: {

@@ -295,7 +295,7 @@ export const vi: Messages = {
     DB_BUSY: (p) => `Cơ sở dữ liệu ${p.file} đang bận (một cửa sổ khác đang ghi quá lâu). Chờ một chút rồi chạy lại.`,
     DIR_NOT_FOUND: (p) => `Không có thư mục ${p.dir}. Tạo thư mục trước, hoặc chọn đường dẫn khác.`,
     BAD_UNIT_CODE: (p) => `Mã đơn vị "${p.code}" không hợp lệ: dùng chữ cái không dấu, chữ số, dấu chấm, gạch ngang (ví dụ CB03); nên có chữ cái để Excel không biến mã thành số.`,
-    BAD_FINGERPRINT: (p) => `"${p.value}" không phải dấu vân tay khóa: cần 4 nhóm 4 ký tự như 7K3M-Q9XA-2HBT-W6PD (đơn vị in bằng tusoi unit key).`,
+    BAD_FINGERPRINT: (p) => `"${p.value}" không phải dấu vân tay khóa: cần 4 nhóm 4 ký tự như 7K3M-Q9XA-2HBT-W6PD (đơn vị in bằng lệnh unit key).`,
     DB_NO_KEY: () => 'Cơ sở dữ liệu này chưa có khóa ký (đang mở ở chế độ chỉ đọc). Mở nó một lần ở nơi ghi được (ví dụ chép vào thư mục của mình) để tạo khóa.',
     EMPTY_NAME: (p) => `Thiếu ${p.what}.`,
     MEMBER_NOT_FOUND: (p) => `Không tìm thấy đảng viên "${p.query}". Xem danh sách:\n  tusoi member list`,
@@ -504,7 +504,7 @@ export const vi: Messages = {
       SHEET_MIXED_COLUMNS: (p) => `Cột ${p.column}: bảng trộn cột đảng viên và cột phiếu đánh số. Dùng một kiểu cho cả bảng.`,
       // Every file checked in full before it counts (issue 17, part 4).
       EXPORT_BAD_UNIT_CODE: (p) =>
-        `Cột "${p.column}": mã đơn vị "${p.value}" không hợp lệ (chỉ chữ cái không dấu, chữ số, dấu chấm, gạch ngang, có ít nhất một chữ cái, như khi tạo bằng tusoi init). Mã trống, có dấu cách, chữ toàn khổ hay chữ Kirin giống chữ Latinh đều bị từ chối; tệp không được gộp.`,
+        `Cột "${p.column}": mã đơn vị "${p.value}" không hợp lệ (chỉ chữ cái không dấu, chữ số, dấu chấm, gạch ngang, có ít nhất một chữ cái, như khi tạo bằng lệnh init). Mã trống, có dấu cách, chữ toàn khổ hay chữ Kirin giống chữ Latinh đều bị từ chối; tệp không được gộp.`,
       EXPORT_OVERALL_ROWS: (p) =>
         p.count === 0
           ? 'Tệp không có dòng "overall" (tổng chung); tệp đã bị sửa tay hoặc hỏng, không gộp. Xin đơn vị xuất lại.'
@@ -615,12 +615,12 @@ export const vi: Messages = {
     trustExamples: [['tusoi unit trust CB03 7K3M-Q9XA-2HBT-W6PD', 'sau khi CB03 đọc dấu vân tay qua điện thoại']],
     requireSignature: 'từ chối mọi tệp không có chữ ký, kể cả của đơn vị chưa có khóa',
     fingerprint: (code, fp) => `Dấu vân tay khóa ký của ${code}: ${fp}`,
-    readAloud: (code, fp) => `Đọc dãy này cho cấp trên qua điện thoại; cấp trên xác nhận bằng: tusoi unit trust ${code} ${fp}`,
+    readAloud: (code, fp) => `Đọc dãy này cho cấp trên qua điện thoại; cấp trên xác nhận bằng:\n  tusoi unit trust ${code} ${fp}`,
     noKey: 'Cơ sở dữ liệu này chưa có khóa ký (đang mở ở chế độ chỉ đọc). Mở nó một lần ở nơi ghi được (ví dụ chép vào thư mục của mình) để tạo khóa.',
     statusLine: (fp) => `Khóa ký: ${fp}`,
     pinned: (fp, v) => `khóa ${fp} (${v ? 'đã xác minh' : 'chưa xác minh'})`,
     unsignedOnly: 'chỉ có tệp không ký',
-    notVerifiedUnits: (codes) => `Khóa chưa xác minh (gọi điện hỏi dấu vân tay rồi chạy tusoi unit trust): ${codes}`,
+    notVerifiedUnits: (codes) => `Khóa chưa xác minh (gọi điện hỏi dấu vân tay rồi dùng lệnh unit trust): ${codes}`,
     unsignedOnlyUnits: (codes) => `Đơn vị chỉ gửi tệp không ký: ${codes}`,
     confirmed: (code, fp) => `Đã xác nhận khóa của ${code}: ${fp}.`,
     trusted: (code, fp, prev) => (prev ? `Đã ghi khóa ${fp} cho ${code}, thay khóa ${prev}.` : `Đã ghi khóa ${fp} cho ${code}.`),
@@ -694,10 +694,10 @@ export const vi: Messages = {
       MERGE_ROUND_CLOSED: ({ round: r }) => `đợt "${r}" đã đóng (tusoi round close) trong khi đang gộp, nên tệp này chưa được gộp; các tệp đã gộp trước đó vẫn giữ nguyên.`,
       // Signed exports and pinned keys (issue 17).
       MERGE_KEY_MISMATCH: ({ unit: u, pinned: p, got: g, verified: v }) =>
-        `tệp của đơn vị ${u} được ký bằng khóa ${g}, khác khóa đã ghi nhận cho ${u} (${p}${v ? ', đã xác minh' : ', chưa xác minh'}). Không biết khóa nào là thật: gọi điện cho đơn vị, nhờ đọc dấu vân tay (tusoi unit key); nếu là ${g}, chạy tusoi unit trust ${u} ${g} rồi gộp lại.`,
+        `tệp của đơn vị ${u} được ký bằng khóa ${g}, khác khóa đã ghi nhận cho ${u} (${p}${v ? ', đã xác minh' : ', chưa xác minh'}). Không biết khóa nào là thật: gọi điện cho đơn vị, nhờ đọc dấu vân tay (lệnh unit key); nếu là ${g}, xác nhận khóa đó rồi gộp lại:\n  tusoi unit trust ${u} ${g}`,
       MERGE_UNSIGNED_PINNED: ({ unit: u, pinned: p }) => `tệp không có chữ ký, nhưng đơn vị ${u} đã có khóa (${p}); tệp không ký của đơn vị này không được gộp. Xin đơn vị cập nhật tusoi rồi xuất lại.`,
       MERGE_UNSIGNED_REFUSED: ({ unit: u }) => `tệp của đơn vị ${u} không có chữ ký, mà đang gộp với --require-signature. Xin đơn vị cập nhật tusoi rồi xuất lại.`,
-      MERGE_NOT_VOUCHED: ({ unit: u, signer: s }) => `tệp của ${s} có số liệu của đơn vị ${u}, nhưng ${u} không trực thuộc ${s} theo danh sách đơn vị; không gộp. Kiểm tra danh sách (tusoi unit list) hoặc xin ${u} gửi tệp riêng.`,
+      MERGE_NOT_VOUCHED: ({ unit: u, signer: s }) => `tệp của ${s} có số liệu của đơn vị ${u}, nhưng ${u} không trực thuộc ${s} theo danh sách đơn vị; không gộp. Kiểm tra danh sách đơn vị (lệnh unit list) hoặc xin ${u} gửi tệp riêng.`,
     },
   },
   units: {

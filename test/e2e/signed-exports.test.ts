@@ -105,8 +105,8 @@ describe('signed exports and pinned keys', () => {
   it('refuses the forgery once CB03 is pinned by its first file (not verified until confirmed)', async () => {
     const s = await setting();
     expect((await mergeJson(s.du01, [s.genuineFile])).json.counts.accepted).toBe(1);
-    expect(await must(s.du01, ['unit', 'list'])).toBe('Chưa có danh sách đơn vị cần báo cáo. Nhập: tusoi unit import don-vi.csv\n');
-    expect(await must(s.du01, ['status'])).toContain('Khóa chưa xác minh (gọi điện hỏi dấu vân tay rồi chạy tusoi unit trust): CB03');
+    expect(await must(s.du01, ['unit', 'list'])).toBe('Chưa có danh sách đơn vị cần báo cáo. Nhập:\n  tusoi unit import don-vi.csv\n');
+    expect(await must(s.du01, ['status'])).toContain('Khóa chưa xác minh (gọi điện hỏi dấu vân tay rồi dùng lệnh unit trust): CB03');
     const forged = await mergeJson(s.du01, [s.forgedFile]);
     expect(codes(forged.json)).toEqual(['MERGE_KEY_MISMATCH']);
     expect(forged.json.rejected[0]!.problems[0]!.message).toContain('chưa xác minh');
