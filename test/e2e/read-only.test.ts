@@ -18,10 +18,10 @@ import { expectClearFailure, expectNoInternalError, runCli, runMain, type CliRes
 import { isRoot, nobodyCli, sealFolder, shareFolder } from '../support/read-only.js';
 import { tempDir } from '../support/temp.js';
 import { leaveWal } from '../support/wal.js';
+import { FIXTURE_DB_ROOT, SOLID_GROUND_BUILDS } from '../support/fixture-dbs.js';
 
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'db');
-// The solid-ground sets (bloc, named and anonymous cell, expected.json), made by scripts/make-fixture-db.mjs.
-const BUILDS = readdirSync(FIXTURES, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(FIXTURES, e.name, 'expected.json'))).map((e) => e.name).sort();
+const FIXTURES = FIXTURE_DB_ROOT;
+const BUILDS = SOLID_GROUND_BUILDS;
 const SMALL = resolve(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'small.yaml');
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, sha(join(dir, f))]));

@@ -12,10 +12,11 @@ import { createDatabase } from '../../src/store/db.js';
 import { LATEST_VERSION, migrate, MIGRATIONS } from '../../src/store/migrations.js';
 import { memoryIo } from '../support/memory-io.js';
 import { tempDir } from '../support/temp.js';
+import { FIXTURE_DB_ROOT, SOLID_GROUND_BUILDS } from '../support/fixture-dbs.js';
 
-const ROOT = resolve(import.meta.dirname, '..', 'fixtures', 'db');
+const ROOT = FIXTURE_DB_ROOT;
+const BUILDS = SOLID_GROUND_BUILDS;
 const SMALL = resolve(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'small.yaml');
-const BUILDS = readdirSync(ROOT, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(ROOT, e.name, 'expected.json'))).map((e) => e.name).sort();
 
 interface Expected {
   readonly commit: string;

@@ -16,9 +16,9 @@ import { openForReading, readMode, READ_ONLY_IMAGE_LIMIT, withReadDatabase } fro
 import { sealFolder } from '../support/read-only.js';
 import { tempDir } from '../support/temp.js';
 import { leaveHotJournal, leaveWal } from '../support/wal.js';
+import { FIXTURE_DB_ROOT, SOLID_GROUND_BUILDS } from '../support/fixture-dbs.js';
 
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'db');
-// The solid-ground sets (bloc, named and anonymous cell, expected.json), made by scripts/make-fixture-db.mjs.
+const FIXTURES = FIXTURE_DB_ROOT;
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 const names = (db: Database.Database) => db.prepare<[], { name: string }>('SELECT name FROM member ORDER BY name').all().map((r) => r.name);
 
@@ -118,7 +118,7 @@ describe('a database opened for reading', () => {
     expect(() => openForReading(db)).toThrow(expect.objectContaining({ code: 'DB_READONLY_WAL_UNREADABLE', params: expect.objectContaining({ wal: `${db}-wal` }) }));
   });
 
-  it.each(readdirSync(FIXTURES, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(FIXTURES, e.name, 'expected.json'))).map((e) => e.name))(
+  it.each(SOLID_GROUND_BUILDS)(
     'an older schema (%s), read-only: upgraded in memory only; the file stays at its version',
     (build) => {
       const dir = tempDir('tusoi-ro-old-');

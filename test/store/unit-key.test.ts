@@ -11,9 +11,10 @@ import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../support/memory-io.js';
 import { sealFolder } from '../support/read-only.js';
 import { tempDir } from '../support/temp.js';
+import { FIXTURE_DB_ROOT, SOLID_GROUND_BUILDS } from '../support/fixture-dbs.js';
 
-const ROOT = resolve(import.meta.dirname, '..', 'fixtures', 'db');
-const BUILDS = readdirSync(ROOT, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const ROOT = FIXTURE_DB_ROOT;
+const BUILDS = SOLID_GROUND_BUILDS;
 
 async function tusoi(dir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
   const io = memoryIo({ cwd: dir, now: new Date('2026-11-23T09:00:00Z') });

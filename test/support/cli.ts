@@ -83,7 +83,7 @@ export interface UnitHandle {
   readonly dir: string;
   readonly db: string;
   /** tusoi in-process, `--db` this file, in its folder. */
-  cli(args: ReadonlyArray<string>, options?: { env?: Record<string, string> }): Promise<CliResult>;
+  cli(args: ReadonlyArray<string>, options?: Omit<RunOptions, 'cwd'>): Promise<CliResult>;
   /** The real compiled CLI in a child process, `--db` this file, in its folder. */
   bin(args: ReadonlyArray<string>, options?: { env?: Record<string, string> }): CliResult;
   /** A read-only look at the file, for assertions. */
