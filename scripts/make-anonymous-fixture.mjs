@@ -20,21 +20,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fixtureArgs, git, repo } from './fixture-common.mjs';
 
-const [commitArg, outArg] = process.argv.slice(2);
-if (!commitArg || !outArg) {
-  process.stderr.write('usage: node scripts/make-anonymous-fixture.mjs <commit> <outdir>\n');
-  process.exit(2);
-}
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const git = (...args) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
-const commit = git('rev-parse', '--verify', `${commitArg}^{commit}`);
-const outDir = resolve(process.cwd(), outArg);
-const Database = createRequire(import.meta.url)(join(repo, 'node_modules', 'better-sqlite3'));
+const { commit, outDir, Database } = fixtureArgs('make-anonymous-fixture.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'tusoi-anon-fixture-'));
 const tree = join(tmp, 'tree');
 const work = join(tmp, 'work');

@@ -34,22 +34,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fixtureArgs, git, repo } from './fixture-common.mjs';
 
-const [commitArg, outArg] = process.argv.slice(2);
-if (!commitArg || !outArg) {
-  process.stderr.write('usage: node scripts/make-fixture-db.mjs <commit> <outdir>\n');
-  process.exit(2);
-}
-
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const git = (...args) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
-const commit = git('rev-parse', '--verify', `${commitArg}^{commit}`);
-const outDir = resolve(process.cwd(), outArg);
-const Database = createRequire(import.meta.url)(join(repo, 'node_modules', 'better-sqlite3'));
+const { commit, outDir, Database } = fixtureArgs('make-fixture-db.mjs');
 
 const tmp = mkdtempSync(join(tmpdir(), 'tusoi-fixture-'));
 const tree = join(tmp, 'tree');

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, runMain, STACK_LINE } from '../support/cli.js';
+import { loadedSources } from '../support/loaded-sources.js';
 import { tempDir } from '../support/temp.js';
 
 interface ShowJson {
@@ -29,19 +30,6 @@ interface RefManifestation {
 const reference = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/reference/nq4-27.json'), 'utf8')) as {
   groups: Array<{ manifestations: RefManifestation[] }>;
 };
-
-/**
- * What a run loaded, as source modules: each bundle file the import log names
- * is expanded to the sources esbuild put in it (dist/bundle/meta.json); other
- * entries (`require:x`, node builtins, files outside the bundle) stay as they are.
- */
-function loadedSources(log: string): string[] {
-  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, { inputs: Record<string, unknown> }>;
-  return [...new Set(log.split('\n').filter(Boolean))].flatMap((entry) => {
-    const m = /\/(dist\/bundle\/[^/]+\.js)$/.exec(entry);
-    return m ? Object.keys(meta[m[1]!]?.inputs ?? { [`missing:${m[1]}`]: 0 }) : [entry];
-  });
-}
 
 describe('tusoi', () => {
   it('--help and --version exit 0', () => {

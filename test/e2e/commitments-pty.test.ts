@@ -5,7 +5,7 @@
  * about; at the next round's interview it is opened with the secret and
  * marked done. Commitments appear in no export or report.
  */
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { queryFile, unitHandle } from '../support/cli.js';
 import { KEYS, runPty, type PtySession } from '../support/pty.js';
 import { tempDir } from '../support/temp.js';
 import { besideDue } from '../support/raw-search.js';
+import { bytes, rawFiles } from '../support/raw-files.js';
 
 const PROMISE = 'Họp giao ban mỗi thứ Hai, nhận việc đúng hạn';
 const BETTER = 'Họp giao ban thứ Hai và thứ Năm';
@@ -36,13 +37,6 @@ async function answerAll(s: PtySession, flag: number): Promise<void> {
   await s.waitFor('Nộp phiếu bây giờ?', { from: offset });
   s.type('c' + KEYS.enter);
 }
-
-/** The .sqlite and -wal files' bytes, as latin1 (UTF-8 text is searched as its bytes). */
-function rawFiles(file: string): string {
-  return [file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('\n');
-}
-const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
-
 
 /** Waits for the secret prompt and types `secret`. */
 async function typeSecret(s: PtySession, secret: string, from: number): Promise<number> {

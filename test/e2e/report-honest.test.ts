@@ -9,15 +9,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { behaviourIds } from '../support/behaviour-ids.js';
 import { tempCell, type TempCell } from '../support/cell.js';
 import { tempUnit, writeCells } from '../support/bloc.js';
-
-async function behaviourIds(cell: TempCell): Promise<string[]> {
-  const q = JSON.parse((await cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json'])).stdout) as {
-    groups: Array<{ manifestations: Array<{ behaviours: Array<{ id: string }> }> }>;
-  };
-  return q.groups.flatMap((g) => g.manifestations.flatMap((m) => m.behaviours.map((b) => b.id)));
-}
 
 async function answer(cell: TempCell, members: number): Promise<void> {
   const ids = await behaviourIds(cell);

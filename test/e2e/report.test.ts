@@ -3,18 +3,12 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/wrap.js';
+import { behaviourIds } from '../support/behaviour-ids.js';
 import { tempCell, type TempCell } from '../support/cell.js';
 import { seeded } from '../support/random.js';
 
 const NAMES = ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng', 'Phạm Thị Hương', 'Hoàng Văn Em', 'Vũ Thị Phương'];
 const LEVELS = ['khong', 'thinh-thoang', 'thuong-xuyen'];
-
-async function behaviourIds(cell: TempCell): Promise<string[]> {
-  const q = JSON.parse((await cell.cli(['questionnaire', 'show', 'nq4-khoa-xii', '--json'])).stdout) as {
-    groups: Array<{ manifestations: Array<{ behaviours: Array<{ id: string }> }> }>;
-  };
-  return q.groups.flatMap((g) => g.manifestations.flatMap((m) => m.behaviours.map((b) => b.id)));
-}
 
 /** A cell where `n` members have answered random paper forms. */
 async function answeredCell(n: number, roundArgs: string[] = ['--label', '2026'], seed = 1): Promise<TempCell> {

@@ -6,13 +6,14 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { readExport } from '../../src/exchange/import.js';
 import { readWorkbookSheets } from '../../src/exchange/xlsx-source.js';
 import { figures, reportOf, tempUnit, writeCells, type ReportJson } from '../support/bloc.js';
 import { tempCell, type TempCell } from '../support/cell.js';
+import { zip } from '../support/hand-zip.js';
+import { OFFICE_LIST_MEMBERS } from '../support/office-list-members.js';
 
 const FIX = new URL('../fixtures/sheets/', import.meta.url).pathname;
 const fixture = (f: string): string => join(FIX, f);
@@ -24,19 +25,12 @@ const AFTER_FIXTURES = new Date('2027-01-01T00:00:00Z');
 
 describe('member lists as workbooks', () => {
   it('reads the LibreOffice .xlsx and .ods of a list (a title row above the header) as the CSV', async () => {
-    const expected = [
-      { code: 'CB03-001', name: 'Nguyễn Văn An' },
-      { code: 'CB03-002', name: 'Trần Thị Bích Ngọc' },
-      { code: 'CB03-003', name: 'Lê Đức Thắng' },
-      { code: 'CB03-004', name: 'Phạm Thị Hương' },
-      { code: 'CB03-005', name: 'Hoàng Minh Đức' },
-    ];
     for (const f of ['members.csv', 'members.xlsx', 'members.ods']) {
       const cell = await tempCell();
       const r = await cell.cli(['member', 'import', fixture(f), '--lang', 'en']);
       // Unsigned (format 1, made before signing): merged with the EXPORT_UNSIGNED warning only.
       expect([r.status, r.stderr.replace(/^.*\[EXPORT_UNSIGNED\]\n/gm, '')], f).toEqual([0, '']);
-      expect(stored(cell), f).toEqual(expected);
+      expect(stored(cell), f).toEqual(OFFICE_LIST_MEMBERS);
     }
   });
 
@@ -68,42 +62,6 @@ describe('member lists as workbooks', () => {
     expect(stored(cell)).toEqual([]);
   });
 });
-
-/** A minimal zip (deflated entries; the reader checks no CRC), to shape workbooks LibreOffice would not write. */
-function zip(entries: Record<string, string | Buffer>, declared?: number): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(entries)) {
-    const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const data = deflateRawSync(raw);
-    const n = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(declared ?? raw.length, 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, data);
-    centrals.push(central, n);
-    offset += 30 + n.length + data.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
 
 const sheetXml = (rows: string[][]): string =>
   `<worksheet><sheetData>${rows.map((r, i) => `<row r="${i + 1}">${r.map((c) => `<c t="inlineStr"><is><t>${c}</t></is></c>`).join('')}</row>`).join('')}</sheetData></worksheet>`;

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { withCode } from '../../src/report/problems.js';
 import { tempCell, type TempCell } from '../support/cell.js';
+import { OFFICE_LIST_MEMBERS } from '../support/office-list-members.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/csv/members/', import.meta.url));
 const fixture = (name: string): string => `${DIR}${name}`;
@@ -34,13 +35,7 @@ describe('member import: the layouts offices keep', () => {
     const cell = await tempCell();
     const r = await importList(cell, 'title-stt.csv');
     expect([r.status, r.stderr]).toEqual([0, '']);
-    expect(stored(cell)).toEqual([
-      { code: 'CB03-001', name: 'Nguyễn Văn An' },
-      { code: 'CB03-002', name: 'Trần Thị Bích Ngọc' },
-      { code: 'CB03-003', name: 'Lê Đức Thắng' },
-      { code: 'CB03-004', name: 'Phạm Thị Hương' },
-      { code: 'CB03-005', name: 'Hoàng Minh Đức' },
-    ]);
+    expect(stored(cell)).toEqual(OFFICE_LIST_MEMBERS);
     expect(r.stdout).toContain('(utf-8-bom, ";")');
   });
 

@@ -5,12 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { headerKey, membersFromTable } from '../../src/exchange/members-csv.js';
 import { readTable, readWorkbookTable } from '../../src/exchange/table.js';
 import { en } from '../../src/i18n/en.js';
 import { tempCell } from '../support/cell.js';
+import { zip } from '../support/hand-zip.js';
 
 const read = (text: string) => membersFromTable(readTable(new TextEncoder().encode(text), 'm.csv').table, 'm.csv');
 const names = (text: string) => read(text).members.map((m) => (m.code === undefined ? m.name : `${m.code} ${m.name}`));
@@ -74,39 +74,6 @@ describe('a file named .xlsx that is not a workbook', () => {
   });
 });
 
-/** A minimal zip (deflated entries, CRC left 0: the reader does not check it), enough to shape a workbook by hand. */
-function zip(entries: Record<string, string | Buffer>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(entries)) {
-    const data = deflateRawSync(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    const n = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, data);
-    centrals.push(central, n);
-    offset += 30 + n.length + data.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
-
 const WORKBOOK = '<workbook><sheets><sheet name="Danh sách" sheetId="1" r:id="rId7"/><sheet name="Khác" sheetId="2" r:id="rId8"/></sheets></workbook>';
 const RELS = '<Relationships><Relationship Id="rId8" Target="worksheets/other.xml"/><Relationship Id="rId7" Target="/xl/worksheets/ds.xml"/></Relationships>';
 
@@ -135,7 +102,7 @@ describe('workbooks shaped by other writers', () => {
   });
 
   it('stops inflating a part past its cap (a zip bomb) and says the workbook cannot be read', () => {
-    const bomb = zip({ 'xl/workbook.xml': WORKBOOK, 'xl/_rels/workbook.xml.rels': RELS, 'xl/worksheets/ds.xml': Buffer.alloc(65 * 1024 * 1024) });
+    const bomb = zip({ 'xl/workbook.xml': WORKBOOK, 'xl/_rels/workbook.xml.rels': RELS, 'xl/worksheets/ds.xml': Buffer.alloc(65 * 1024 * 1024) }, 0); // declared 0: only inflating finds it
     expect(bomb.length).toBeLessThan(200_000);
     const read = readWorkbookTable(bomb, 'bomb.xlsx');
     expect(read.tooLarge).toBe(true);

@@ -4,7 +4,6 @@
  * and -wal files), a wrong secret refused, boxes bound to their row, the
  * follow-up, and commitments made before sealing (in clear) sealed and erased.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   commitmentItems,
@@ -27,6 +26,7 @@ import type { Db } from '../../src/store/db.js';
 import { roundQuestionnaire, type Round } from '../../src/store/rounds.js';
 import { NOW, questionnaireAt, serviceDb, SMALL } from './support.js';
 import { besideDue } from '../support/raw-search.js';
+import { bytes, rawFiles } from '../support/raw-files.js';
 
 const ACTION = 'Đến đúng giờ mọi buổi sinh hoạt chi bộ';
 const DUE = '31/3/2027';
@@ -51,13 +51,6 @@ function dumpTables(db: Db): string {
     .flatMap((row) => Object.values(row).map((v) => (Buffer.isBuffer(v) ? `${v.toString('latin1')} ${v.toString('hex')}` : String(v))))
     .join('\n');
 }
-
-/** The bytes of the database file and of its -wal, as one latin1 string (UTF-8 text searched as its bytes). */
-function rawFiles(file: string): string {
-  return [file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('\n');
-}
-const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
-
 
 describe('a commitment sealed with the member’s secret', () => {
   it('is unreadable in the file without it, and reads and updates with it', async () => {

@@ -8,17 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempCell } from '../support/cell.js';
 import { ROOT, runCli } from '../support/cli.js';
+import { loadedSources } from '../support/loaded-sources.js';
 import { tempDir } from '../support/temp.js';
 import { Device, eventually, pageBehaviours, spawnServe } from '../support/web.js';
 import { loadQuestionnaireFile, bundledQuestionnaireFile } from '../../src/questionnaire/load.js';
-
-function loadedSources(log: string): string[] {
-  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, { inputs: Record<string, unknown> }>;
-  return [...new Set(log.split('\n').filter(Boolean))].flatMap((entry) => {
-    const m = /\/(dist\/bundle\/[^/]+\.js)$/.exec(entry);
-    return m ? Object.keys(meta[m[1]!]?.inputs ?? { [`missing:${m[1]}`]: 0 }) : [entry];
-  });
-}
 
 const importLog = (args: string[], cwd = ROOT) => {
   const log = join(tempDir('tusoi-imports-'), 'imports.log');
