@@ -19,7 +19,9 @@ async function answer(s: PtySession, n: number, from: number): Promise<number> {
     s.type('2' + KEYS.enter);
     offset = await s.waitFor(`đã trả lời ${i} trên 111 câu`, { from: offset });
   }
-  return offset;
+  // The next question's prompt is up: a key typed before it is drawn (Ctrl+C next) would not reach it.
+  offset = await s.waitFor(`Câu ${n + 1}/111`, { from: offset });
+  return s.waitFor('phím số', { from: offset });
 }
 
 async function pick(s: PtySession, from: number): Promise<number> {
@@ -65,6 +67,7 @@ describe('tusoi session in an anonymous round', () => {
     const fresh = [...s.text().matchAll(CODE)].at(-1)![1]!;
     expect(fresh).not.toBe(code);
     at = await s.waitFor('Câu 1/111', { from: at });
+    at = await s.waitFor('phím số', { from: at });
     // The abandoned ballot is gone at once: only the new one is stored.
     expect(cell.query('SELECT COUNT(*) AS n FROM anon_ballot')).toEqual([{ n: 1 }]);
     s.type(KEYS.ctrlC);
