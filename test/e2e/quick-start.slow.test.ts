@@ -18,7 +18,8 @@ function freshShellEnv(prefix: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^npm_/i.test(k) && k !== 'TUSOI_LANG' && k !== 'INIT_CWD') env[k] = v;
   // node_modules/.bin folders that npm or vitest put on PATH are not on a user's PATH.
-  env.PATH = (env.PATH ?? '').split(':').filter((p) => !p.includes('node_modules')).join(':');
+  // Only the .bin folders: a Node installed under node_modules (CI's other lines) stays on PATH.
+  env.PATH = (env.PATH ?? '').split(':').filter((p) => !/node_modules\/\.bin\/?$/.test(p)).join(':');
   return { ...env, NO_COLOR: '1', npm_config_prefix: prefix, npm_config_update_notifier: 'false' };
 }
 
