@@ -117,13 +117,14 @@ describe('a named round: one sheet, one column per member', () => {
     expect(cell.query<{ level: string }>('SELECT DISTINCT level FROM answer')).toEqual([{ level: 'khong' }]);
   });
 
-  it.skipIf(!posix)('writes the blank template owner-only; filled in, it enters', async () => {
+  it('writes the blank template owner-only; filled in, it enters', async () => {
     const cell = await cellWithMembers(['--label', '2026']);
     const xlsx = await cell.cli(['answer', '--template', 'phieu.xlsx', '--lang', 'en']);
     expect([xlsx.status, xlsx.stderr]).toEqual([2, `tusoi: ${en.errors.BAD_OPTION_VALUE({ option: '--template', value: 'phieu.xlsx', allowed: '.csv' })}\n`]);
     const r = await cell.cli(['answer', '--template', 'phieu.csv', '--lang', 'en']);
     expect([r.status, r.stderr]).toEqual([0, '']);
-    expect(statSync(join(cell.dir, 'phieu.csv')).mode & 0o777).toBe(0o600);
+    // Windows has no mode bits to check; everything else holds there too.
+    if (posix) expect(statSync(join(cell.dir, 'phieu.csv')).mode & 0o777).toBe(0o600);
     const rows = parse(readFileSync(join(cell.dir, 'phieu.csv'), 'utf8').replace(/^\uFEFF/u, ''), { relaxColumnCount: true }) as string[][];
     // Members in Vietnamese name order (by given name): An, Đức, Hương, Ngọc, Thắng.
     expect(rows[0]).toEqual(['', '', 'Nguyễn Văn An', 'Hoàng Minh Đức', 'Phạm Thị Hương', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng']);
