@@ -932,6 +932,8 @@ export const en: Messages = {
     placePlaceholder: 'place',
     placeOption: 'the place written before the date in the signature block, e.g. "Hanoi" (default: left blank to fill in by hand)',
     missingTitle: (n, e) => `Not reported: ${n}/${e} units`,
+    keysNotVerified: (codes) => `Signature not verified (the unit's key has not been confirmed by phone): ${codes}`,
+    keysUnsigned: (codes) => `Unsigned file (nothing shows the unit itself sent it): ${codes}`,
     noneMissing: (e) => `All ${e}/${e} units have reported.`,
     noExpectedList: 'No list of expected units, so the units that have not reported cannot be named (import one with unit import).',
     chartAxis: (max) => `Scale from 0 to ${max}% (fitted to the data, not 0–100%); the figure at the end of each bar is the share of members at occasionally or frequently.`,

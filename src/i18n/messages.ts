@@ -558,6 +558,10 @@ export interface Messages {
     readonly missingTitle: (missing: number, expected: number) => string;
     /** Every expected unit has reported. */
     readonly noneMissing: (expected: number) => string;
+    /** Issue 17: units counted whose key was pinned by their first file and not confirmed by phone. */
+    readonly keysNotVerified: (codes: string) => string;
+    /** Issue 17: units counted from an unsigned file. */
+    readonly keysUnsigned: (codes: string) => string;
     /** No list of expected units: who is missing cannot be told. */
     readonly noExpectedList: string;
     /** The chart's axis caption (its scale is the data's, not 0–100 %). */

@@ -940,6 +940,8 @@ export const vi: Messages = {
     placeOption: 'địa danh ghi trước ngày ở phần ký tên, ví dụ "Hà Nội" (mặc định: để trống để viết tay)',
     missingTitle: (n, e) => `Chưa báo cáo: ${n}/${e} đơn vị`,
     noneMissing: (e) => `Đủ ${e}/${e} đơn vị đã báo cáo.`,
+    keysNotVerified: (codes) => `Chữ ký chưa xác minh (khóa của đơn vị chưa được đối chiếu qua điện thoại): ${codes}`,
+    keysUnsigned: (codes) => `Tệp không có chữ ký (không chứng minh được do chính đơn vị gửi): ${codes}`,
     noExpectedList: 'Chưa có danh sách đơn vị trực thuộc nên không biết đơn vị nào chưa báo cáo (nhập bằng lệnh unit import).',
     chartAxis: (max) => `Thang đo từ 0 đến ${max}% (theo số liệu, không phải 0–100%); số ở cuối mỗi thanh là tỉ lệ đảng viên có hành vi ở mức thỉnh thoảng hoặc thường xuyên.`,
     points: 'điểm %',

@@ -105,6 +105,8 @@ export function renderHtmlReport(model: ReportModel, m: Messages): string {
   if (model.suppressBelow !== undefined && model.suppressBelow > 1) parts.push(`<p class="note">${e(r.suppressed(model.suppressBelow))}</p>`);
   if (model.smallAnonymous) parts.push(`<p class="warning">${e(m.reportNotes.smallAnonymous(model.smallAnonymous.respondents, model.smallAnonymous.threshold))}</p>`);
   if (model.coverage) parts.push(coverageHtml(model, m));
+  if (model.keys?.notVerified.length) parts.push(`<p class="warning">${e(m.reportNotes.keysNotVerified(model.keys.notVerified.join(', ')))}</p>`);
+  if (model.keys?.unsigned.length) parts.push(`<p class="warning">${e(m.reportNotes.keysUnsigned(model.keys.unsigned.join(', ')))}</p>`);
 
   if (model.byUnit.length > 0) {
     parts.push(`<h2>${e(r.unitTable)}</h2><table><thead><tr><th>${e(r.id)}</th><th>${e(r.units)}</th><th>${e(r.memberCount)}</th><th>${e(r.respondentCount)}</th><th>${e(r.participationShort)}</th><th>${e(model.suppressBelow !== undefined && model.suppressBelow > 1 ? m.reportNotes.mostReportedShown : r.mostReported)}</th></tr></thead><tbody>

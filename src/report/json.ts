@@ -37,6 +37,7 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
     groups: model.groups.map(item),
     overall: { counts: model.overall.shown.values, percent: model.overall.percent, ...(model.overall.shown.suppressed ? { suppressed: true } : {}) },
     ...(model.coverage ? { coverage: { expected: model.coverage.expected, missing: model.coverage.missing.map((u) => ({ code: u.code, name: u.name, level: u.level, parent: u.parentCode })) } } : {}),
+    ...(model.keys ? { keys: { notVerified: model.keys.notVerified, unsigned: model.keys.unsigned } } : {}),
     ...(model.smallAnonymous ? { smallAnonymous: model.smallAnonymous } : {}),
     ...(model.byUnit.length > 0 ? { byUnit: model.byUnit } : {}),
     ...(model.comparison ? { compare: model.comparison } : {}),

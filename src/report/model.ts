@@ -89,6 +89,8 @@ export interface ReportModel {
    * and those that have not reported; undefined in a cell.
    */
   readonly coverage: ReportCoverage | undefined;
+  /** A merging unit's key status of the units counted; undefined in a cell. */
+  readonly keys: ReportKeys | undefined;
   /** An anonymous round with fewer respondents than the threshold (K, or 5 without one): a warning. */
   readonly smallAnonymous: { readonly respondents: number; readonly threshold: number } | undefined;
   /** For the signature block: a cell signs "T/M CHI BỘ", a committee "T/M ĐẢNG ỦY". */
@@ -97,6 +99,16 @@ export interface ReportModel {
   readonly place: string;
   readonly generatedOn: string;
   readonly lang: Lang;
+}
+
+/**
+ * A merging unit's trust in the files it counted (issue 17): units whose key
+ * was pinned by their first file and not yet confirmed by phone, and units
+ * whose file is unsigned (anyone could have sent it).
+ */
+export interface ReportKeys {
+  readonly notVerified: ReadonlyArray<string>;
+  readonly unsigned: ReadonlyArray<string>;
 }
 
 export interface ReportCoverage {
@@ -122,6 +134,7 @@ export function buildReportModel(
     compareBefore?: { readonly tree: Tree; readonly summary: Summary };
     measures?: ReadonlyArray<ReportMeasure>;
     coverage?: ReportCoverage;
+    keys?: ReportKeys;
     collecting?: boolean;
     place?: string;
   },
@@ -180,6 +193,7 @@ export function buildReportModel(
     ranked,
     suppressBelow: k,
     coverage: context.coverage,
+    keys: context.keys,
     smallAnonymous: smallAnonymous(context.round, s.respondents, k),
     collecting: context.collecting ?? true,
     place: context.place ?? '',

@@ -8,7 +8,7 @@ import type { Messages } from '../i18n/messages.js';
 import { displaySafe } from '../text/hygiene.js';
 import { displayWidth, padEnd, wrap } from '../text/wrap.js';
 import { formatCount, formatDay, formatPercent, formatSigned, formatSignedCount } from './format.js';
-import type { ItemRow, ReportModel } from './model.js';
+import type { ItemRow, ReportKeys, ReportModel } from './model.js';
 
 const WIDTH = 80;
 
@@ -50,6 +50,7 @@ export function renderTextReport(model: ReportModel, m: Messages, style: Style, 
   if (model.suppressBelow !== undefined && model.suppressBelow > 1) out.push(style.dim(wrap(r.suppressed(model.suppressBelow), WIDTH, 0)));
   if (model.smallAnonymous) out.push(style.warn(wrap(m.reportNotes.smallAnonymous(model.smallAnonymous.respondents, model.smallAnonymous.threshold), WIDTH, 0)));
   if (model.coverage) out.push(...coverageLines(model, m, style));
+  if (model.keys) out.push(...keysLines(model.keys, m, style));
   if (model.respondents === 0) {
     out.push('', r.noRespondents);
     return `${out.join('\n')}\n`;
@@ -126,6 +127,14 @@ export function changeText(c: { count: number; points: number }, lang: ReportMod
 }
 
 /** A merging unit's expected units that have not reported (from `unit import`). */
+/** Which counted files the committee cannot yet tie to their unit (issue 17). */
+function keysLines(keys: ReportKeys, m: Messages, style: Style): string[] {
+  const out: string[] = [];
+  if (keys.notVerified.length > 0) out.push(style.warn(wrap(m.reportNotes.keysNotVerified(keys.notVerified.map(safe).join(', ')), WIDTH, 0)));
+  if (keys.unsigned.length > 0) out.push(style.warn(wrap(m.reportNotes.keysUnsigned(keys.unsigned.map(safe).join(', ')), WIDTH, 0)));
+  return out;
+}
+
 function coverageLines(model: ReportModel, m: Messages, style: Style): string[] {
   const c = model.coverage!;
   const n = m.reportNotes;

@@ -5,9 +5,10 @@
  */
 import { isoDay } from '../clock.js';
 import type { Lang } from '../questionnaire/model.js';
-import { buildReportModel, type ReportComparison, type ReportMeasure, type ReportModel } from '../report/model.js';
+import { buildReportModel, type ReportComparison, type ReportKeys, type ReportMeasure, type ReportModel } from '../report/model.js';
 import { listMeasures } from '../store/commitments.js';
 import { listExpectedUnits, reportedCodes, type ExpectedUnit } from '../store/merged.js';
+import { roundKeyStatus } from '../store/pins.js';
 import { isCollectingLevel } from '../store/unit.js';
 import type { Db } from '../store/db.js';
 import type { Summary } from '../summary/aggregate.js';
@@ -33,6 +34,8 @@ export interface ReportData {
   readonly measures: ReadonlyArray<ReportMeasure>;
   /** A merging round: the units expected (`unit import`) and those not reported. */
   readonly coverage?: { readonly expected: number; readonly missing: ReadonlyArray<ExpectedUnit> };
+  /** A merging round: the units whose key is not verified by phone, and those whose file is unsigned. */
+  readonly keys?: ReportKeys;
 }
 
 /**
@@ -62,12 +65,14 @@ function gatherRounds(db: Db, round: Round, compare: Round | undefined): ReportD
   }
   const measures = rs.round.kind === 'collect' ? listMeasures(db, rs.round.id).map((x) => ({ id: x.id, behaviourId: x.behaviourId, text: x.text, done: x.doneOn !== null })) : [];
   let coverage: ReportData['coverage'];
+  let keys: ReportKeys | undefined;
   if (rs.round.kind === 'merge') {
     const expected = listExpectedUnits(db);
     const reported = reportedCodes(db, rs.round.id);
     coverage = { expected: expected.length, missing: expected.filter((u) => !reported.has(u.code)) };
+    keys = roundKeyStatus(db, rs.round.id);
   }
-  return { rs, ...(comparison ? { comparison } : {}), ...(compareBefore ? { compareBefore } : {}), measures, ...(coverage ? { coverage } : {}) };
+  return { rs, ...(comparison ? { comparison } : {}), ...(compareBefore ? { compareBefore } : {}), measures, ...(coverage ? { coverage } : {}), ...(keys ? { keys } : {}) };
 }
 
 export interface ModelOptions {
@@ -97,6 +102,7 @@ export function reportModel(data: ReportData, o: ModelOptions): ReportModel {
     ...(data.compareBefore ? { compareBefore: data.compareBefore } : {}),
     measures: data.measures,
     ...(data.coverage ? { coverage: data.coverage } : {}),
+    ...(data.keys ? { keys: data.keys } : {}),
     collecting: isCollectingLevel(rs.unit.level),
     ...(o.place !== undefined ? { place: o.place } : {}),
   });

@@ -65,6 +65,25 @@ export function trustKey(db: Db, code: string, fingerprint: string, today: strin
   }).immediate();
 }
 
+/**
+ * For one merging round's report: the units counted in it whose key is pinned
+ * on first use only (not verified by phone), and those whose file in it is
+ * unsigned. Codes as the merged files give them, in code order.
+ */
+export function roundKeyStatus(db: Db, roundId: number): { notVerified: string[]; unsigned: string[] } {
+  const notVerified = db
+    .prepare<[number], { code: string }>(
+      'SELECT DISTINCT f.unit_code AS code FROM merged_file f JOIN unit_pin p ON p.code = f.unit_code COLLATE NOCASE WHERE f.round_id = ? AND f.signer IS NOT NULL AND p.verified = 0 AND p.fingerprint = f.signer ORDER BY 1',
+    )
+    .all(roundId)
+    .map((r) => r.code);
+  const unsigned = db
+    .prepare<[number], { code: string }>('SELECT DISTINCT unit_code AS code FROM merged_file WHERE round_id = ? AND signer IS NULL ORDER BY 1')
+    .all(roundId)
+    .map((r) => r.code);
+  return { notVerified, unsigned };
+}
+
 /** Units whose merged files so far are all unsigned (in any round). */
 export function unsignedOnlyUnits(db: Db): Set<string> {
   const rows = db.prepare<[], { code: string }>('SELECT unit_code AS code FROM merged_file GROUP BY unit_code COLLATE NOCASE HAVING COUNT(signer) = 0').all();

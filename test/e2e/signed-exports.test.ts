@@ -123,6 +123,12 @@ describe('signed exports and pinned keys', () => {
     expect(await thuongXuyen(s.du01)).toBe(2);
     expect(await must(s.du01, ['unit', 'list'])).toContain(`${s.forger.fingerprint} (chưa xác minh)`);
     expect(await must(s.du01, ['status'])).toContain('Khóa chưa xác minh');
+    // The committee's report says so too, in every format it prints.
+    const notVerified = 'Chữ ký chưa xác minh (khóa của đơn vị chưa được đối chiếu qua điện thoại): CB03';
+    expect(await must(s.du01, ['report'])).toContain(notVerified);
+    await must(s.du01, ['report', '--format', 'html', '--out', 'bao-cao.html']);
+    expect(readFileSync(join(s.du01.dir, 'bao-cao.html'), 'utf8')).toContain(notVerified);
+    expect((JSON.parse(await must(s.du01, ['--json', 'report'])) as { keys: unknown }).keys).toEqual({ notVerified: ['CB03'], unsigned: [] });
     const refused = await mergeJson(s.du01, [s.genuineFile]);
     expect(codes(refused.json)).toEqual(['MERGE_KEY_MISMATCH']);
 
@@ -139,6 +145,8 @@ describe('signed exports and pinned keys', () => {
     const real = await mergeJson(s.du01, [s.genuineFile]);
     expect(real.json.counts).toMatchObject({ accepted: 1, rejected: 0, replaced: 0 });
     expect(await must(s.du01, ['unit', 'list'])).toContain(`${s.genuine.fingerprint} (đã xác minh)`);
+    expect(await must(s.du01, ['report'])).not.toContain('chưa xác minh');
+    expect((JSON.parse(await must(s.du01, ['--json', 'report'])) as { keys: unknown }).keys).toEqual({ notVerified: [], unsigned: [] });
     expect(codes((await mergeJson(s.du01, [s.forgedFile])).json)).toEqual(['MERGE_KEY_MISMATCH']);
   });
 
@@ -168,6 +176,8 @@ describe('signed exports and pinned keys', () => {
     expect(lenient.json.counts).toMatchObject({ accepted: 1, rejected: 0 });
     expect(lenient.json.warnings).toEqual([{ file: 'unsigned.csv', problems: [expect.objectContaining({ code: 'EXPORT_UNSIGNED' })] }]);
     expect(await must(s.du01, ['status'])).toContain('Đơn vị chỉ gửi tệp không ký: CB03');
+    expect(await must(s.du01, ['report'])).toContain('Tệp không có chữ ký (không chứng minh được do chính đơn vị gửi): CB03');
+    expect((JSON.parse(await must(s.du01, ['--json', 'report'])) as { keys: unknown }).keys).toEqual({ notVerified: [], unsigned: ['CB03'] });
     await must(s.du01, ['unit', 'trust', 'CB03', s.genuine.fingerprint]);
     await must(s.du01, ['merge', s.genuineFile]);
     const pinned = await mergeJson(s.du01, ['unsigned.csv']);
