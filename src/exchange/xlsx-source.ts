@@ -91,10 +91,13 @@ function sheetRows(xml: string, shared: ReadonlyArray<string>, dates: ReadonlySe
     previous = line;
     const cells: string[] = [];
     const kinds: CellKind[] = [];
+    // A cell without a reference is the one after the previous cell, empty or not (ECMA-376 makes `r` optional).
+    let next = 0;
     for (const c of (r[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/gu)) {
       const tag = c[1]!;
       const body = c[2] ?? '';
-      const col = columnOf(attribute(tag, 'r')) ?? cells.length;
+      const col = columnOf(attribute(tag, 'r')) ?? next;
+      next = col + 1;
       const type = attribute(tag, 't') ?? 'n';
       const raw = /<v\b[^>]*>([\s\S]*?)<\/v>/u.exec(body)?.[1];
       let value: string;

@@ -101,6 +101,20 @@ describe('workbooks shaped by other writers', () => {
     expect(r.warnings).toEqual([{ code: 'CSV_NUMERIC_MEMBER_CODE', file: 'ds.xlsx', sheet: 'Danh sách', line: 5, col: 1, params: { value: '42' } }]);
   });
 
+  it('places cells written without a reference one after another, an empty one included (the reference is optional)', () => {
+    const sheet =
+      '<worksheet><sheetData>' +
+      '<row><c t="inlineStr"><is><t>Mã</t></is></c><c t="inlineStr"><is><t/></is></c><c t="inlineStr"><is><t>Họ và tên</t></is></c></row>' +
+      '<row><c t="inlineStr"><is><t>CB-1</t></is></c><c t="inlineStr"><is><t xml:space="preserve"></t></is></c><c t="inlineStr"><is><t>Nguyễn Văn An</t></is></c></row>' +
+      '</sheetData></worksheet>';
+    const bytes = zip({ 'xl/workbook.xml': WORKBOOK, 'xl/_rels/workbook.xml.rels': RELS, 'xl/worksheets/ds.xml': sheet, 'xl/worksheets/other.xml': '<worksheet/>' });
+    const read = readWorkbookTable(bytes, 'ds.xlsx');
+    expect(read.table.rows.map((r) => r.cells)).toStrictEqual([
+      ['Mã', '', 'Họ và tên'],
+      ['CB-1', '', 'Nguyễn Văn An'],
+    ]);
+  });
+
   it('stops inflating a part past its cap (a zip bomb) and says the workbook cannot be read', () => {
     const bomb = zip({ 'xl/workbook.xml': WORKBOOK, 'xl/_rels/workbook.xml.rels': RELS, 'xl/worksheets/ds.xml': Buffer.alloc(65 * 1024 * 1024) }, 0); // declared 0: only inflating finds it
     expect(bomb.length).toBeLessThan(200_000);
