@@ -104,7 +104,7 @@ export interface ReadChecks {
 export function readExport(bytes: Uint8Array, file: string, checks: ReadChecks = {}): ReadResult {
   // A workbook or a PDF sent instead of the CSV: named as what it is.
   const format = binaryFormat(bytes);
-  if (format === 'xlsx' || format === 'ods') return readWorkbookExport(bytes, file, format);
+  if (format === 'xlsx' || format === 'ods') return readWorkbookExport(bytes, file, format, checks);
   if (format) return { ok: false, problems: [{ code: isWorkbook(format) ? 'EXPORT_WORKBOOK' : 'EXPORT_NOT_TEXT', file, line: 0, params: { format } }] };
   const { source, problems } = readCsvSource(bytes, file);
   return exportFromSource(source, problems, checks);
@@ -115,13 +115,13 @@ export function readExport(bytes: Uint8Array, file: string, checks: ReadChecks =
  * export's header (the first that has one), typed cells brought back
  * (`workbook-export.ts`), then the checks every export goes through.
  */
-function readWorkbookExport(bytes: Uint8Array, file: string, format: 'xlsx' | 'ods'): ReadResult {
+function readWorkbookExport(bytes: Uint8Array, file: string, format: 'xlsx' | 'ods', checks: ReadChecks): ReadResult {
   const read = readWorkbookSheets(bytes, file, format);
   if (!read.ok) return { ok: false, problems: [{ code: 'CSV_BAD_WORKBOOK', file, line: 0, params: { detail: read.detail } }] };
   const sheet = read.sheets.find((s) => layoutOf(s.rows[0] && { line: 1, cells: s.rows[0].cells.map((c) => c.replace(/^\uFEFF/u, '')) }).missing() === undefined) ?? read.sheets[0]!;
   const { source, problems } = exportRowsOfSheet(sheet);
   if (problems.length > 0) return { ok: false, problems };
-  const r = exportFromSource(source, []);
+  const r = exportFromSource(source, [], checks);
   return r.ok ? r : { ok: false, problems: r.problems.map((p) => ({ ...p, sheet: sheet.origin.sheet })) };
 }
 

@@ -14,6 +14,8 @@ import { summarise } from '../../src/summary/aggregate.js';
 import { vi } from '../../src/i18n/vi.js';
 import { en } from '../../src/i18n/en.js';
 import { cellAt, forge, rowOf, setCell } from '../support/forge.js';
+import { zip } from '../support/hand-zip.js';
+import { readCsvSource } from '../../src/exchange/csv-source.js';
 
 const parsed = parseQuestionnaire(readFileSync(new URL('../../questionnaires/nq4-khoa-xii.yaml', import.meta.url), 'utf8'), 'nq4');
 if (!parsed.ok) throw new Error('bundled invalid');
@@ -163,5 +165,40 @@ describe('every file checked in full (the review’s cases)', () => {
     expect(at('2026-11-24T09:59:59Z').ok).toBe(true);
     expect(at('2026-11-24T10:00:01Z').ok).toBe(false);
     expect(cellAt([['a'], ['b']], 1, 'a')).toBe('b');
+  });
+});
+
+/** The export as a workbook (one sheet, every cell an inline string), as a re-save by an office suite would hand it in. */
+function asXlsx(bytes: Buffer | string): Buffer {
+  const col = (j: number): string => (j < 26 ? '' : String.fromCharCode(64 + Math.floor(j / 26))) + String.fromCharCode(65 + (j % 26));
+  const x = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const rows = readCsvSource(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes, 'CB10.csv').source.rows;
+  return zip({
+    'xl/workbook.xml': '<workbook><sheets><sheet name="CB10" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Target="worksheets/s1.xml"/></Relationships>',
+    'xl/worksheets/s1.xml': `<worksheet><sheetData>${rows.map((r, i) => `<row r="${i + 1}">${r.cells.map((c, j) => (c === '' ? '' : `<c r="${col(j)}${i + 1}" t="inlineStr"><is><t>${x(c)}</t></is></c>`)).join('')}</row>`).join('')}</sheetData></worksheet>`,
+  });
+}
+
+describe('an export re-saved as a workbook', () => {
+  const readXlsx = (bytes: Buffer | string): ReadResult => readExport(asXlsx(bytes), 'CB10.xlsx', { questionnaire: q, now: NOW });
+
+  it('is read like its CSV, and meets the same full checks (the questionnaire’s relations, the merge time)', () => {
+    const plain = readXlsx(csv);
+    expect(plain.ok ? [] : plain.problems.map((p) => [p.code, p.line, p.params])).toEqual([]);
+    const m = q.groups[0]!.manifestations[0]!;
+    const rollup = forge(csv, (rows) => {
+      const bi = rowOf(rows, 'behaviour', m.behaviours[0]!.id);
+      setCell(rows, bi, 'n_khong', '6');
+      setCell(rows, bi, 'n_thinh-thoang', '0');
+      setCell(rows, bi, 'n_thuong-xuyen', '3');
+      const mi = rowOf(rows, 'manifestation', m.id);
+      setCell(rows, mi, 'n_khong', '9');
+      setCell(rows, mi, 'n_thinh-thoang', '0');
+      setCell(rows, mi, 'n_thuong-xuyen', '0');
+    });
+    expect(refusal(readXlsx(rollup))).toContainEqual({ code: 'EXPORT_ROLLUP', line: lineOf('manifestation', m.id), column: undefined, value: m.id });
+    const future = forge(csv, (rows) => setCell(rows, rowOf(rows, 'export'), 'exported_at', '2026-11-25T10:00:01Z'));
+    expect(refusal(readXlsx(future))).toEqual([{ code: 'EXPORT_FUTURE_TIME', line: lineOf('export'), column: 'exported_at', value: '2026-11-25T10:00:01Z' }]);
   });
 });
