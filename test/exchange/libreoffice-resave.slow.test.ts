@@ -1,7 +1,8 @@
 /**
  * Real LibreOffice re-saves of a signed export (issue 17, "Must show"): the
- * file opened in LibreOffice Calc and saved as Windows-1258 with `;`, and as
- * UTF-16 with tabs, still verifies under its signer's key. Slow (LibreOffice
+ * file opened in LibreOffice Calc and saved as Windows-1258 with `;`, as
+ * UTF-16 with tabs, and as .xlsx and .ods workbooks, still verifies under
+ * its signer's key; one count changed in the workbook does not. Slow (LibreOffice
  * starts for each conversion), so run by `npm run test:slow`.
  */
 import { execFileSync } from 'node:child_process';
@@ -42,7 +43,40 @@ function resave(separator: number, encoding: number): Buffer {
   return readFileSync(join(out, 'CB03.csv'));
 }
 
+/**
+ * LibreOffice opening the CSV as Excel does (English locale, special numbers
+ * such as dates detected) and saving it as a workbook; `edit` changes the CSV
+ * first (a count typed over in the spreadsheet).
+ */
+function asWorkbook(format: 'xlsx' | 'ods', edit: (text: string) => string = (t) => t): Buffer {
+  const dir = tempDir('tusoi-lo-');
+  const out = join(dir, 'out');
+  mkdirSync(out);
+  writeFileSync(join(dir, 'CB03.csv'), edit(csv));
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--infilter=CSV:44,34,76,1,,1033,false,true', '--convert-to', format, '--outdir', out, join(dir, 'CB03.csv')], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+  return readFileSync(join(out, `CB03.${format}`));
+}
+
 describe('a signed export re-saved by LibreOffice', () => {
+  for (const format of ['xlsx', 'ods'] as const) {
+    it(`as .${format} still verifies, and with one count changed does not`, () => {
+      const bytes = asWorkbook(format);
+      expect(bytes.subarray(0, 2).toString()).toBe('PK'); // really a workbook
+      const r = readExport(bytes, `CB03.${format}`, { questionnaire: q, now: new Date('2026-11-23T10:00:00Z') });
+      expect(r.ok ? [] : r.problems.map((p) => p.code)).toEqual([]);
+      expect(r.ok && [r.parsed.signer?.fingerprint, r.parsed.unit.name]).toEqual([fingerprintOf(signer.publicKey), name]);
+      // The export row's member count (6) typed over as 7: the file is refused.
+      const edited = asWorkbook(format, (t) => t.replace(/^(2,CB03,.*?,export,.*?,)6,/mu, '$17,'));
+      const e = readExport(edited, `CB03.${format}`, { questionnaire: q, now: new Date('2026-11-23T10:00:00Z') });
+      // The integrity value catches it first; a count changed with that value recomputed is the signature's (test/e2e/signed-exports).
+      expect(e.ok ? [] : e.problems.map((p) => p.code)).toContain('EXPORT_INTEGRITY');
+    }, 180_000);
+  }
+
+
   it('as Windows-1258 with ";" still verifies', () => {
     const bytes = resave(59, 40);
     expect(bytes.includes(Buffer.from('Văn', 'utf8'))).toBe(false); // really re-encoded
