@@ -57,6 +57,35 @@ const result = await build({
   plugins: [lazyChildProcess],
   metafile: true,
 });
+// The quick help (src/cli/quick-help.ts): CommonJS on its own, required by the
+// bin before anything else, so that `tusoi --help` loads one small file.
+const quick = await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/cli/quick-help.js'],
+  outfile: `${outdir}/quick-help.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+});
+
+// The top-level help for each language and invocation, printed once by the
+// ordinary path (the program built by commander), for the bin to write as is.
+const { main } = await import(`${root}dist/cli/main.js`);
+const { HELP_KEYS } = await import(`${root}dist/cli/quick-help.js`);
+const help = {};
+for (const { key, lang, env } of HELP_KEYS) {
+  let text = '';
+  const stream = { write: (s) => void (text += s), isTTY: false };
+  const code = await main(['--lang', lang, '--help'], { stdin: { isTTY: false }, stdout: stream, stderr: stream, env, cwd: root, now: () => new Date() });
+  if (code !== 0) throw new Error(`help for ${key} exited ${code}: ${text}`);
+  help[key] = text;
+}
+writeFileSync(`${outdir}/help.json`, JSON.stringify(help));
+
 // Which source modules each output file holds: tests read it to prove what a
 // command loads (a library inlined into a chunk no longer shows as an import).
-writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile.outputs));
+writeFileSync(`${outdir}/meta.json`, JSON.stringify({ ...result.metafile.outputs, ...quick.metafile.outputs }));

@@ -9,7 +9,8 @@ import type { Messages } from '../i18n/messages.js';
 import type { Lang } from '../questionnaire/model.js';
 import { InternalError } from '../errors.js';
 import type { Context, Runner } from './context.js';
-import type { Io } from './io.js';
+import type { Io, OutStream } from './io.js';
+import { HELP_WIDTH } from './quick-help.js';
 import { packageVersion } from './version.js';
 
 // commander is imported statically so that scripts/bundle.mjs can inline it:
@@ -392,6 +393,11 @@ export function commandPathFor(program: Command, argv: ReadonlyArray<string>): s
   return names.join(' ');
 }
 
+/** The help's width: the terminal's, at most HELP_WIDTH; HELP_WIDTH off a terminal. */
+function helpWidth(stream: OutStream): number {
+  return stream.isTTY && stream.columns ? Math.min(stream.columns, HELP_WIDTH) : HELP_WIDTH;
+}
+
 const noRunner: Runner = async () => {
   throw new InternalError('createProgram was given no runner for in-process commands');
 };
@@ -411,6 +417,9 @@ export function createProgram(io: Io, m: Messages, lang: Lang, result: ProgramRe
       writeErr: (s) => io.stderr.write(s),
       // Errors are worded by main.ts in the user's language.
       outputError: () => undefined,
+      // Wrapped to the terminal, at most HELP_WIDTH: the stored help (quick-help.ts) is this text.
+      getOutHelpWidth: () => helpWidth(io.stdout),
+      getErrHelpWidth: () => helpWidth(io.stderr),
     })
     .configureHelp({
       styleTitle: (t) => titles[t] ?? t,

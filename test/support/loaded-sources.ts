@@ -15,7 +15,7 @@ import { ROOT } from './cli.js';
 export function loadedSources(log: string): string[] {
   const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, { inputs: Record<string, unknown> }>;
   return [...new Set(log.split('\n').filter(Boolean))].flatMap((entry) => {
-    const m = /\/(dist\/bundle\/[^/]+\.js)$/.exec(entry);
+    const m = /(?:^require:|\/)(?:\.\.\/)?(dist\/bundle\/[^/]+\.c?js)$/.exec(entry);
     return m ? Object.keys(meta[m[1]!]?.inputs ?? { [`missing:${m[1]}`]: 0 }) : [entry];
   });
 }
