@@ -14,29 +14,8 @@ import { writeCells } from '../support/bloc.js';
 import { tempCell, type TempCell } from '../support/cell.js';
 import { unitHandle, type UnitHandle } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
-import { valueOf, workbookSheets, zipTexts, type ReadCell } from '../support/workbook.js';
-
-const FIX = new URL('../fixtures/sheets/', import.meta.url).pathname;
-const w = viMessages.workbook;
-const posix = process.platform !== 'win32';
-const LEVELS = ['khong', 'thinh-thoang', 'thuong-xuyen'] as const;
-
-interface Item {
-  id: string;
-  counts: Record<string, number | null>;
-  percent: Record<string, number | null>;
-}
-interface Json {
-  members: number;
-  respondents: number;
-  participation: number;
-  overall: Omit<Item, 'id'>;
-  groups: Item[];
-  manifestations: Item[];
-  behaviours: Item[];
-  byUnit?: Array<{ code: string; name: string; members: number; respondents: number; participation: number; top: Array<{ id: string; reported: number | null }> }>;
-  coverage?: { expected: number; missing: Array<{ code: string; name: string }> };
-}
+import { expectSameNumbers, type Json } from '../support/report-workbook.js';
+import { workbookSheets, zipTexts } from '../support/workbook.js';
 
 async function must(u: UnitHandle, args: string[]): Promise<string> {
   const r = await u.cli(args);
@@ -44,53 +23,9 @@ async function must(u: UnitHandle, args: string[]): Promise<string> {
   return r.stdout;
 }
 
-/** A figure as the workbook holds it: a count, a percentage back on 0–100 with one decimal, or the hidden mark. */
-function figure(c: ReadCell | undefined, percent: boolean): number | string | null {
-  const v = valueOf(c);
-  return typeof v === 'number' && percent ? Math.round(v * 1000) / 10 : v;
-}
-
-/** What the JSON says a figure is, written as the workbook writes it (a hidden count is "<K"). */
-const expected = (n: number | null | undefined, k: number | undefined): number | string => (n === null || n === undefined ? `<${k}` : n);
-
-/** The figure columns of a row from `first`: count and percentage per level. */
-function rowFigures(row: ReadCell[], first: number): Record<string, [number | string | null, number | string | null]> {
-  return Object.fromEntries(LEVELS.map((l, i) => [l, [figure(row[first + 2 * i], false), figure(row[first + 2 * i + 1], true)]]));
-}
-const itemFigures = (it: Omit<Item, 'id'>, k: number | undefined) => Object.fromEntries(LEVELS.map((l) => [l, [expected(it.counts[l], k), expected(it.percent[l], k)]]));
-
-/** Every number of the report workbook against the JSON report. */
-function expectSameNumbers(bytes: Buffer, format: 'xlsx' | 'ods', j: Json, k?: number): void {
-  const sheets = workbookSheets(bytes, format);
-  const summary = sheets.get(w.summarySheet)!;
-  const byLabel = (label: string) => summary.find((r) => r[0]?.text === label);
-  expect(figure(byLabel(w.members)?.[1], false)).toBe(j.members);
-  expect(figure(byLabel(w.respondents)?.[1], false)).toBe(j.respondents);
-  expect(figure(byLabel(w.participation)?.[1], true)).toBe(j.participation);
-  const head = summary.findIndex((r) => r[0]?.text === w.kind);
-  const table = summary.slice(head + 1);
-  expect(table.map((r) => r[1]?.text ?? '')).toEqual(['', ...j.groups.map((g) => g.id), ...j.manifestations.map((m) => m.id)]);
-  expect(rowFigures(table[0]!, 3)).toEqual(itemFigures(j.overall, k));
-  for (const [i, it] of [...j.groups, ...j.manifestations].entries()) expect(rowFigures(table[i + 1]!, 3), it.id).toEqual(itemFigures(it, k));
-
-  const behaviours = sheets.get(w.behavioursSheet)!;
-  expect(behaviours.length).toBe(1 + 111);
-  expect(behaviours.slice(1).map((r) => r[2]?.text)).toEqual(j.behaviours.map((b) => b.id));
-  for (const [i, b] of j.behaviours.entries()) expect(rowFigures(behaviours[i + 1]!, 4), b.id).toEqual(itemFigures(b, k));
-
-  const units = sheets.get(w.unitsSheet);
-  if (!j.byUnit) {
-    expect(units).toBeUndefined();
-    return;
-  }
-  const rows = units!.slice(1).filter((r) => r.length > 0);
-  const reported = rows.filter((r) => r[3]?.text === w.hasReported);
-  expect(reported.map((r) => [r[0]!.text, r[1]!.text, figure(r[4], false), figure(r[5], false), figure(r[6], true)])).toEqual(j.byUnit.map((u) => [u.code, u.name, u.members, u.respondents, u.participation]));
-  expect(reported.map((r) => [0, 1, 2].flatMap((t) => (r[7 + 2 * t] ? [r[7 + 2 * t]!.text, figure(r[8 + 2 * t], false)] : [])))).toEqual(
-    j.byUnit.map((u) => u.top.flatMap((t) => [t.id, expected(t.reported, k)])),
-  );
-  expect(rows.filter((r) => r[3]?.text === w.notReported).map((r) => [r[0]!.text, r[1]!.text])).toEqual((j.coverage?.missing ?? []).map((u) => [u.code, u.name]));
-}
+const FIX = new URL('../fixtures/sheets/', import.meta.url).pathname;
+const w = viMessages.workbook;
+const posix = process.platform !== 'win32';
 
 async function reportJson(u: UnitHandle, extra: string[] = []): Promise<Json> {
   return JSON.parse(await must(u, ['report', '--json', ...extra])) as Json;
@@ -127,7 +62,7 @@ describe('report --format xlsx|ods of a cell', () => {
     it(`${format}: the numbers of report --json, no member name`, async () => {
       const cell = await cellWithForms(['--label', '2026']);
       const bytes = await workbook(cell, format);
-      expectSameNumbers(bytes, format, await reportJson(cell));
+      expectSameNumbers(workbookSheets(bytes, format), await reportJson(cell));
       expectNoMemberName(bytes, MEMBERS);
       const sheets = workbookSheets(bytes, format);
       expect([...sheets.keys()]).toEqual([w.summarySheet, w.behavioursSheet]);
@@ -139,7 +74,7 @@ describe('report --format xlsx|ods of a cell', () => {
     const cell = await cellWithForms(['--label', '2026', '--anonymous']);
     await must(cell, ['round', 'close']);
     const bytes = await workbook(cell, 'xlsx');
-    expectSameNumbers(bytes, 'xlsx', await reportJson(cell));
+    expectSameNumbers(workbookSheets(bytes, 'xlsx'), await reportJson(cell));
     expectNoMemberName(bytes, MEMBERS);
   });
 
@@ -147,7 +82,7 @@ describe('report --format xlsx|ods of a cell', () => {
     const cell = await cellWithForms(['--label', '2026']);
     const j = await reportJson(cell, ['--suppress-below', '3']);
     expect(j.behaviours.some((b) => b.counts['thuong-xuyen'] === null)).toBe(true);
-    expectSameNumbers(await workbook(cell, 'xlsx', ['--suppress-below', '3']), 'xlsx', j, 3);
+    expectSameNumbers(workbookSheets(await workbook(cell, 'xlsx', ['--suppress-below', '3']), 'xlsx'), j, 3);
   });
 });
 
@@ -174,7 +109,7 @@ describe('report --format xlsx|ods of a bloc', () => {
       expect(j.byUnit).toHaveLength(3);
       expect(j.coverage?.missing.map((m) => m.name)).toEqual([MISSING]);
       const bytes = await workbook(u, format);
-      expectSameNumbers(bytes, format, j);
+      expectSameNumbers(workbookSheets(bytes, format), j);
       const sheets = workbookSheets(bytes, format);
       expect([...sheets.keys()]).toEqual([w.summarySheet, w.behavioursSheet, w.unitsSheet]);
       expect(sheets.get(w.summarySheet)![0]!.map((c) => c.text)).toEqual([w.unit, BLOC]);
@@ -184,6 +119,6 @@ describe('report --format xlsx|ods of a bloc', () => {
   it('--suppress-below 5 (xlsx): hidden exactly where the JSON hides', async () => {
     const u = await bloc();
     const j = await reportJson(u, ['--suppress-below', '5']);
-    expectSameNumbers(await workbook(u, 'xlsx', ['--suppress-below', '5']), 'xlsx', j, 5);
+    expectSameNumbers(workbookSheets(await workbook(u, 'xlsx', ['--suppress-below', '5']), 'xlsx'), j, 5);
   });
 });
