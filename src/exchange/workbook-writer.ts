@@ -17,7 +17,8 @@ const FORBIDDEN = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10
 
 /** Text safe inside an XML element or attribute. */
 export function xmlEscape(s: string): string {
-  return s.replace(FORBIDDEN, '').replace(/[&<>"]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  // NOTE: a carriage return is a reference: an XML parser turns a literal one into a line feed.
+  return s.replace(FORBIDDEN, '').replace(/[&<>"\r]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' })[c]!);
 }
 
 /** Excel's rule for sheet names, which LibreOffice keeps: 1–31 characters, none of : \ / ? * [ ], unique case-insensitively. */
