@@ -66,6 +66,8 @@ describe('workbookBytes', () => {
     expect(sheet).toMatch(/<c r="A1" t="s" s="4">/u);
     expect(parts.get('xl/worksheets/sheet2.xml')).not.toContain('<pane');
     expect(parts.get('xl/sharedStrings.xml')).toContain('_x005F_x0041_');
+    // A literal carriage return would come back a line feed from any XML parser (XML 1.0 §2.11).
+    expect(parts.get('xl/sharedStrings.xml')).toContain('a&#13;\nb');
   });
 
   it('ods: mimetype first and stored, typed cells with data styles, frozen rows in settings.xml, column widths', () => {
