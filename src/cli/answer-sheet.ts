@@ -86,10 +86,16 @@ export async function enterSheet(ctx: Context, o: SheetOptions): Promise<number>
   }, { durable: true });
 }
 
-/** The blank sheet for the open round: ids and texts down, member (or numbered ballot) columns across; CSV UTF-8 with BOM, owner-only. */
+/**
+ * The blank sheet for the open round: ids and texts down, member (or numbered
+ * ballot) columns across; owner-only. CSV UTF-8 with BOM, or a workbook
+ * (.xlsx, .ods) with its header rows frozen and the texts' column wide.
+ */
 export async function writeTemplate(ctx: Context, file: string): Promise<number> {
-  // No workbook writer yet: a template is CSV, which Excel and LibreOffice open as is.
-  if (!/\.(csv|txt)$/iu.test(file)) throw new UserError('BAD_OPTION_VALUE', { option: '--template', value: file, allowed: '.csv' });
+  const kind = /\.(csv|txt)$/iu.test(file) ? 'csv' : /\.xlsx$/iu.test(file) ? 'xlsx' : /\.ods$/iu.test(file) ? 'ods' : undefined;
+  if (kind === undefined) throw new UserError('BAD_OPTION_VALUE', { option: '--template', value: file, allowed: '.csv, .xlsx, .ods' });
+  // Loaded only for a workbook template.
+  const writer = kind === 'csv' ? undefined : await import('../exchange/workbook-writer.js');
   return withDatabase(ctx.db, (db) => {
     const round = collectingRound(db, ctx.io.now());
     const q = roundQuestionnaire(db, round);
@@ -100,7 +106,11 @@ export async function writeTemplate(ctx: Context, file: string): Promise<number>
     rows.push([ctx.m.sheets.behaviourHeader, ctx.m.sheets.textHeader, ...heads]);
     for (const b of allBehaviours(q)) rows.push([b.id, ctx.lang === 'en' && b.text.en ? b.text.en : b.text.vi, ...heads.map(() => '')]);
     const target = resolve(ctx.io.cwd, file);
-    writeFileAtomic(target, `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 0o600);
+    if (writer && kind !== 'csv') {
+      // A member's column as wide as the longer of name and code, so both read in full.
+      const widths = [12, 70, ...members.map((m, i) => Math.max(10, Math.min(30, (round.anonymous ? heads[i]! : m.name).length + 2)))];
+      writeFileAtomic(target, writer.workbookBytes(kind, [{ name: ctx.m.workbook.formsSheet, rows, freezeRows: rows.length - allBehaviours(q).length, widths }]), 0o600);
+    } else writeFileAtomic(target, `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 0o600);
     if (ctx.json) writeJson(ctx, { file, columns: heads.length, anonymous: round.anonymous });
     else ctx.io.stdout.write(`${ctx.m.sheets.templateWritten(file, heads.length, round.anonymous)}\n`);
     return ExitCode.Ok;

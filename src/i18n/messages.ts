@@ -627,4 +627,50 @@ export interface Messages {
     readonly pdfStarting: (browser: string) => string;
     readonly pdfDone: string;
   };
+  // --- workbooks out (issue 16, part 3: report --format xlsx|ods) ---
+  readonly workbook: {
+    readonly summarySheet: string;
+    readonly behavioursSheet: string;
+    readonly unitsSheet: string;
+    /** The label column of the summary's first block. */
+    readonly unit: string;
+    readonly unitCode: string;
+    readonly round: string;
+    readonly anonymous: string;
+    readonly status: string;
+    readonly open: string;
+    readonly closed: string;
+    readonly yes: string;
+    readonly no: string;
+    readonly questionnaire: string;
+    readonly version: string;
+    readonly members: string;
+    readonly respondents: string;
+    readonly participation: string;
+    readonly generatedOn: string;
+    readonly suppression: string;
+    /** The kind of a summary row: the whole unit, a group, a manifestation. */
+    readonly kind: string;
+    readonly kindOverall: string;
+    readonly kindGroup: string;
+    readonly kindManifestation: string;
+    readonly group: string;
+    readonly manifestation: string;
+    readonly behaviour: string;
+    readonly content: string;
+    /** A level's count column ("Thỉnh thoảng (người)") and its percentage column. */
+    readonly count: (level: string) => string;
+    readonly percent: (level: string) => string;
+    readonly reported: string;
+    readonly level: string;
+    readonly parent: string;
+    readonly reportedStatus: string;
+    readonly hasReported: string;
+    readonly notReported: string;
+    /** The n-th most reported manifestation of a unit, and its count. */
+    readonly top: (n: number) => string;
+    readonly topCount: (n: number) => string;
+    /** The sheet of `answer --template FILE.xlsx|.ods`. */
+    readonly formsSheet: string;
+  };
 }

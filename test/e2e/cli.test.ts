@@ -53,7 +53,7 @@ describe('tusoi', () => {
     const ordinary = loads(['--json', '--help']);
     expect(ordinary.some((s) => s.startsWith('node_modules/commander/'))).toBe(true);
     expect(ordinary).toContain('dist/cli/program.js');
-    for (const loaded of [quick, ordinary]) for (const heavy of ['/yaml/', 'better-sqlite3', '@inquirer', '/chalk/']) expect(loaded.filter((s) => s.includes(heavy))).toEqual([]);
+    for (const loaded of [quick, ordinary]) for (const heavy of ['/yaml/', 'better-sqlite3', '@inquirer', '/chalk/', 'workbook-writer', 'zip-write', 'report/workbook']) expect(loaded.filter((s) => s.includes(heavy))).toEqual([]);
   });
 
   it('the stored help is what the ordinary path prints, in each language and invocation, however it is asked for', async () => {
@@ -77,6 +77,17 @@ describe('tusoi', () => {
     }
     // Both languages were asked for (the invocation changes no word of today's top-level help, but it is keyed by it).
     expect([...seen].map((t) => t.split('\n')[0]).sort()).toEqual(['Cách dùng: tusoi [tùy chọn] [lệnh]', 'Usage: tusoi [options] [command]']);
+  });
+
+  it('report --format xlsx loads the workbook writer (so the check above can see it)', async () => {
+    const dir = tempDir('tusoi-imports-');
+    const log = join(dir, 'imports.log');
+    const db = join(dir, 'c.sqlite');
+    for (const args of [['init', '--unit-code', 'CB03', '--unit-name', 'Chi bộ'], ['round', 'open', '--label', '2026']]) expect(runCli(['--db', db, ...args]).status).toBe(0);
+    const r = runCli(['--db', db, 'report', '--format', 'xlsx', '--out', join(dir, 'r.xlsx')], { env: { TUSOI_IMPORT_LOG: log }, nodeArgs: ['--import', join(ROOT, 'test/support/record-imports.mjs')] });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = loadedSources(readFileSync(log, 'utf8'));
+    for (const part of ['dist/exchange/workbook-writer.js', 'dist/exchange/zip-write.js', 'dist/report/workbook.js']) expect(loaded).toContain(part);
   });
 
   it('questionnaire validate loads YAML (so the check above can see it)', () => {

@@ -119,8 +119,8 @@ describe('a named round: one sheet, one column per member', () => {
 
   it('writes the blank template owner-only; filled in, it enters', async () => {
     const cell = await cellWithMembers(['--label', '2026']);
-    const xlsx = await cell.cli(['answer', '--template', 'phieu.xlsx', '--lang', 'en']);
-    expect([xlsx.status, xlsx.stderr]).toEqual([2, `tusoi: ${en.errors.BAD_OPTION_VALUE({ option: '--template', value: 'phieu.xlsx', allowed: '.csv' })}\n`]);
+    const pdf = await cell.cli(['answer', '--template', 'phieu.pdf', '--lang', 'en']);
+    expect([pdf.status, pdf.stderr]).toEqual([2, `tusoi: ${en.errors.BAD_OPTION_VALUE({ option: '--template', value: 'phieu.pdf', allowed: '.csv, .xlsx, .ods' })}\n`]);
     const r = await cell.cli(['answer', '--template', 'phieu.csv', '--lang', 'en']);
     expect([r.status, r.stderr]).toEqual([0, '']);
     // Windows has no mode bits to check; everything else holds there too.

@@ -19,7 +19,7 @@ import { packageVersion } from '../version.js';
 import { jsonDocument, writeJson } from '../output.js';
 import { displaySafe } from '../../text/hygiene.js';
 
-export const REPORT_FORMATS = ['text', 'html', 'pdf', 'json'] as const;
+export const REPORT_FORMATS = ['text', 'html', 'pdf', 'json', 'xlsx', 'ods'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 function resolveOut(ctx: Context, out: string | undefined, fallback: string): string {
@@ -72,6 +72,14 @@ export async function report(ctx: Context, o: ReportOptions): Promise<number> {
       await writeOutputFile(ctx, file, text, force);
       ctx.io.stdout.write(`${ctx.m.report.written(file)}\n`);
     } else ctx.io.stdout.write(text);
+    return ExitCode.Ok;
+  }
+  if (format === 'xlsx' || format === 'ods') {
+    // Loaded only here: no other command (nor another format) loads the workbook code.
+    const [{ reportSheets }, { workbookBytes }] = await Promise.all([import('../../report/workbook.js'), import('../../exchange/workbook-writer.js')]);
+    const file = resolveOut(ctx, o.out === '-' ? undefined : o.out, defaultFileName(rs.unit.code, rs.round.label, format));
+    await writeOutputFile(ctx, file, () => workbookBytes(format, reportSheets(model, ctx.m)), force);
+    ctx.io.stdout.write(`${ctx.m.report.written(file)}\n`);
     return ExitCode.Ok;
   }
   const html = renderHtmlReport(model, ctx.m);
