@@ -51,7 +51,7 @@ export function questionnaireFromSheets(behaviours: SheetInput, settings: SheetI
   const { draft, problems: layout } = draftFromSheets(behaviours, settings);
   const own: ImportProblem[] = layout.map(({ code, params, ...place }) => ({ code, severity: 'error', place, path: '', params }));
   // Without the header of either sheet there is nothing the validator could say that would help.
-  if (draft.data.levels === undefined || draft.data.groups === undefined) return { ok: false, problems: own };
+  if (draft.data.levels === undefined || draft.data.groups === undefined) return { ok: false, problems: bounded(own) };
 
   const doc = new Document(draft.data);
   doc.commentBefore = HEADER;
@@ -76,9 +76,23 @@ export function questionnaireFromSheets(behaviours: SheetInput, settings: SheetI
     const params = p.params.firstLine === undefined ? p.params : { ...p.params, firstLine: byLine.get(p.params.firstLine)?.line ?? 0 };
     return { code: p.code, severity: p.severity, place: placeOf(draft, p.path), path: p.path, params };
   });
-  const all = sortImportProblems([...own, ...found]);
+  // The validator's own "and N more" is counted into ours, last.
+  const more = found.find((p) => p.code === 'MORE_PROBLEMS');
+  const all = bounded(sortImportProblems([...own, ...found.filter((p) => p !== more)]), more);
   if (!result.ok || all.some((p) => p.severity === 'error')) return { ok: false, problems: all };
   return { ok: true, yaml, questionnaire: result.questionnaire, warnings: all };
+}
+
+/** As many problems as a person reads (the validator's bound), then how many more there were. */
+export const MAX_IMPORT_PROBLEMS = 100;
+
+function bounded(problems: ImportProblem[], more: ImportProblem | undefined = undefined): ImportProblem[] {
+  const extra = more?.params.count ?? 0;
+  if (problems.length <= MAX_IMPORT_PROBLEMS && extra === 0) return problems;
+  const kept = problems.slice(0, MAX_IMPORT_PROBLEMS);
+  const rest = problems.slice(MAX_IMPORT_PROBLEMS);
+  const severity = more?.severity === 'error' || rest.some((p) => p.severity === 'error') ? 'error' : 'warning';
+  return [...kept, { code: 'MORE_PROBLEMS', severity, place: { file: kept[0]!.place.file, line: 0 }, path: '', params: { count: rest.length + extra } }];
 }
 
 /** In reading order: settings file or sheet and behaviours apart, by row, then column. */

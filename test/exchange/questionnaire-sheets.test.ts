@@ -180,4 +180,22 @@ describe('a broken sheet', () => {
       { code: 'QSHEET_DUPLICATE_SETTING', sheet: 'settings', line: 16, col: 1 },
     ]);
   });
+
+  it('a hidden character in a text: at its cell; a line break in a note is kept', () => {
+    const rows = b();
+    rows[1]![col('behaviour.text.vi') - 1] = 'Ngại học\u200b tập.';
+    expect(run(rows)).toEqual([{ code: 'UNSAFE_CHARACTER', sheet: 'behaviours', line: 2, col: col('behaviour.text.vi') }]);
+    const noted = b();
+    noted[1]![col('behaviour.note.vi') - 1] = 'Dòng một.\nDòng hai.';
+    noted[1]![col('behaviour.note.en') - 1] = 'Line one.\nLine two.';
+    const r = questionnaireFromSheets(typed(noted, 'q.csv'), typed(s(), 's.csv'), 'q.yaml');
+    expect(r.ok && r.questionnaire.groups[0]!.manifestations[0]!.behaviours[0]!.note).toEqual({ vi: 'Dòng một.\nDòng hai.', en: 'Line one.\nLine two.' });
+  });
+
+  it('a sheet of many faults lists the first hundred, then how many more', () => {
+    const rows = b().map((r, i) => (i === 0 ? r : r.map((c, j) => (j === col('manifestation.status') - 1 && c !== '' ? 'x' : j === col('behaviour.id') - 1 ? 'same' : c))));
+    const r = problemsOf(questionnaireFromSheets(typed(rows, 'q.csv'), typed(s(), 's.csv'), 'q.yaml'));
+    expect(r).toHaveLength(101);
+    expect(r[100]).toMatchObject({ code: 'MORE_PROBLEMS', params: { count: 27 + 110 - 100 } });
+  });
 });
