@@ -4,20 +4,12 @@
  * (`exchange/workbook-writer.ts`, issue 16 part 3, branch w1). Imported
  * lazily by that command alone.
  *
- * PLACEHOLDER (lead replaces at merge): the writer is not on this branch.
- * Once w1 is merged, this body becomes
- *
- *   import { workbookBytes } from '../exchange/workbook-writer.js';
- *   export function questionnaireWorkbook(format: WorkbookFormat, sheets: ReadonlyArray<SheetSpec>): Uint8Array {
- *     return workbookBytes(format, sheets);
- *   }
- *
- * and test/cli/questionnaire-workbook.test.ts (in the report) is added.
+ * NOTE: compiles once branch w1 is merged (its workbook-writer.ts, committed
+ * there in 1cad4bf); the test is test/cli/questionnaire-workbook.test.ts, added then.
  */
-import { UserError } from '../errors.js';
 import type { SheetSpec, WorkbookFormat } from '../exchange/sheet-spec.js';
+import { workbookBytes } from '../exchange/workbook-writer.js';
 
 export function questionnaireWorkbook(format: WorkbookFormat, sheets: ReadonlyArray<SheetSpec>): Uint8Array {
-  void sheets;
-  throw new UserError('BAD_OPTION_VALUE', { option: '--format', value: format, allowed: 'csv' });
+  return workbookBytes(format, sheets);
 }
