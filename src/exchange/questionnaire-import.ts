@@ -5,9 +5,8 @@
  * moved from the YAML it never showed anyone to the sheet, row and column
  * the value came from; the YAML's line numbers are never shown.
  */
-import { Document, LineCounter, parseDocument } from 'yaml';
 import type { Questionnaire } from '../questionnaire/model.js';
-import { parseQuestionnaire } from '../questionnaire/parse.js';
+import { parseQuestionnaire, questionnaireYaml } from '../questionnaire/parse.js';
 import type { ProblemCode, ProblemParams, Severity } from '../questionnaire/problems.js';
 import { draftFromSheets, type SheetDraft, type SheetInput, type SheetPlace, type SheetProblemCode } from './questionnaire-sheets.js';
 
@@ -53,18 +52,14 @@ export function questionnaireFromSheets(behaviours: SheetInput, settings: SheetI
   // Without the header of either sheet there is nothing the validator could say that would help.
   if (draft.data.levels === undefined || draft.data.groups === undefined) return { ok: false, problems: bounded(own) };
 
-  const doc = new Document(draft.data);
-  doc.commentBefore = HEADER;
-  const yaml = doc.toString({ lineWidth: 0 });
+  const { text: yaml, lineOf } = questionnaireYaml(draft.data, HEADER);
 
   // Where each id stands in that YAML, for the problems that name "the first one" by its line.
-  const lines = new LineCounter();
-  const parsed = parseDocument(yaml, { lineCounter: lines });
   const byLine = new Map<number, SheetPlace>();
   for (const [path, place] of draft.places) {
     if (!path.endsWith('.id')) continue;
-    const node = parsed.getIn(segments(path), true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) byLine.set(lines.linePos(node.range[0]).line, place);
+    const line = lineOf(segments(path));
+    if (line !== undefined) byLine.set(line, place);
   }
 
   const result = parseQuestionnaire(yaml, yamlName);

@@ -7,17 +7,17 @@
  * every output goes through `writeOutputFile` (whole or not at all, 0600).
  */
 import { extname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { ExitCode, UserError } from '../../errors.js';
 import type { CsvProblem } from '../../exchange/problems.js';
 import { questionnaireFromSheets, type ImportProblem } from '../../exchange/questionnaire-import.js';
-import { BEHAVIOURS_SHEET, questionnaireSheets, SETTINGS_SHEET, type ExpectCounts, type SheetInput } from '../../exchange/questionnaire-sheets.js';
+import { BEHAVIOURS_SHEET, questionnaireSheets, SETTINGS_SHEET, type SheetInput } from '../../exchange/questionnaire-sheets.js';
 import { sheetCsv } from '../../exchange/sheet-csv.js';
 import type { SheetSpec, WorkbookFormat } from '../../exchange/sheet-spec.js';
 import { binaryFormat } from '../../exchange/file-format.js';
 import { tableRefusal, userTable, type TableRow } from '../../exchange/table.js';
 import { readWorkbookSheets } from '../../exchange/xlsx-source.js';
 import { loadQuestionnaireSource, resolveQuestionnaireRef } from '../../questionnaire/load.js';
+import { declaredCounts } from '../../questionnaire/parse.js';
 import { allBehaviours, allManifestations, type Questionnaire } from '../../questionnaire/model.js';
 import { isError } from '../../questionnaire/problems.js';
 import { renderCsvProblem, renderProblem } from '../../report/problems.js';
@@ -135,19 +135,6 @@ export function settingsFileName(file: string): string {
 const FORMATS = ['xlsx', 'ods', 'csv'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 
-/** The `expect:` counts the YAML text declares (the model keeps only what is asked). */
-function expectOf(text: string): ExpectCounts {
-  try {
-    const doc = parseYaml(text) as { expect?: Record<string, unknown> } | null;
-    const e = doc?.expect ?? {};
-    const out: ExpectCounts = {};
-    for (const key of ['groups', 'manifestations', 'behaviours'] as const) if (typeof e[key] === 'number') out[key] = e[key];
-    return out;
-  } catch {
-    return {};
-  }
-}
-
 export async function questionnaireExport(ctx: Context, ref: string, o: { out: string; format?: string; force?: boolean }): Promise<number> {
   const fromName = extname(o.out).slice(1).toLowerCase();
   const format = (o.format ?? ((FORMATS as ReadonlyArray<string>).includes(fromName) ? fromName : 'xlsx')).toLowerCase();
@@ -160,7 +147,7 @@ export async function questionnaireExport(ctx: Context, ref: string, o: { out: s
     throw new UserError('QUESTIONNAIRE_INVALID', { file, errors: result.problems.filter(isError).length });
   }
   const q = result.questionnaire;
-  const sheets = questionnaireSheets(q, expectOf(text));
+  const sheets = questionnaireSheets(q, declaredCounts(text));
   const out = resolve(ctx.io.cwd, o.out);
   const force = { force: o.force === true };
   const written: string[] = [];
