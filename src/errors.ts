@@ -138,6 +138,11 @@ export interface ErrorParams {
   ANSWERS_PARTICIPANTS: { file: string; ballots: number; participants: number };
   /** A member named in a sheet or in `--participants` has already taken part in the anonymous round. */
   ANSWERS_ALREADY_TAKEN: { members: string };
+  // Questionnaires authored in a spreadsheet (issue 16, part 4).
+  /** `questionnaire import`: the sheets have `errors` problems (each listed); nothing written. */
+  QSHEET_REJECTED: { file: string; errors: number };
+  /** `questionnaire import` of a CSV file: the settings are a second file, given with `--levels`. */
+  QSHEET_NEEDS_LEVELS: { file: string };
 }
 export type ErrorCode = keyof ErrorParams;
 

@@ -358,6 +358,30 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .action((files: string[], o: { fix?: boolean }, cmd: Command) =>
           act(async (ctx) => (await import('./commands/questionnaire.js')).validateQuestionnaires(ctx, files, o.fix === true))(cmd),
         );
+      // questionnaire-sheets (issue 16, part 4): a questionnaire authored in a spreadsheet, and back.
+      const qs = m.questionnaireSheets.help;
+      questionnaire
+        .command('import')
+        .description(qs.import.summary)
+        .argument(`<${p.file}>`, qs.import.file)
+        .requiredOption(`--out <${p.file}>`, qs.import.out)
+        .option(`--levels <${p.file}>`, qs.import.levels)
+        .option('--force', qs.import.force)
+        .addHelpText('after', examples(qs.import.examples))
+        .action((file: string, o: { out: string; levels?: string; force?: boolean }, cmd: Command) =>
+          act(async (ctx) => (await import('./commands/questionnaire-sheet.js')).questionnaireImport(ctx, file, o))(cmd),
+        );
+      questionnaire
+        .command('export')
+        .description(qs.export.summary)
+        .argument(`<${p.ref}>`, qs.export.ref)
+        .option(`--format <${p.format}>`, qs.export.format)
+        .requiredOption(`--out <${p.file}>`, qs.export.out)
+        .option('--force', qs.export.force)
+        .addHelpText('after', examples(qs.export.examples))
+        .action((ref: string, o: { out: string; format?: string; force?: boolean }, cmd: Command) =>
+          act(async (ctx) => (await import('./commands/questionnaire-sheet.js')).questionnaireExport(ctx, ref, o))(cmd),
+        );
     },
   },
 ];

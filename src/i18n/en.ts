@@ -353,6 +353,9 @@ export const en: Messages = {
     ANSWERS_PARTICIPANTS: (p) =>
       `${p.file} has ${p.ballots} numbered ballot columns, but --participants names ${p.participants} members. Name exactly those who handed in a form (codes separated by commas, or a list file): ${p.ballots} members.`,
     ANSWERS_ALREADY_TAKEN: (p) => `Already recorded as having taken part in this round: ${p.members}. Nothing was entered; remove them from the sheet or from --participants.`,
+    // questionnaire-sheets (issue 16, part 4)
+    QSHEET_REJECTED: (p) => `${p.file}: ${p.errors} problem(s) (listed above). No YAML file was written; correct the sheet and run again.`,
+    QSHEET_NEEDS_LEVELS: (p) => `${p.file} is a CSV file: the settings (title, version, source, levels) are a second CSV file, given with --levels FILE.csv (see questionnaires/README.md, "Authoring in a spreadsheet").`,
     DEMO_STEP_FAILED: (p) => `The demo stopped at: ${p.command}. Please report this to the tusoi developers.`,
     UNITS_REJECTED: (p) => `Nothing imported from ${p.file}: ${p.errors} bad row(s) (see above). Correct the file and import again.`,
     PDF_FAILED: (p) => `The PDF could not be printed (${p.reason}). Export HTML (--format html) and print it with Ctrl+P.`,
@@ -1045,5 +1048,47 @@ export const en: Messages = {
     top: (n) => `Most reported #${n}`,
     topCount: (n) => `People (#${n})`,
     formsSheet: 'Forms',
+  },
+  // --- questionnaire-sheets (issue 16, part 4) ---
+  questionnaireSheets: {
+    messages: {
+      QSHEET_NO_SHEET: (p) => `The workbook has no sheet named "${p.key}". Name the sheet exactly so (see questionnaires/README.md).`,
+      QSHEET_EMPTY: () => 'This sheet (or file) is empty. Add the header row and the content.',
+      QSHEET_MISSING_COLUMN: (p) => `The header row lacks the required column "${p.key}". Add a column with exactly that name.`,
+      QSHEET_UNKNOWN_COLUMN: (p) => `Column "${p.actual}" is not in the layout.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} Rename or delete the column.`,
+      QSHEET_DUPLICATE_COLUMN: (p) => `Column "${p.key}" appears twice (first in column ${p.actual}). Delete one.`,
+      QSHEET_UNKNOWN_SETTING: (p) => (p.actual === '' ? 'This row has no key in the "key" column. Fill it in or delete the row.' : `Key "${p.actual}" is not in the settings layout.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''}`),
+      QSHEET_MISSING_SETTING: (p) => `The settings lack a "${p.key}" row${p.key === 'none' ? ' (the id of the none level, e.g. khong)' : ''}. Add a row with this key in the "key" column.`,
+      QSHEET_DUPLICATE_SETTING: (p) => `Key "${p.key}" is already given on row ${p.firstLine}. Keep one row.`,
+      QSHEET_UNKNOWN_LEVEL: (p) => `Level "${p.id}" is not among the "level" rows (levels: ${p.expected}). Give the id of a declared level.`,
+      QSHEET_CONFLICT: (p) => `"${p.key}" of "${p.id}" differs from the value on row ${p.firstLine}. Leave it blank or repeat it exactly.`,
+      QSHEET_NO_PARENT: (p) => `This row has no "${p.key}" (neither on it nor on a row above). Fill in the "${p.key}" column.`,
+    },
+    imported: (file, counts, sha) => `Wrote ${file}: ${counts}; sha256 ${sha}. Check it:\n  tusoi questionnaire validate ${shellWord(file)}`,
+    exported: (files, counts) => `Wrote ${files} (${counts}).`,
+    help: {
+      import: {
+        summary: 'read a questionnaire authored in a spreadsheet (.xlsx, .ods or CSV) and write it as YAML',
+        file: 'the spreadsheet: .xlsx or .ods with sheets "behaviours" and "settings", or a .csv (the "behaviours" sheet)',
+        out: 'the YAML file to write',
+        levels: 'with a .csv: a second CSV file holding the "settings" sheet (title, version, source, levels)',
+        force: 'replace an existing file without asking',
+        examples: [
+          ['tusoi questionnaire import questionnaire.xlsx --out questionnaire.yaml', 'a spreadsheet to YAML (nothing written when the sheet has problems)'],
+          ['tusoi questionnaire import behaviours.csv --levels settings.csv --out questionnaire.yaml', 'the same from two CSV files'],
+        ],
+      },
+      export: {
+        summary: 'write a questionnaire as a spreadsheet in the layout questionnaire import reads, to start one of your own',
+        ref: 'a bundled questionnaire id (e.g. nq4-khoa-xii) or a YAML file',
+        format: 'xlsx, ods or csv (default: from the --out extension, else xlsx)',
+        out: 'the file to write; for csv, a settings file of the same name with "-settings" before the extension too',
+        force: 'replace an existing file without asking',
+        examples: [
+          ['tusoi questionnaire export nq4-khoa-xii --out questionnaire.xlsx', 'the bundled questionnaire as a workbook, to edit into the bloc\'s own'],
+          ['tusoi questionnaire export nq4-khoa-xii --format csv --out behaviours.csv', 'writes behaviours.csv and behaviours-settings.csv'],
+        ],
+      },
+    },
   },
 };

@@ -6,6 +6,7 @@
 import type { ErrorCode, ErrorParams } from '../errors.js';
 import type { ManifestationStatus } from '../questionnaire/model.js';
 import type { ProblemCode, ProblemParams } from '../questionnaire/problems.js';
+import type { SheetProblemCode } from '../exchange/questionnaire-sheets.js';
 import type { RejectReason } from '../exchange/merge.js';
 import type { CsvProblemCode, CsvProblemParams } from '../exchange/problems.js';
 import type { BinaryFormat } from '../exchange/file-format.js';
@@ -672,5 +673,18 @@ export interface Messages {
     readonly topCount: (n: number) => string;
     /** The sheet of `answer --template FILE.xlsx|.ods`. */
     readonly formsSheet: string;
+  };
+  // --- questionnaire-sheets (issue 16, part 4: questionnaires authored in a spreadsheet) ---
+  readonly questionnaireSheets: {
+    /** The layout's own problems (columns, settings keys, repeats); the validator's keep their words in `problems.messages`. */
+    readonly messages: { readonly [K in SheetProblemCode]: (p: ProblemParams) => string };
+    /** `questionnaire import`: the YAML written. */
+    readonly imported: (file: string, counts: string, sha: string) => string;
+    /** `questionnaire export`: the files written. */
+    readonly exported: (files: string, counts: string) => string;
+    readonly help: {
+      readonly import: CommandHelp & { readonly file: string; readonly out: string; readonly levels: string; readonly force: string };
+      readonly export: CommandHelp & { readonly ref: string; readonly format: string; readonly out: string; readonly force: string };
+    };
   };
 }

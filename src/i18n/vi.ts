@@ -360,6 +360,9 @@ export const vi: Messages = {
     ANSWERS_PARTICIPANTS: (p) =>
       `${p.file} có ${p.ballots} cột phiếu đánh số, nhưng --participants nêu ${p.participants} đảng viên. Nêu đúng những người đã nộp phiếu (bằng mã, cách nhau bởi dấu phẩy, hoặc một tệp danh sách), đủ ${p.ballots} người.`,
     ANSWERS_ALREADY_TAKEN: (p) => `Đã ghi nhận tham gia đợt này: ${p.members}. Không nhập gì; bỏ những người này khỏi bảng hoặc khỏi --participants.`,
+    // questionnaire-sheets (issue 16, part 4)
+    QSHEET_REJECTED: (p) => `${p.file}: ${p.errors} lỗi (liệt kê ở trên). Chưa ghi tệp YAML nào; sửa bảng rồi chạy lại.`,
+    QSHEET_NEEDS_LEVELS: (p) => `${p.file} là tệp CSV: phần cài đặt (tiêu đề, phiên bản, căn cứ, các mức) nằm trong tệp CSV thứ hai, đưa vào bằng --levels TỆP.csv (xem questionnaires/README.md, "Soạn bằng bảng tính").`,
     DEMO_STEP_FAILED: (p) => `Bản chạy thử dừng ở bước: ${p.command}. Xin báo lỗi này cho người phát triển tusoi.`,
     UNITS_REJECTED: (p) => `Không nhập gì từ ${p.file}: ${p.errors} dòng sai (xem trên). Sửa tệp rồi nhập lại.`,
     PDF_FAILED: (p) => `Không in được PDF (${p.reason}). Xuất HTML (--format html) rồi in bằng Ctrl+P.`,
@@ -1055,5 +1058,47 @@ export const vi: Messages = {
     top: (n) => `Biểu hiện nhiều thứ ${n}`,
     topCount: (n) => `Số người (thứ ${n})`,
     formsSheet: 'Bảng phiếu',
+  },
+  // --- questionnaire-sheets (issue 16, part 4) ---
+  questionnaireSheets: {
+    messages: {
+      QSHEET_NO_SHEET: (p) => `Bảng tính không có trang "${p.key}". Đặt tên trang đúng như vậy (xem questionnaires/README.md).`,
+      QSHEET_EMPTY: () => 'Trang (hoặc tệp) này trống. Thêm hàng tiêu đề cột và nội dung.',
+      QSHEET_MISSING_COLUMN: (p) => `Hàng tiêu đề thiếu cột bắt buộc "${p.key}". Thêm cột có đúng tên này.`,
+      QSHEET_UNKNOWN_COLUMN: (p) => `Cột "${p.actual}" không có trong mẫu bảng.${p.suggestion ? ` Có phải "${p.suggestion}"?` : ''} Sửa tên cột hoặc xóa cột.`,
+      QSHEET_DUPLICATE_COLUMN: (p) => `Cột "${p.key}" xuất hiện hai lần (lần đầu ở cột ${p.actual}). Xóa một cột.`,
+      QSHEET_UNKNOWN_SETTING: (p) => (p.actual === '' ? 'Hàng này không có khóa ở cột "key". Điền khóa hoặc xóa hàng.' : `Khóa "${p.actual}" không có trong mẫu trang cài đặt.${p.suggestion ? ` Có phải "${p.suggestion}"?` : ''}`),
+      QSHEET_MISSING_SETTING: (p) => `Trang cài đặt thiếu hàng "${p.key}"${p.key === 'none' ? ' (mã của mức "không", ví dụ khong)' : ''}. Thêm hàng có khóa này ở cột "key".`,
+      QSHEET_DUPLICATE_SETTING: (p) => `Khóa "${p.key}" đã có ở dòng ${p.firstLine}. Giữ một hàng.`,
+      QSHEET_UNKNOWN_LEVEL: (p) => `Mức "${p.id}" không có trong các hàng "level" (các mức: ${p.expected}). Ghi mã của một mức đã khai báo.`,
+      QSHEET_CONFLICT: (p) => `"${p.key}" của "${p.id}" khác với giá trị ở dòng ${p.firstLine}. Để trống hoặc ghi giống hệt.`,
+      QSHEET_NO_PARENT: (p) => `Hàng này chưa có "${p.key}" (không có ở hàng này và các hàng trên). Điền mã vào cột "${p.key}".`,
+    },
+    imported: (file, counts, sha) => `Đã ghi ${file}: ${counts}; sha256 ${sha}. Kiểm tra lại:\n  tusoi questionnaire validate ${shellWord(file)}`,
+    exported: (files, counts) => `Đã ghi ${files} (${counts}).`,
+    help: {
+      import: {
+        summary: 'đọc bộ câu hỏi soạn bằng bảng tính (.xlsx, .ods hoặc CSV) và ghi thành tệp YAML',
+        file: 'bảng tính: .xlsx hoặc .ods có trang "behaviours" và "settings", hoặc .csv (trang "behaviours")',
+        out: 'tệp YAML cần ghi',
+        levels: 'với tệp .csv: tệp CSV thứ hai chứa trang "settings" (tiêu đề, phiên bản, căn cứ, các mức)',
+        force: 'ghi đè tệp đã có mà không hỏi',
+        examples: [
+          ['tusoi questionnaire import bo-cau-hoi.xlsx --out bo-cau-hoi.yaml', 'chuyển bảng tính thành tệp YAML (chưa ghi gì nếu bảng có lỗi)'],
+          ['tusoi questionnaire import hanh-vi.csv --levels cai-dat.csv --out bo-cau-hoi.yaml', 'cùng việc đó với hai tệp CSV'],
+        ],
+      },
+      export: {
+        summary: 'ghi bộ câu hỏi thành bảng tính theo mẫu của questionnaire import, để soạn bộ câu hỏi riêng',
+        ref: 'mã bộ câu hỏi có sẵn (ví dụ nq4-khoa-xii) hoặc tệp YAML',
+        format: 'xlsx, ods hoặc csv (mặc định: theo đuôi tệp --out, không thì xlsx)',
+        out: 'tệp cần ghi; với csv còn ghi thêm tệp cài đặt cùng tên có "-settings" trước đuôi',
+        force: 'ghi đè tệp đã có mà không hỏi',
+        examples: [
+          ['tusoi questionnaire export nq4-khoa-xii --out bo-cau-hoi.xlsx', 'bộ câu hỏi có sẵn thành bảng tính, để sửa thành bộ của khối'],
+          ['tusoi questionnaire export nq4-khoa-xii --format csv --out hanh-vi.csv', 'ghi hanh-vi.csv và hanh-vi-settings.csv'],
+        ],
+      },
+    },
   },
 };

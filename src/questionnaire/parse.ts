@@ -6,7 +6,7 @@
  * problem keeps the position of the node it is about. Cross-cutting checks
  * (unique ids, levels, declared counts) are named rules in `rules.ts`.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parse as parseYaml, parseDocument, visit, type Node } from 'yaml';
 import { codePointLabel, firstUnsafe, TEXT_LIMITS, type UnsafeChar } from '../text/hygiene.js';
 import { isNfc } from '../text/vietnamese.js';
 import { hashQuestionnaire } from './hash.js';
@@ -555,4 +555,38 @@ function walkDocument(w: Walker, doc: Document): Draft | undefined {
     levelsAt: levels !== undefined ? w.located(levelsField?.value, 'levels') : undefined,
     expect,
   };
+}
+
+// --- questionnaire-sheets (issue 16, part 4): YAML written from a spreadsheet, here so that
+// this file stays the one importer of yaml.
+
+/**
+ * A questionnaire's data as YAML text (`comment` above it), and where each
+ * value of it stands: `lineOf(['groups', 0, 'id'])` is the 1-based line.
+ */
+export function questionnaireYaml(data: unknown, comment: string): { text: string; lineOf: (path: ReadonlyArray<string | number>) => number | undefined } {
+  const doc = new Document(data);
+  doc.commentBefore = comment;
+  const text = doc.toString({ lineWidth: 0 });
+  const lines = new LineCounter();
+  const parsed = parseDocument(text, { lineCounter: lines });
+  return {
+    text,
+    lineOf: (path) => {
+      const node = parsed.getIn(path, true) as { range?: [number, number, number] } | undefined;
+      return node?.range ? lines.linePos(node.range[0]).line : undefined;
+    },
+  };
+}
+
+/** The `expect:` counts a valid questionnaire's text declares (the model keeps only what is asked). */
+export function declaredCounts(text: string): Partial<Record<'groups' | 'manifestations' | 'behaviours', number>> {
+  const doc = parseYaml(text, { uniqueKeys: true }) as { expect?: Record<string, unknown> } | null;
+  const e = doc?.expect ?? {};
+  const out: Partial<Record<'groups' | 'manifestations' | 'behaviours', number>> = {};
+  for (const key of ['groups', 'manifestations', 'behaviours'] as const) {
+    const n = e[key];
+    if (typeof n === 'number') out[key] = n;
+  }
+  return out;
 }
