@@ -39,8 +39,9 @@ h1{font-size:14pt}
 .name{font-weight:700;font-size:12pt}
 .code{font-family:ui-monospace,Consolas,monospace;font-size:18pt;letter-spacing:0.12em;font-weight:700}
 .url,.fp{font-family:ui-monospace,Consolas,monospace}
-.slip{display:grid;grid-template-columns:1fr auto;gap:0 0.3cm}
-.qr{grid-column:2;grid-row:1/span 6;align-self:center}
+.slip{display:grid;grid-template-columns:1fr auto;gap:0 0.3cm;align-content:start}
+.qr{grid-column:2;grid-row:1/span 9;align-self:start}
+.code,.fp{display:block;white-space:nowrap}
 .fp{font-weight:700}
 @media print{h1{display:none}body{margin:0.5cm}}
 </style>
