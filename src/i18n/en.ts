@@ -933,7 +933,7 @@ export const en: Messages = {
     fingerprint: (f) => `SHA-256 fingerprint: ${f}`,
     fingerprintShort: (s) => `  first 8 pairs to compare: ${s}`,
     compare:
-      'The first time, browsers warn "Your connection is not private" / "This connection is not private": expected with a self-signed certificate. Members open the certificate details (Android Chrome: tap "Not secure" → Certificate details; iPhone Safari: Show Details → view the certificate), compare the first 8 pairs of the SHA-256 fingerprint with the line above, and if they match tap Advanced → Proceed. If not: stop and tell the secretary.',
+      'The first time, browsers warn "Your connection is not private": expected with a self-signed certificate. Open the certificate details (Android: tap "Not secure"; iPhone: Show Details), compare the first 8 pairs of the SHA-256 fingerprint with the line above; if they match, Advanced → Proceed; if not, stop and tell the secretary.',
     qrCaption: 'Scan the QR code to open the address:',
     qrNotTty: '(No QR code: the output is not a terminal.)',
     qrNarrow: (n, c) => `(No QR code: the window is ${c} columns wide, the code needs ${n}. Widen it and run again.)`,

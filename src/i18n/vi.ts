@@ -940,7 +940,7 @@ export const vi: Messages = {
     fingerprint: (f) => `Dấu vân tay SHA-256: ${f}`,
     fingerprintShort: (s) => `  8 cặp đầu để so:   ${s}`,
     compare:
-      'Lần đầu, trình duyệt báo "Kết nối của bạn không phải là kết nối riêng tư" / "Kết nối này không riêng tư": đó là điều bình thường với chứng chỉ tự ký. Các đồng chí xem chi tiết chứng chỉ (Android Chrome: chạm "Không an toàn" → chứng chỉ; iPhone Safari: Hiển thị chi tiết → xem chứng chỉ), so 8 cặp đầu của SHA-256 với dòng trên, khớp thì chọn Nâng cao → Tiếp tục. Không khớp: dừng lại, báo bí thư.',
+      'Lần đầu trình duyệt báo "Kết nối của bạn không phải là kết nối riêng tư": bình thường với chứng chỉ tự ký. Mở chi tiết chứng chỉ (Android: chạm "Không an toàn"; iPhone: Hiển thị chi tiết), so 8 cặp đầu SHA-256 với dòng trên; khớp thì Nâng cao → Tiếp tục, không khớp thì dừng lại, báo bí thư.',
     qrCaption: 'Quét mã QR để mở địa chỉ:',
     qrNotTty: '(Không in mã QR: đầu ra không phải màn hình terminal.)',
     qrNarrow: (n, c) => `(Không in mã QR: cửa sổ rộng ${c} cột, mã cần ${n}. Mở rộng cửa sổ rồi chạy lại.)`,

@@ -36,6 +36,7 @@ describe('the secretary’s screen of serve --https', () => {
       expect(s.text()).toContain(`8 cặp đầu để so:   ${fp.split(':').slice(0, 8).join(' ')}`);
       expect(s.text()).toContain('Đã tạo chứng chỉ mới');
       expect(s.text()).toContain('Kết nối của bạn không phải là kết nối riêng tư');
+      expect(s.text()).toContain('Không an toàn');
       expect(s.text()).not.toContain('không mã hóa (HTTP)');
       s.type(KEYS.ctrlC);
       expect((await s.exited).exitCode).toBe(0);
