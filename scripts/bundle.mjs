@@ -47,7 +47,8 @@ const result = await build({
   target: 'node20',
   // Every package stays outside except commander (every start-up needs it) and yaml (its chunk loads only
   // with the commands that read questionnaires).
-  external: ['better-sqlite3', '@inquirer/*', 'chalk', 'csv-stringify', 'csv-stringify/*'],
+  // @peculiar/x509 (serve --https only) stays outside too: its dependency tsyringe needs a Reflect shim installed before it loads.
+  external: ['better-sqlite3', '@inquirer/*', 'chalk', 'csv-stringify', 'csv-stringify/*', '@peculiar/x509'],
   chunkNames: 'chunk-[hash]',
   legalComments: 'none',
   // commander is CommonJS and requires node:events etc.; in ESM output

@@ -925,6 +925,25 @@ export const en: Messages = {
     slipCode: 'Personal code',
     slipKeep: 'Keep this code to yourself; it opens your form until you submit.',
   },
+  // serve --https and QR codes (issue 18, parts 1, 2, 4 and 6).
+  serveHttps: {
+    option: 'serve over HTTPS with a self-signed certificate (made on first use, kept in the database); also offers the commitments of tự sửa',
+    on: 'The connection is encrypted (HTTPS, self-signed certificate): someone capturing the Wi-Fi cannot read the answers.',
+    certNew: (d) => `Made a new certificate, valid until ${d}.`,
+    certReused: (d) => `Using the existing certificate (valid until ${d}).`,
+    certRenewed: (r, d) =>
+      `Made a NEW certificate (${r === 'hosts' ? 'the laptop’s address changed' : 'the old one was about to expire'}), valid until ${d}. The fingerprint changed: slips printed before show the old one, so read the new one below out to the members.`,
+    fingerprint: (f) => `SHA-256 fingerprint: ${f}`,
+    fingerprintShort: (s) => `  first 8 pairs to compare: ${s}`,
+    compare:
+      'The first time, browsers warn "Your connection is not private": expected with a self-signed certificate. Open the certificate details (Android: tap "Not secure"; iPhone: Show Details), compare the first 8 pairs of the SHA-256 fingerprint with the line above; if they match, Advanced → Proceed; if not, stop and tell the secretary.',
+    qrCaption: 'Scan the QR code to open the address:',
+    qrNotTty: '(No QR code: the output is not a terminal.)',
+    qrNarrow: (n, c) => `(No QR code: the window is ${c} columns wide, the code needs ${n}. Widen it and run again.)`,
+    slipFingerprint: 'Certificate fingerprint (SHA-256, first 8 pairs)',
+    slipFingerprintHint: 'The first time, the browser warns the connection is not private: open the certificate details and compare the first pairs of the SHA-256 fingerprint with the line above; if they match, go on; if not, tell the secretary.',
+    slipQr: (u) => `QR code: opens ${u} with your personal code filled in`,
+  },
   initLeftovers: {
     removed: (file) => `Removed ${file}, left by an interrupted tusoi init.`,
     kept: (file) => `Left ${file} alone: the temporary file of another tusoi init, which may still be running. If none is, you may delete it.`,

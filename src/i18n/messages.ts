@@ -543,6 +543,25 @@ export interface Messages {
     readonly slipCode: string;
     readonly slipKeep: string;
   };
+  // --- serve --https and QR codes (issue 18, parts 1, 2, 4 and 6) ---
+  /** `tusoi serve --https` (the self-signed certificate, its fingerprint) and the QR codes of the address. */
+  readonly serveHttps: {
+    /** Help of the `--https` option. */
+    readonly option: string;
+    readonly on: string;
+    readonly certNew: (notAfter: string) => string;
+    readonly certReused: (notAfter: string) => string;
+    readonly certRenewed: (reason: 'hosts' | 'expiry', notAfter: string) => string;
+    readonly fingerprint: (sha256: string) => string;
+    readonly fingerprintShort: (short: string) => string;
+    readonly compare: string;
+    readonly qrCaption: string;
+    readonly qrNotTty: string;
+    readonly qrNarrow: (needed: number, columns: number) => string;
+    readonly slipFingerprint: string;
+    readonly slipFingerprintHint: string;
+    readonly slipQr: (url: string) => string;
+  };
   /** Init leftovers (issue 14, part 5): hidden build files of an interrupted `tusoi init` of the same file. */
   readonly initLeftovers: {
     readonly removed: (file: string) => string;

@@ -932,6 +932,25 @@ export const vi: Messages = {
     slipCode: 'Mã cá nhân',
     slipKeep: 'Giữ riêng mã này; nó mở phiếu của đồng chí cho đến khi nộp.',
   },
+  // serve --https and QR codes (issue 18, parts 1, 2, 4 and 6).
+  serveHttps: {
+    option: 'phục vụ qua HTTPS với chứng chỉ tự ký (tạo lần đầu, lưu trong tệp dữ liệu); mở thêm phần cam kết tự sửa',
+    on: 'Kết nối được mã hóa (HTTPS, chứng chỉ tự ký): người bắt sóng Wi-Fi không đọc được câu trả lời.',
+    certNew: (d) => `Đã tạo chứng chỉ mới, dùng đến ${d}.`,
+    certReused: (d) => `Dùng lại chứng chỉ đã có (đến ${d}).`,
+    certRenewed: (r, d) =>
+      `Đã tạo chứng chỉ MỚI (${r === 'hosts' ? 'địa chỉ của máy đã đổi' : 'chứng chỉ cũ sắp hết hạn'}), dùng đến ${d}. Dấu vân tay đã đổi: phiếu mã in trước đó ghi dấu vân tay cũ, hãy đọc dấu vân tay mới dưới đây cho các đồng chí so.`,
+    fingerprint: (f) => `Dấu vân tay SHA-256: ${f}`,
+    fingerprintShort: (s) => `  8 cặp đầu để so:   ${s}`,
+    compare:
+      'Lần đầu trình duyệt báo "Kết nối của bạn không phải là kết nối riêng tư": bình thường với chứng chỉ tự ký. Mở chi tiết chứng chỉ (Android: chạm "Không an toàn"; iPhone: Hiển thị chi tiết), so 8 cặp đầu SHA-256 với dòng trên; khớp thì Nâng cao → Tiếp tục, không khớp thì dừng lại, báo bí thư.',
+    qrCaption: 'Quét mã QR để mở địa chỉ:',
+    qrNotTty: '(Không in mã QR: đầu ra không phải màn hình terminal.)',
+    qrNarrow: (n, c) => `(Không in mã QR: cửa sổ rộng ${c} cột, mã cần ${n}. Mở rộng cửa sổ rồi chạy lại.)`,
+    slipFingerprint: 'Dấu vân tay chứng chỉ (SHA-256, 8 cặp đầu)',
+    slipFingerprintHint: 'Lần đầu trình duyệt báo kết nối không riêng tư: xem chi tiết chứng chỉ, so các cặp đầu của dấu vân tay SHA-256 với dòng trên; khớp thì tiếp tục, không khớp thì báo bí thư.',
+    slipQr: (u) => `Mã QR: mở ${u} với mã cá nhân điền sẵn`,
+  },
   initLeftovers: {
     removed: (file) => `Đã xóa ${file}: tệp tạm còn lại từ một lần tusoi init bị ngắt.`,
     kept: (file) => `Chưa xóa ${file}: tệp tạm của một lần tusoi init khác, có thể vẫn đang chạy. Nếu không còn lệnh init nào đang chạy, đồng chí có thể xóa tệp này.`,

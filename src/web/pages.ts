@@ -50,7 +50,7 @@ export function messagePage(f: PageFrame, title: string, text: string, link?: { 
   return page(f, title, `<h1>${e(title)}</h1>\n<p>${e(text)}</p>${link ? `\n<p><a class="button" href="${e(link.href)}">${e(link.label)}</a></p>` : ''}`);
 }
 
-export function codePage(f: PageFrame, csrf: string, problem?: string): string {
+export function codePage(f: PageFrame, csrf: string, problem?: string, prefill?: string): string {
   const w = f.m.web;
   return page(
     f,
@@ -59,7 +59,7 @@ export function codePage(f: PageFrame, csrf: string, problem?: string): string {
 ${problem ? `<p class="problem" role="alert">${e(problem)}</p>\n` : ''}<form method="post" action="${e(withLang('/code', f.lang))}">
 <input type="hidden" name="csrf" value="${e(csrf)}">
 <label for="code">${e(w.codeLabel)}</label>
-<input id="code" name="code" type="text" inputmode="text" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="32" required aria-describedby="code-hint">
+<input id="code" name="code"${prefill ? ` value="${e(prefill)}"` : ''} type="text" inputmode="text" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="32" required aria-describedby="code-hint">
 <p id="code-hint" class="hint">${e(w.codeHint)}</p>
 <button type="submit">${e(w.codeSubmit)}</button>
 </form>`,

@@ -14,13 +14,14 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { UserError } from '../errors.js';
+import { InternalError, UserError } from '../errors.js';
 import type { Messages } from '../i18n/messages.js';
 import { REVIEW_CURSOR, resumeState } from '../interview/engine.js';
 import type { Behaviour, Group, Lang, Manifestation, Questionnaire } from '../questionnaire/model.js';
 import { storingHooks } from '../services/interview.js';
-import { checkCode, sessionMember } from '../services/web-access.js';
+import { checkCode, normaliseCode, printedCode, sessionMember } from '../services/web-access.js';
 import type { Db } from '../store/db.js';
 import type { Member } from '../store/members.js';
 import { startNamedResponse, type StoredResponse } from '../store/responses.js';
@@ -59,10 +60,14 @@ export interface FormServerOptions {
   readonly limits?: Limits;
   /** The code check (the slow scrypt part); tests wrap it to count and time the checks that really run. */
   readonly verify?: typeof checkCode;
+  /** `serve --https`: the certificate and its key (PEM); served with node:https, which is loaded only then. */
+  readonly tls?: { readonly cert: string; readonly key: string };
+  /** Whether the commitments of tự sửa (and their secret) are offered: true exactly when serving over https (`tls`). */
+  readonly commitments?: boolean;
 }
 
 export interface FormServer {
-  readonly server: Server;
+  readonly server: Server | HttpsServer;
   readonly url: string;
   close(): Promise<void>;
 }
@@ -156,6 +161,9 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
   manifests.forEach((x, i) => x.manifestation.behaviours.forEach((b) => manifestOf.set(b.id, i + 1)));
   let expectedHost = '';
   let origin = '';
+  if ((o.commitments === true) !== (o.tls !== undefined)) throw new InternalError('commitments are offered exactly when serving over https');
+  // Over https every cookie is Secure: a plain-HTTP page on the same address never sees it.
+  const secure = o.tls ? '; Secure' : '';
 
   const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string | string[]> = {}) => {
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', ...headers });
@@ -166,7 +174,7 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     res.end();
   };
   const sessionCookie = (token: string, maxAge?: number) =>
-    `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/${maxAge !== undefined ? `; Max-Age=${maxAge}` : ''}`;
+    `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/${secure}${maxAge !== undefined ? `; Max-Age=${maxAge}` : ''}`;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // DNS rebinding: a page from another name that resolves here is refused.
@@ -220,14 +228,16 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     const session = token ? sessionMember(db, round, token) : undefined;
 
     if (path === '/' || path === '/code') {
-      if (session && method === 'GET') return redirect(res, L('/form'));
+      // A slip's QR code opens `/?code=…`: the code field is filled in, nothing more (signing in stays a POST with its CSRF token).
+      const prefill = method === 'GET' ? normaliseCode(query.get('code') ?? '') : undefined;
+      if (session && method === 'GET' && prefill === undefined) return redirect(res, L('/form'));
       let pre = jar.get(PRE_COOKIE);
       const preHeader: Record<string, string> = {};
       if (!pre || !/^[A-Za-z0-9_-]{32}$/.test(pre)) {
         pre = randomBytes(24).toString('base64url');
-        preHeader['Set-Cookie'] = `${PRE_COOKIE}=${pre}; HttpOnly; SameSite=Strict; Path=/`;
+        preHeader['Set-Cookie'] = `${PRE_COOKIE}=${pre}; HttpOnly; SameSite=Strict; Path=/${secure}`;
       }
-      if (method === 'GET') return send(res, 200, codePage(frame(), pre), preHeader);
+      if (method === 'GET') return send(res, 200, codePage(frame(), pre, undefined, prefill && printedCode(prefill)), preHeader);
       const form = await readForm(req);
       for (const k of form.keys()) if (k !== 'csrf' && k !== 'code') throw new HttpProblem(400, 'badRequest');
       if (!sameToken(form.get('csrf'), jar.get(PRE_COOKIE))) return send(res, 403, messagePage(frame(), w.expiredTitle, w.expired, { href: L('/'), label: w.startLink }), preHeader);
@@ -329,7 +339,8 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     return redirect(res, L('/done'), { 'Set-Cookie': sessionCookie('', 0) });
   };
 
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 8 * 1024 }, (req, res) => {
+  const serverOptions = { requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 8 * 1024 };
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!.slice(0, 60);
     const lang: Lang = /[?&]lang=en(&|$)/.test(req.url ?? '') ? 'en' : 'vi';
     const w = o.messages[lang].web;
@@ -354,8 +365,11 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
       .finally(() => {
         o.log(`${req.method} ${path} ${res.statusCode}`);
       });
-  });
+  };
+  const server: Server | HttpsServer = o.tls ? (await import('node:https')).createServer({ ...serverOptions, cert: o.tls.cert, key: o.tls.key }, listener) : createServer(serverOptions, listener);
   server.on('clientError', (_err, socket) => socket.destroy());
+  // A failed handshake (plain HTTP sent to the https port, a browser refusing the certificate) only drops that connection.
+  server.on('tlsClientError', (_err, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host, () => {
@@ -365,7 +379,7 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
   });
   const port = (server.address() as AddressInfo).port;
   expectedHost = hostHeader(o.host, port);
-  origin = `http://${expectedHost}`;
+  origin = `${o.tls ? 'https' : 'http'}://${expectedHost}`;
   return {
     server,
     url: `${origin}/`,

@@ -1,14 +1,29 @@
 /**
  * The sheet of personal code slips the secretary prints and cuts (`tusoi
- * serve --codes FILE`): a name, the address and the code on each. No QR code
- * yet: no QR library is installed (see the README).
+ * serve --codes FILE`): a name, the address, the code, and a QR code that
+ * opens the address with that code filled in (`/?code=…`; signing in is still
+ * the member's tap on the button). Over `--https`, the certificate's
+ * fingerprint too, for members to compare with their browser's.
  */
 import type { Messages } from '../i18n/messages.js';
 import type { Lang } from '../questionnaire/model.js';
 import { escapeHtml as e } from '../report/escape.js';
+import type { Fingerprint } from './certificate.js';
+import { svgQr } from './qr.js';
 
-export function slipSheet(m: Messages, lang: Lang, round: string, url: string, slips: ReadonlyArray<{ readonly name: string; readonly code: string }>): string {
+/** What a slip's QR code opens: the address with the code filled in. */
+export const slipLink = (url: string, code: string): string => `${url}?code=${encodeURIComponent(code)}`;
+
+export function slipSheet(
+  m: Messages,
+  lang: Lang,
+  round: string,
+  url: string,
+  slips: ReadonlyArray<{ readonly name: string; readonly code: string }>,
+  fingerprint?: Fingerprint,
+): string {
   const s = m.serve;
+  const h = m.serveHttps;
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -23,7 +38,11 @@ h1{font-size:14pt}
 .slip{border:1px dashed #666;padding:0.4cm;break-inside:avoid;font-size:11pt}
 .name{font-weight:700;font-size:12pt}
 .code{font-family:ui-monospace,Consolas,monospace;font-size:18pt;letter-spacing:0.12em;font-weight:700}
-.url{font-family:ui-monospace,Consolas,monospace}
+.url,.fp{font-family:ui-monospace,Consolas,monospace}
+.slip{display:grid;grid-template-columns:1fr auto;gap:0 0.3cm;align-content:start}
+.qr{grid-column:2;grid-row:1/span 9;align-self:start}
+.code,.fp{display:block;white-space:nowrap}
+.fp{font-weight:700}
 @media print{h1{display:none}body{margin:0.5cm}}
 </style>
 </head>
@@ -33,11 +52,14 @@ h1{font-size:14pt}
 ${slips
   .map(
     (x) => `<div class="slip">
+${svgQr(slipLink(url, x.code), '3.2cm', h.slipQr(url))}
 <div class="name">${e(x.name)}</div>
 <div>${e(s.slipIntro)}</div>
 <div>${e(s.slipAddress)}: <span class="url">${e(url)}</span></div>
 <div>${e(s.slipCode)}: <span class="code">${e(x.code)}</span></div>
-<div><small>${e(s.slipKeep)}</small></div>
+${fingerprint ? `<div>${e(h.slipFingerprint)}: <span class="fp">${e(fingerprint.short)}</span></div>
+<div><small>${e(h.slipFingerprintHint)}</small></div>
+` : ''}<div><small>${e(s.slipKeep)}</small></div>
 </div>`,
   )
   .join('\n')}

@@ -45,11 +45,12 @@ export class Browser {
     });
   }
 
-  static launch(executable = process.env.TUSOI_CHROMIUM || 'chromium'): Browser {
+  /** `extraArgs`: more switches, e.g. `--ignore-certificate-errors-spki-list=…` to pin one self-signed certificate. */
+  static launch(executable = process.env.TUSOI_CHROMIUM || 'chromium', extraArgs: ReadonlyArray<string> = []): Browser {
     const profile = mkdtempSync(join(tmpdir(), 'tusoi-cdp-'));
     const child = spawn(
       executable,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'],
+      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${profile}`, '--remote-debugging-pipe', ...extraArgs, 'about:blank'],
       { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
     );
     return new Browser(child, profile);

@@ -22,9 +22,9 @@ export interface PtySession {
   kill(signal?: string): void;
 }
 
-export function runPty(args: ReadonlyArray<string>, options: { env?: Record<string, string>; cwd?: string } = {}): PtySession {
+export function runPty(args: ReadonlyArray<string>, options: { env?: Record<string, string>; cwd?: string; cols?: number } = {}): PtySession {
   const env = childEnv({ TERM: 'xterm-256color', ...options.env });
-  const pty = spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols: 80, rows: 30, cwd: options.cwd ?? ROOT, env });
+  const pty = spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols: options.cols ?? 80, rows: 30, cwd: options.cwd ?? ROOT, env });
   let raw = '';
   let clean = '';
   const waiters: Array<() => void> = [];

@@ -169,8 +169,8 @@ export interface ServeProcess {
   exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function spawnServe(db: string, cwd: string, lang: 'vi' | 'en' = 'vi'): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, '--db', db, '--lang', lang, 'serve', '--host', '127.0.0.1', '--port', '0'], { cwd, env: childEnv() });
+export async function spawnServe(db: string, cwd: string, lang: 'vi' | 'en' = 'vi', extra: ReadonlyArray<string> = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, '--db', db, '--lang', lang, 'serve', '--host', '127.0.0.1', '--port', '0', ...extra], { cwd, env: childEnv() });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
@@ -178,7 +178,7 @@ export async function spawnServe(db: string, cwd: string, lang: 'vi' | 'en' = 'v
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const port = await new Promise<number>((resolve, reject) => {
     const look = () => {
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      const m = /https?:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
       // Ready once the first live line (after the address and the warnings) is out.
       if (m && /^\d\d:\d\d:\d\d  /m.test(out)) {
         child.stdout.off('data', look);

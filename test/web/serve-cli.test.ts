@@ -24,11 +24,18 @@ describe('tusoi serve', () => {
     const help = importLog(['serve', '--help']);
     expect(help.r.status).toBe(0);
     expect(help.r.stdout).toContain('--codes');
-    expect(help.loaded.filter((s) => /src\/web\/|dist\/web\/|commands\/serve|better-sqlite3/.test(s))).toEqual([]);
+    expect(help.loaded.filter((s) => /src\/web\/|dist\/web\/|commands\/serve|better-sqlite3|@peculiar|tsyringe|uqr|^node:(https|tls)$/.test(s))).toEqual([]);
+    expect(help.r.stdout).toContain('--https');
     const cell = await tempCell({ members: ['Nguyễn Văn An'], round: ['--label', '2026'] });
     const codes = importLog(['--db', cell.db, 'serve', '--host', '127.0.0.1', '--codes', 'slips.html'], cell.dir);
     expect(codes.r.status).toBe(0);
     expect(codes.loaded.some((s) => /web\/slips/.test(s))).toBe(true);
+    // uqr draws the slips' QR codes; the certificate library and node:https wait for --https.
+    expect(codes.loaded.some((s) => /node_modules\/uqr\//.test(s))).toBe(true);
+    expect(codes.loaded.filter((s) => /@peculiar|tsyringe|^node:https$/.test(s))).toEqual([]);
+    const https = importLog(['--db', cell.db, 'serve', '--host', '127.0.0.1', '--https', '--codes', 'slips-https.html'], cell.dir);
+    expect(https.r.status).toBe(0);
+    expect(https.loaded.some((s) => /@peculiar\/x509/.test(s))).toBe(true);
   });
 
   it('prints slips, serves, shows counts only, and stops on Ctrl+C saying what is saved', async () => {

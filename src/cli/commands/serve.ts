@@ -3,7 +3,9 @@
  * members answer on their own phones at the same time (issue 18). Prints the
  * address, the plain-HTTP warning and what Windows Firewall asks, then live
  * participation (counts only, never an answer); Ctrl+C stops and says what is
- * saved. `--codes FILE` writes the personal code slips instead.
+ * saved. `--codes FILE` writes the personal code slips instead. `--https`
+ * serves over TLS with the self-signed certificate kept in the database
+ * (src/web/certificate.ts), its fingerprint on the screen and the slips.
  * Loaded only by this command: `--help` loads none of it.
  */
 import { isIP } from 'node:net';
@@ -19,6 +21,7 @@ import { roundParticipation } from '../../store/responses.js';
 import { roundQuestionnaire } from '../../store/rounds.js';
 import { defaultHost, hostHeader } from '../../web/host.js';
 import { startFormServer } from '../../web/server.js';
+import { terminalQr } from '../../web/qr.js';
 import { slipSheet } from '../../web/slips.js';
 import type { Context } from '../context.js';
 import { writeOutputFile } from '../output-file.js';
@@ -28,6 +31,7 @@ export interface ServeOptions {
   readonly port?: string;
   readonly codes?: string;
   readonly force?: boolean;
+  readonly https?: boolean;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -37,6 +41,18 @@ function parsePort(value: string | undefined): number {
   const n = /^[0-9]{1,5}$/.test(value) ? Number(value) : NaN;
   if (!(n >= 0 && n <= 65535)) throw new UserError('BAD_OPTION_VALUE', { option: '--port', value, allowed: '0–65535' });
   return n;
+}
+
+/** The address as a QR code on the secretary's screen, or a line saying why not. */
+function showQr(ctx: Context, url: string): void {
+  const h = ctx.m.serveHttps;
+  const out = (line: string): void => void ctx.io.stdout.write(`${line}\n`);
+  if (!ctx.io.stdout.isTTY) return out(h.qrNotTty);
+  const qr = terminalQr(url);
+  const columns = ctx.io.stdout.columns ?? 80;
+  if (qr.width + 2 > columns) return out(h.qrNarrow(qr.width + 2, columns));
+  out(h.qrCaption);
+  for (const line of qr.lines) out(`  ${line}`);
 }
 
 export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
@@ -50,12 +66,24 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
   try {
     const round = collectingRound(db, ctx.io.now());
     if (round.anonymous) throw new UserError('SERVE_ANONYMOUS', { label: round.label });
-    const address = `http://${hostHeader(chosen.host, port)}/`;
+    const https = o.https === true;
+    const address = `${https ? 'https' : 'http'}://${hostHeader(chosen.host, port)}/`;
+    // The certificate before the slips, so that they carry the fingerprint the meeting will show.
+    const cert = https ? await (await import('../../web/certificate.js')).ensureCertificate(db, [chosen.host], ctx.io.now()) : undefined;
+    const h = m.serveHttps;
+    const certLines = () => {
+      if (!cert) return;
+      const until = cert.notAfter.toISOString().slice(0, 10);
+      out(cert.status === 'new' ? h.certNew(until) : cert.status === 'reused' ? h.certReused(until) : h.certRenewed(cert.reason!, until));
+      out(h.fingerprint(cert.fingerprint.sha256));
+      out(h.fingerprintShort(cert.fingerprint.short));
+    };
     if (o.codes !== undefined) {
       const issued = await issueCodes(db, round, ctx.io.now());
-      const html = slipSheet(m, ctx.lang, round.label, address, issued.map((x) => ({ name: x.member.name, code: printedCode(x.code) })));
+      const html = slipSheet(m, ctx.lang, round.label, address, issued.map((x) => ({ name: x.member.name, code: printedCode(x.code) })), cert?.fingerprint);
       await writeOutputFile(ctx, o.codes, html, { force: o.force === true });
       out(m.serve.codesWritten(o.codes, issued.length));
+      certLines();
       return ExitCode.Ok;
     }
     const q = roundQuestionnaire(db, round);
@@ -92,10 +120,17 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
         if (/ (5\d\d|429)( |$)/.test(line)) ctx.io.stderr.write(`${line}\n`);
       },
       onChange: showLive,
+      ...(cert ? { tls: { cert: cert.certPem, key: cert.keyPem } } : {}),
+      commitments: cert !== undefined,
     });
     out(m.serve.listening(server.url));
+    showQr(ctx, server.url);
     if (!chosen.reachable) out(m.serve.unreachable);
-    out(m.serve.plainHttp);
+    if (cert) {
+      out(h.on);
+      certLines();
+      out(h.compare);
+    } else out(m.serve.plainHttp);
     out(m.serve.firewall);
     const issued = codesIssued(db, round);
     out(issued ? m.serve.codesFor(issued, members()) : m.serve.noCodes);
