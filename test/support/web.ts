@@ -128,7 +128,7 @@ async function freshCell(members: ReadonlyArray<string>): Promise<TempCell> {
   return unitHandle(dir, db);
 }
 
-export async function served(members: ReadonlyArray<string>, options: Partial<Pick<FormServerOptions, 'limits' | 'verify'>> = {}): Promise<Served> {
+export async function served(members: ReadonlyArray<string>, options: Partial<Pick<FormServerOptions, 'limits' | 'verify' | 'commitments' | 'now'>> = {}): Promise<Served> {
   const cell = await freshCell(members);
   const db = openDatabase(cell.db, { durable: true });
   const round = findOpenRound(db)!;
