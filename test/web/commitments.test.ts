@@ -132,6 +132,12 @@ describe('commitments over the form (commitments: true)', () => {
     expect(sealedRows(s)).toEqual([{ round: s.round.id, member: an.id, due: null }]);
     // The secret never went into a cookie.
     for (const v of [...phone.jar.values(), ...later.jar.values()]) expect(v).not.toContain(secret.replaceAll('-', ''));
+    // Nor into a log line, and neither did the text.
+    for (const l of s.log) {
+      expect(l).not.toContain(secret.replaceAll('-', ''));
+      expect(l).not.toContain(secret);
+      expect(l).not.toContain(ACTION);
+    }
   });
 
   it('a wrong secret gets a clear page and opens nothing', async () => {
