@@ -13,6 +13,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { allBehaviours, localText } from '../../src/questionnaire/model.js';
+import { commitmentsOf, unlockSecret } from '../../src/services/commitments.js';
+import { activeMemberById } from '../../src/store/web-access.js';
 import { bytes, rawFiles } from '../support/raw-files.js';
 import { besideDue } from '../support/raw-search.js';
 import { pageBehaviours, served, type Device, type Served } from '../support/web.js';
@@ -130,6 +132,10 @@ describe('commitments over the form (commitments: true)', () => {
     expect(changed.status).toBe(303);
     expect((await later.get('/c')).body).toContain('Sửa lại cam kết');
     expect(sealedRows(s)).toEqual([{ round: s.round.id, member: an.id, due: null }]);
+    // The very commitment the terminal reads: the same service opens it with the same secret.
+    const member = activeMemberById(s.db, an.id)!;
+    const unlocked = await unlockSecret(s.db, member, secret);
+    expect(unlocked.ok && commitmentsOf(s.db, s.round, member, unlocked.key).map((x) => [x.behaviourId, x.action, x.due])).toEqual([[first.id, 'Sửa lại cam kết', null]]);
     // The secret never went into a cookie.
     for (const v of [...phone.jar.values(), ...later.jar.values()]) expect(v).not.toContain(secret.replaceAll('-', ''));
     // Nor into a log line, and neither did the text.
