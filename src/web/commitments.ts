@@ -135,6 +135,8 @@ export async function handleCommitments(d: CommitmentDeps, r: CommitmentRequest)
     if (hasSecret(db, member)) return d.redirect(res, L('/c'));
     if (!entry?.justSubmitted) return noSecret();
     if (open) return d.redirect(res, L('/c'));
+    // Each new secret costs a scrypt too: a device pressing again and again spends the same budget as guesses.
+    if (!d.perClient.take(r.client)) return d.send(res, 429, messagePage(frame, c.title, c.tooMany, { href: L('/c'), label: c.back }), { 'Retry-After': '30' });
     const made = await d.gate.run(() => createSecret(member));
     if (!made) return d.send(res, 503, messagePage(frame, c.title, r.m.web.busy, { href: L('/c'), label: c.back }), { 'Retry-After': '5' });
     entry.key?.key.aes.fill(0);

@@ -214,6 +214,7 @@ describe('commitments over the form (commitments: true)', () => {
     const page = await later.get('/c');
     expect(page.status).toBe(200);
     expect(page.body).toContain('Không có gì để hiện');
+    expect((await later.get('/c?lang=en')).body).toContain('Nothing to show');
     for (const b of allBehaviours(s.q)) expect(page.body).not.toContain(localText(b.text, 'vi'));
     expect((await later.post('/c/secret', { csrf: later.csrf })).body).not.toContain('class="secret"');
   });
@@ -241,6 +242,16 @@ describe('commitments over the form (commitments: true)', () => {
     await third.get('/c');
     expect((await third.post('/c/unlock', { csrf: third.csrf, secret })).status).toBe(429);
     expect(s.log.some((l) => l.includes('POST /c/unlock 429'))).toBe(true);
+  });
+
+  it('making secret after secret is limited per client too (each is a scrypt)', async () => {
+    s = await served([AN], { commitments: true, limits: { perClient: { burst: 2, perSecond: 0 }, overall: { burst: 100, perSecond: 0 }, concurrent: 2, queue: 64 } });
+    const phone = s.device();
+    await submitAll(s, phone);
+    await phone.get('/c');
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await phone.post('/c/secret', { csrf: phone.csrf })).status);
+    expect(statuses).toEqual([200, 200, 429]);
   });
 
   it('every state-changing request needs the session’s CSRF token and a same-origin Origin', async () => {
