@@ -525,6 +525,57 @@ export interface Messages {
     readonly doneTitle: string;
     readonly doneText: string;
   };
+  // --- web commitments (issue 18, parts 2 and 3: tự sửa over the network form, https only) ---
+  /** The commitment pages of the network form, offered only over --https. */
+  readonly webCommitments: {
+    readonly title: string;
+    /** Heading line right after submitting on this device. */
+    readonly submitted: string;
+    readonly intro: (n: number) => string;
+    readonly nothingReported: string;
+    readonly privacy: (unlocked: boolean) => string;
+    readonly none: string;
+    readonly write: string;
+    readonly edit: string;
+    readonly due: (due: string) => string;
+    readonly lockedTitle: string;
+    readonly needSecret: string;
+    readonly secretLabel: string;
+    readonly secretHint: string;
+    readonly unlock: string;
+    readonly wrongTitle: string;
+    readonly wrong: string;
+    readonly malformed: string;
+    readonly accented: string;
+    readonly tooMany: string;
+    readonly noSecretTitle: string;
+    readonly noSecret: string;
+    readonly makeSecretIntro: string;
+    readonly makeSecret: string;
+    readonly newSecretTitle: string;
+    readonly newSecret: string;
+    readonly retypeLabel: string;
+    readonly retypeSubmit: string;
+    readonly retypeWrong: string;
+    readonly noted: string;
+    readonly actionLabel: string;
+    readonly actionHint: (limit: number) => string;
+    readonly dueLabel: string;
+    readonly dueHint: string;
+    readonly save: string;
+    readonly remove: string;
+    readonly back: string;
+    readonly saved: string;
+    readonly removed: string;
+    readonly empty: string;
+    readonly unsafe: (char: string, position: number) => string;
+    readonly tooLong: (length: number, limit: number) => string;
+    readonly dueInvalid: (text: string) => string;
+    readonly lock: string;
+    readonly lockedDone: string;
+    readonly idle: string;
+  };
+  // --- end web commitments ---
   /** The secretary's screen of `tusoi serve`, and the slip sheet. */
   readonly serve: {
     readonly listening: (url: string) => string;

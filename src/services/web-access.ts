@@ -71,7 +71,7 @@ export const codesIssued = (db: Db, round: Round): number => countCodes(db, roun
 export type CodeCheck =
   | { readonly kind: 'ok'; readonly member: Member; readonly token: string }
   | { readonly kind: 'wrong' }
-  | { readonly kind: 'used' };
+  | { readonly kind: 'used'; readonly member: Member };
 
 /** Checks a typed code (the slow part: one scrypt); a right one opens a session for the device. */
 export async function checkCode(db: Db, round: Round, typed: string, now: Date): Promise<CodeCheck> {
@@ -81,9 +81,17 @@ export async function checkCode(db: Db, round: Round, typed: string, now: Date):
   const memberId = memberOfCode(db, round.id, hash);
   const member = memberId === undefined ? undefined : activeMemberById(db, memberId);
   if (!member) return { kind: 'wrong' };
-  if (participationOf(db, round.id, member.id) === 'submitted') return { kind: 'used' };
+  if (participationOf(db, round.id, member.id) === 'submitted') return { kind: 'used', member };
   const { token } = createSession(db, round.id, member.id, now.toISOString());
   return { kind: 'ok', member, token };
+}
+
+/**
+ * A new session for a device of a member who has submitted: over --https it
+ * reaches only their commitments (`web/commitments.ts`), never the answers.
+ */
+export function commitmentSession(db: Db, round: Round, member: Member, now: Date): string {
+  return createSession(db, round.id, member.id, now.toISOString()).token;
 }
 
 /** The member and CSRF token of a live session of this round. */

@@ -190,4 +190,14 @@ button.secondary{background:#fff;color:#7a0000}
 :focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 a{color:#0b4f9c}
 ul.flagged li,ul.missing li{margin:0.4rem 0}
+/* web commitments (issue 18): the secret, the commitment's text box, the list */
+label[for=secret],label[for=action],label[for=due]{display:block;font-weight:600;margin:0.75rem 0 0.25rem}
+input[type=password],textarea,input#due{width:100%;font:inherit;font-size:1.1rem;padding:0.6rem;border:2px solid #555;border-radius:6px}
+input[type=password]{letter-spacing:0.1em}
+.secret{font-family:ui-monospace,Consolas,monospace;font-size:1.6rem;font-weight:700;letter-spacing:0.08em;text-align:center;padding:0.75rem;border:2px dashed #7a0000;border-radius:6px;word-break:break-all}
+.ok{background:#e6f4ea;border-left:4px solid #1e7e34;padding:0.5rem}
+ul.commitments{list-style:none;padding:0}
+ul.commitments>li{border:1px solid #888;border-radius:6px;padding:0.25rem 0.75rem 0.5rem;margin:0 0 1rem}
+.commitment{background:#f4f4f4;padding:0.5rem;border-radius:4px;white-space:pre-wrap}
+a.button.secondary{background:#fff;color:#7a0000}
 `;

@@ -21,14 +21,16 @@ import type { Messages } from '../i18n/messages.js';
 import { REVIEW_CURSOR, resumeState } from '../interview/engine.js';
 import type { Behaviour, Group, Lang, Manifestation, Questionnaire } from '../questionnaire/model.js';
 import { storingHooks } from '../services/interview.js';
-import { checkCode, normaliseCode, printedCode, sessionMember } from '../services/web-access.js';
+import { checkCode, commitmentSession, normaliseCode, printedCode, sessionMember } from '../services/web-access.js';
 import type { Db } from '../store/db.js';
 import type { Member } from '../store/members.js';
 import { startNamedResponse, type StoredResponse } from '../store/responses.js';
 import { isRoundOpen, type Round } from '../store/rounds.js';
 import { revokeMemberSessions, revokeRoundSessions } from '../store/web-access.js';
+import { commitmentRoute, handleCommitments, offerAfterSubmit, type CommitmentDeps } from './commitments.js';
 import { hostHeader } from './host.js';
 import { Gate, TokenBuckets, type BucketSpec } from './limits.js';
+import { OpenKeys } from './open-keys.js';
 import { codePage, manifestationPage, messagePage, page, reviewPage, STYLE, withLang, type PageFrame } from './pages.js';
 
 export const BODY_LIMIT = 16 * 1024;
@@ -62,8 +64,17 @@ export interface FormServerOptions {
   readonly verify?: typeof checkCode;
   /** `serve --https`: the certificate and its key (PEM); served with node:https, which is loaded only then. */
   readonly tls?: { readonly cert: string; readonly key: string };
-  /** Whether the commitments of tự sửa (and their secret) are offered: true exactly when serving over https (`tls`). */
+  /**
+   * Tự sửa on the form (`web/commitments.ts`): true only when served over
+   * --https, since the secret and the commitments' text must not cross the
+   * Wi-Fi in clear. False: the last page says they are written later at the laptop.
+   */
   readonly commitments?: boolean;
+  /**
+   * Tests only: the commitments pages over loopback plain HTTP, so that their
+   * tests need no certificate (the TLS layer has its own tests). `serve` never sets it.
+   */
+  readonly commitmentsOverPlainHttpForTests?: boolean;
 }
 
 export interface FormServer {
@@ -112,8 +123,8 @@ function cookies(req: IncomingMessage): Map<string, string> {
 const sameToken = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && a.length === b.length && a.length > 0 && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-/** Reads a form-encoded body of at most BODY_LIMIT bytes; every field once. */
-function readForm(req: IncomingMessage): Promise<Map<string, string>> {
+/** Reads a form-encoded body of at most BODY_LIMIT bytes; every field once, each value at most `valueLimit` characters. */
+function readForm(req: IncomingMessage, valueLimit = 200): Promise<Map<string, string>> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') return Promise.reject(new HttpProblem(415, 'unsupported'));
   const declared = Number(req.headers['content-length'] ?? '0');
@@ -137,7 +148,7 @@ function readForm(req: IncomingMessage): Promise<Map<string, string>> {
       const text = Buffer.concat(chunks).toString('utf8');
       const form = new Map<string, string>();
       for (const [k, v] of new URLSearchParams(text)) {
-        if (form.has(k) || k.length > 100 || v.length > 200) return reject(new HttpProblem(400, 'badRequest'));
+        if (form.has(k) || k.length > 100 || v.length > valueLimit) return reject(new HttpProblem(400, 'badRequest'));
         form.set(k, v);
       }
       resolve(form);
@@ -161,9 +172,14 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
   manifests.forEach((x, i) => x.manifestation.behaviours.forEach((b) => manifestOf.set(b.id, i + 1)));
   let expectedHost = '';
   let origin = '';
-  if ((o.commitments === true) !== (o.tls !== undefined)) throw new InternalError('commitments are offered exactly when serving over https');
+  // Commitments and their secret never cross the Wi-Fi in clear; over TLS they are always offered.
+  if (o.tls !== undefined ? o.commitments !== true : o.commitments === true && o.commitmentsOverPlainHttpForTests !== true) {
+    throw new InternalError('commitments are offered exactly when serving over https');
+  }
   // Over https every cookie is Secure: a plain-HTTP page on the same address never sees it.
   const secure = o.tls ? '; Secure' : '';
+  const withCommitments = o.commitments === true;
+  const keys = new OpenKeys(() => o.now().getTime());
 
   const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string | string[]> = {}) => {
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', ...headers });
@@ -175,6 +191,25 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
   };
   const sessionCookie = (token: string, maxAge?: number) =>
     `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/${secure}${maxAge !== undefined ? `; Max-Age=${maxAge}` : ''}`;
+  const commitmentDeps: CommitmentDeps = {
+    db,
+    round,
+    q,
+    keys,
+    gate,
+    // Secret guesses are limited like code guesses, and per member too.
+    perClient: new TokenBuckets(limits.perClient, () => Date.now()),
+    perMember: new TokenBuckets(limits.perClient, () => Date.now()),
+    overall: new TokenBuckets(limits.overall, () => Date.now()),
+    send,
+    redirect,
+    readForm,
+    refuse: (what) => {
+      throw new HttpProblem(what === 'forbidden' ? 403 : 400, what);
+    },
+    sameToken,
+    log: o.log,
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // DNS rebinding: a page from another name that resolves here is refused.
@@ -207,7 +242,8 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     const mMatch = /^\/m\/([1-9][0-9]{0,2})$/.exec(path);
     const mIndex = mMatch ? Number(mMatch[1]) : undefined;
     if (mIndex !== undefined && mIndex > manifests.length) return send(res, 404, messagePage(frame(), w.notFoundTitle, w.notFound, { href: L('/'), label: w.startLink }));
-    const allowed = mIndex !== undefined ? ['GET', 'POST'] : routes[path] ? [routes[path]!] : undefined;
+    const cAllowed = withCommitments ? commitmentRoute(path) : undefined;
+    const allowed = mIndex !== undefined ? ['GET', 'POST'] : routes[path] ? [routes[path]!] : cAllowed ? [...cAllowed] : undefined;
     if (!allowed) return send(res, 404, messagePage(frame(), w.notFoundTitle, w.notFound, { href: L('/'), label: w.startLink }));
     if (!allowed.includes(method)) return send(res, 405, messagePage(frame(), w.badRequestTitle, w.badRequest), { Allow: allowed.join(', ') });
 
@@ -250,7 +286,11 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
       const checked = await gate.run(() => verify(db, round, form.get('code') ?? '', o.now()));
       if (!checked) return send(res, 503, codePage(frame(), pre, w.busy), { ...preHeader, 'Retry-After': '5' });
       if (checked.kind === 'wrong') return send(res, 401, codePage(frame(), pre, w.wrongCode), preHeader);
-      if (checked.kind === 'used') return send(res, 403, messagePage(frame(), w.usedTitle, w.used), preHeader);
+      if (checked.kind === 'used') {
+        // Over --https a used code opens the member's commitments (behind their secret), never the answers.
+        if (withCommitments) return redirect(res, L('/c'), { 'Set-Cookie': sessionCookie(commitmentSession(db, round, checked.member, o.now())) });
+        return send(res, 403, messagePage(frame(), w.usedTitle, w.used), preHeader);
+      }
       startNamedResponse(db, round, checked.member.id);
       o.onChange?.();
       return redirect(res, L('/form'), { 'Set-Cookie': sessionCookie(checked.token) });
@@ -263,6 +303,13 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     const member: Member = session.member;
     const response: StoredResponse = startNamedResponse(db, round, member.id);
     const memberFrame = frame({ member: member.name });
+    if (response.status === 'submitted' && withCommitments) {
+      // Only the commitment pages: an answer page of a submitted response goes there instead.
+      if (cAllowed) return handleCommitments(commitmentDeps, { req, res, path, method, query, frame: memberFrame, m, member, token: token!, csrf: session.csrf, client: req.socket.remoteAddress ?? '?' });
+      if (method === 'GET') return redirect(res, L('/c'));
+      return send(res, 403, messagePage(frame(), w.usedTitle, w.used));
+    }
+    if (cAllowed) return method === 'GET' ? redirect(res, L('/form')) : send(res, 403, messagePage(frame(), w.expiredTitle, w.expired, { href: L('/'), label: w.startLink }));
     if (response.status === 'submitted') {
       revokeMemberSessions(db, round.id, member.id, o.now().toISOString());
       return send(res, 403, messagePage(frame(), w.usedTitle, w.used), { 'Set-Cookie': sessionCookie('', 0) });
@@ -336,6 +383,12 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     hooks.onSubmit();
     revokeMemberSessions(db, round.id, member.id, o.now().toISOString());
     o.onChange?.();
+    if (withCommitments) {
+      // A fresh session for this device alone (the answering ones are revoked), offered the commitments.
+      const next = commitmentSession(db, round, member, o.now());
+      offerAfterSubmit(keys, next, member);
+      return redirect(res, L('/c'), { 'Set-Cookie': sessionCookie(next) });
+    }
     return redirect(res, L('/done'), { 'Set-Cookie': sessionCookie('', 0) });
   };
 
@@ -385,6 +438,8 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     url: `${origin}/`,
     close: () =>
       new Promise<void>((resolve) => {
+        // Ctrl+C: every opened commitment key is forgotten with the server.
+        keys.clear();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -128,7 +128,7 @@ async function freshCell(members: ReadonlyArray<string>): Promise<TempCell> {
   return unitHandle(dir, db);
 }
 
-export async function served(members: ReadonlyArray<string>, options: Partial<Pick<FormServerOptions, 'limits' | 'verify'>> = {}): Promise<Served> {
+export async function served(members: ReadonlyArray<string>, options: Partial<Pick<FormServerOptions, 'limits' | 'verify' | 'commitments' | 'now'>> = {}): Promise<Served> {
   const cell = await freshCell(members);
   const db = openDatabase(cell.db, { durable: true });
   const round = findOpenRound(db)!;
@@ -136,7 +136,7 @@ export async function served(members: ReadonlyArray<string>, options: Partial<Pi
   const issued = await issueCodes(db, round, new Date());
   const codes = new Map(issued.map((x) => [x.member.name, x.code]));
   const log: string[] = [];
-  const server = await startFormServer({ db, round, q, host: '127.0.0.1', port: 0, messages: { vi, en }, now: () => new Date(), log: (l) => log.push(l), ...options });
+  const server = await startFormServer({ db, round, q, host: '127.0.0.1', port: 0, messages: { vi, en }, now: () => new Date(), log: (l) => log.push(l), ...options, ...(options.commitments ? { commitmentsOverPlainHttpForTests: true } : {}) });
   const port = Number(new URL(server.url).port);
   return {
     cell,
