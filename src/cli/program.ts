@@ -197,8 +197,9 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .option('--port <n>', h.port)
         .option(`--codes <${p.file}>`, h.codes)
         .option('--force', h.force)
+        .option('--slips <n>', m.anonWeb.slipsOption)
         .addHelpText('after', examples(h.examples))
-        .action((o: { host?: string; port?: string; codes?: string; force?: boolean }, c: Command) =>
+        .action((o: { host?: string; port?: string; codes?: string; force?: boolean; slips?: string }, c: Command) =>
           act(async (ctx) => (await import('./commands/serve.js')).serve(ctx, o))(c),
         );
     },

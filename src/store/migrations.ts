@@ -21,11 +21,12 @@ import { migration as sealedCommitments } from './migrations/006-sealed-commitme
 import { migration as roundReads } from './migrations/007-round-reads.js';
 import { migration as webAccess } from './migrations/008-web-access.js';
 import { migration as unitKeys } from './migrations/009-unit-keys.js';
+import { migration as anonymousSlips } from './migrations/010-anonymous-slips.js';
 import type { Migration } from './migrations/step.js';
 
 export type { Migration } from './migrations/step.js';
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments, roundReads, webAccess, unitKeys];
+export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments, roundReads, webAccess, unitKeys, anonymousSlips];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

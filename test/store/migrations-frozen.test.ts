@@ -22,6 +22,7 @@ const RELEASED: Readonly<Record<number, string>> = {
   7: 'becc3310ac19cdb659df639a0badc399c392cf53cf9d45d36e4c329d2bd02c07',
   8: '87da218064fc4d6ed3054132ee7b58622ff59e990afd15bea70289ff73f56ebb',
   9: 'fae7f0d61dfffbdfa9c58e9148ddb4005cda388914771bf415562d759713a321',
+  10: 'fbe00319b86943c370dbdeae52db53d7b7d3da6c2f07526d415d30e717c6b756',
 };
 
 const DIR = resolve(import.meta.dirname, '..', '..', 'src', 'store', 'migrations');

@@ -20,6 +20,8 @@ import { roundQuestionnaire } from '../../store/rounds.js';
 import { defaultHost, hostHeader } from '../../web/host.js';
 import { startFormServer } from '../../web/server.js';
 import { slipSheet } from '../../web/slips.js';
+import { slipCounts } from '../../services/web-slips.js';
+import { anonymousLiveLine, anonymousStartLines, startDesk, writeAnonymousSlips, type Desk } from './serve-anonymous.js';
 import type { Context } from '../context.js';
 import { writeOutputFile } from '../output-file.js';
 
@@ -28,6 +30,8 @@ export interface ServeOptions {
   readonly port?: string;
   readonly codes?: string;
   readonly force?: boolean;
+  /** Anonymous rounds: how many slips `--codes` prints. */
+  readonly slips?: string;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -49,8 +53,13 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
   const db = openDatabase(ctx.db, { durable: true });
   try {
     const round = collectingRound(db, ctx.io.now());
-    if (round.anonymous) throw new UserError('SERVE_ANONYMOUS', { label: round.label });
     const address = `http://${hostHeader(chosen.host, port)}/`;
+    if (o.slips !== undefined && (o.codes === undefined || !round.anonymous)) throw new UserError('BAD_OPTION_VALUE', { option: '--slips', value: o.slips, allowed: '--codes FILE, anonymous round' });
+    // An anonymous round: slips linked to no member, ticked off as handed out (serve-anonymous.ts).
+    if (o.codes !== undefined && round.anonymous) {
+      await writeAnonymousSlips(ctx, db, round, address, o.codes, o);
+      return ExitCode.Ok;
+    }
     if (o.codes !== undefined) {
       const issued = await issueCodes(db, round, ctx.io.now());
       const html = slipSheet(m, ctx.lang, round.label, address, issued.map((x) => ({ name: x.member.name, code: printedCode(x.code) })));
@@ -65,10 +74,12 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
       return { submitted: p.submitted.length, inProgress: p.inProgress.length, notStarted: Math.max(0, members() - p.submitted.length - p.inProgress.length) };
     };
     let last = '';
+    let desk: Desk | undefined;
     const printLive = () => {
       const c = counts();
-      const line = m.serve.live(c.submitted, c.inProgress, c.notStarted);
-      if (line !== last) out(`${ctx.io.now().toTimeString().slice(0, 8)}  ${line}`);
+      const line = round.anonymous ? anonymousLiveLine(ctx, db, round) : m.serve.live(c.submitted, c.inProgress, c.notStarted);
+      // No time on an anonymous round's line: it would date each ballot.
+      if (line !== last) (desk ? desk.print : out)(round.anonymous ? line : `${ctx.io.now().toTimeString().slice(0, 8)}  ${line}`);
       last = line;
     };
     // Counted at most every 250 ms, however many answers arrive: 60 members must not each pay for a recount.
@@ -97,8 +108,11 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
     if (!chosen.reachable) out(m.serve.unreachable);
     out(m.serve.plainHttp);
     out(m.serve.firewall);
-    const issued = codesIssued(db, round);
-    out(issued ? m.serve.codesFor(issued, members()) : m.serve.noCodes);
+    if (round.anonymous) for (const line of anonymousStartLines(ctx, db, round)) out(line);
+    else {
+      const issued = codesIssued(db, round);
+      out(issued ? m.serve.codesFor(issued, members()) : m.serve.noCodes);
+    }
     printLive();
     await new Promise<void>((resolve) => {
       const stop = () => {
@@ -108,12 +122,18 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
+      if (round.anonymous) desk = startDesk(ctx, db, round, printLive, stop);
     });
+    desk?.close();
+    desk = undefined;
     out(m.serve.stopping);
     if (pending) clearTimeout(pending);
     await server.close();
     const c = counts();
-    out(m.serve.stopped(c.submitted, c.inProgress));
+    if (round.anonymous) {
+      const s = slipCounts(db, round);
+      out(m.anonWeb.stopped(s.handedOut, s.submitted));
+    } else out(m.serve.stopped(c.submitted, c.inProgress));
     return ExitCode.Ok;
   } finally {
     db.close();
