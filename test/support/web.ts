@@ -169,7 +169,8 @@ export interface ServeProcess {
   exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function spawnServe(db: string, cwd: string, lang: 'vi' | 'en' = 'vi'): Promise<ServeProcess> {
+/** `ready`: the line that says the server is up (a named round's first live line starts with the time; an anonymous round's has none). */
+export async function spawnServe(db: string, cwd: string, lang: 'vi' | 'en' = 'vi', ready: RegExp = /^\d\d:\d\d:\d\d  /m): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, '--db', db, '--lang', lang, 'serve', '--host', '127.0.0.1', '--port', '0'], { cwd, env: childEnv() });
   let out = '';
   let err = '';
@@ -180,7 +181,7 @@ export async function spawnServe(db: string, cwd: string, lang: 'vi' | 'en' = 'v
     const look = () => {
       const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
       // Ready once the first live line (after the address and the warnings) is out.
-      if (m && /^\d\d:\d\d:\d\d  /m.test(out)) {
+      if (m && ready.test(out)) {
         child.stdout.off('data', look);
         resolve(Number(m[1]));
       }

@@ -90,13 +90,17 @@ export function startDesk(ctx: Context, db: Db, round: Round, onChange: () => vo
   const input = ctx.io.stdin as Partial<NodeJS.ReadableStream>;
   if (typeof input.on !== 'function') return undefined;
   const output = ctx.io.stdout as NodeJS.WritableStream;
-  const rl: Interface = createInterface({ input: input as NodeJS.ReadableStream, output, terminal: ctx.io.stdin.isTTY === true && ctx.io.stdout.isTTY === true, prompt: ctx.m.anonWeb.tickPrompt });
+  const terminal = ctx.io.stdin.isTTY === true && ctx.io.stdout.isTTY === true;
+  const rl: Interface = createInterface({ input: input as NodeJS.ReadableStream, output, terminal, prompt: ctx.m.anonWeb.tickPrompt });
+  // Off a terminal (a piped stdin) there is no line being typed to redraw: no prompt, lines only.
+  const prompt = () => {
+    if (terminal) rl.prompt(true);
+  };
   let open = true;
   const print = (line: string) => {
-    if (!open) return void ctx.io.stdout.write(`${line}\n`);
-    if (ctx.io.stdout.isTTY) output.write('\r\x1b[2K');
+    if (open && terminal) output.write('\r\x1b[2K');
     output.write(`${line}\n`);
-    rl.prompt(true);
+    if (open) prompt();
   };
   rl.on('line', (line) => {
     const said = deskLine(ctx, db, round, line);
@@ -104,14 +108,14 @@ export function startDesk(ctx: Context, db: Db, round: Round, onChange: () => vo
       output.write(`${said}\n`);
       onChange();
     }
-    rl.prompt();
+    prompt();
   });
   rl.on('SIGINT', onInterrupt);
   // A piped stdin that ends: no more ticks, the server goes on until Ctrl+C.
   rl.on('close', () => {
     open = false;
   });
-  rl.prompt();
+  prompt();
   return {
     print,
     close: () => {
