@@ -324,7 +324,6 @@ export const en: Messages = {
     MERGE_REMOVE_AMBIGUOUS: (p) => `More than one merged file is named "${p.ref}" (units ${p.units}). Take one out by its unit code, e.g.:\n  tusoi merge --remove ${shellWord(p.units.split(', ')[0] ?? 'CODE')}`,
     ANONYMOUS_OPEN: (p) => `Round "${p.label}" is anonymous and still open: a report or an export now (after each turn) would reveal each person's answers. Close it first:\n  tusoi round close`,
     RESPONSE_CLOSED: () => 'This response has been submitted (in another window) or the round is closed; no more answers are saved.',
-    SERVE_ANONYMOUS: (p) => `Round ${p.label} is anonymous: the network form takes named rounds only for now. Use the kiosk at this computer:\n  tusoi session`,
     // --- issue 18, part 2: anonymous rounds over the network form ---
     SLIPS_EXCEEDED: (p) => `As many ballots are in as members ticked off as having a slip (${p.ticked}).`,
     SLIP_TICKED: (p) => `${p.member} has been ticked off as having a slip to answer on a phone: one ballot each, so not at this laptop. If the tick was a mistake, the secretary removes it on the tusoi serve screen (type -name).`,

@@ -330,7 +330,6 @@ export const vi: Messages = {
     MERGE_REMOVE_AMBIGUOUS: (p) => `Có nhiều tệp đã gộp cùng tên "${p.ref}" (của các đơn vị ${p.units}). Đồng chí gỡ theo mã đơn vị, ví dụ:\n  tusoi merge --remove ${shellWord(p.units.split(', ')[0] ?? 'MÃ')}`,
     ANONYMOUS_OPEN: (p) => `Đợt "${p.label}" là đợt ẩn danh và còn mở: báo cáo hay xuất tệp lúc này (sau từng lượt) sẽ để lộ câu trả lời của từng người. Đóng đợt trước:\n  tusoi round close`,
     RESPONSE_CLOSED: () => 'Phiếu này đã được nộp (ở cửa sổ khác) hoặc đợt đã đóng; câu trả lời không được lưu thêm.',
-    SERVE_ANONYMOUS: (p) => `Đợt ${p.label} là đợt ẩn danh: phiếu trên mạng hiện chỉ dùng cho đợt ghi tên. Dùng máy này cho từng người trả lời lần lượt:\n  tusoi session`,
     // --- issue 18, part 2: anonymous rounds over the network form ---
     SLIPS_EXCEEDED: (p) => `Số phiếu đã nộp đã bằng số người được đánh dấu nhận phiếu (${p.ticked}).`,
     SLIP_TICKED: (p) => `${p.member} đã nhận phiếu để trả lời trên điện thoại (bí thư đã đánh dấu): mỗi người một phiếu, nên không trả lời ở máy này. Nếu đánh dấu nhầm, bí thư bỏ đánh dấu trên màn hình tusoi serve (gõ -tên).`,

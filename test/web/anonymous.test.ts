@@ -7,6 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { allBehaviours } from '../../src/questionnaire/model.js';
 import { beginInterview, openResponse } from '../../src/services/interview.js';
+import { enterPaperForm } from '../../src/services/paper-form.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { slipCounts, tickMember, untickMember } from '../../src/services/web-slips.js';
 import { anonymousParticipation, anonymousSummary, countSealedBallots } from '../../src/store/anonymous.js';
 import { deskLine } from '../../src/cli/commands/serve-anonymous.js';
@@ -96,6 +99,31 @@ describe('an anonymous ballot over HTTP', () => {
   });
 });
 
+describe('printing slips (serve --codes in an anonymous round)', () => {
+  it('prints --slips N nameless slips; printing again replaces the unused ones and keeps the used', async () => {
+    s = await servedAnonymous(MEMBERS);
+    tickMember(s.db, s.round, s.members[0]!);
+    const d = s.device();
+    await answerBallot(d, s.q, s.slips[0]!, ballot(6));
+    expect((await submitBallot(d)).status).toBe(303);
+    const sheet = join(s.cell.dir, 'again.html');
+    const r = await s.cell.cli(['serve', '--host', '127.0.0.1', '--codes', sheet, '--slips', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    const html = readFileSync(sheet, 'utf8');
+    expect([...html.matchAll(/class="code">/g)]).toHaveLength(2);
+    for (const name of MEMBERS) expect(html).not.toContain(name);
+    expect(s.cell.query<{ used: number; n: number }>('SELECT used, count(*) AS n FROM web_slip GROUP BY used ORDER BY used')).toEqual([
+      { used: 0, n: 2 },
+      { used: 1, n: 1 },
+    ]);
+    // An old unused slip no longer opens anything; a new one does.
+    expect((await s.device().signIn(s.slips[1]!)).status).toBe(401);
+    const fresh = /class="code">([^<]+)</.exec(html)![1]!;
+    expect((await s.device().signIn(fresh)).status).toBe(303);
+    expect((await s.cell.cli(['serve', '--codes', join(s.cell.dir, 'x.html'), '--slips', '0'])).status).toBe(2);
+  });
+});
+
 describe('ticking off', () => {
   it('a ticked member is refused at the kiosk, saying why; a member answering at the kiosk cannot be ticked', async () => {
     s = await servedAnonymous(MEMBERS);
@@ -103,6 +131,8 @@ describe('ticking off', () => {
     expect(tickMember(s.db, s.round, an)).toBe('ticked');
     expect(tickMember(s.db, s.round, an)).toBe('already');
     expect(() => beginInterview(s!.db, s!.round, an)).toThrow(expect.objectContaining({ name: 'UserError', code: 'SLIP_TICKED' }));
+    // Nor on a paper form entered for them.
+    expect(() => enterPaperForm(s!.db, s!.round, { member: an, answers: ballot(5), replace: false }, new Date())).toThrow(expect.objectContaining({ code: 'SLIP_TICKED' }));
     // Ngọc starts at the kiosk: no slip for her.
     openResponse(s.db, s.round, s.q, ngoc);
     expect(tickMember(s.db, s.round, ngoc)).toBe('inProgress');
