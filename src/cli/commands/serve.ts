@@ -1,9 +1,11 @@
 /**
- * `tusoi serve`: the open named round's form on the local network, so that
+ * `tusoi serve`: the open round's form on the local network, so that
  * members answer on their own phones at the same time (issue 18). Prints the
  * address, the plain-HTTP warning and what Windows Firewall asks, then live
  * participation (counts only, never an answer); Ctrl+C stops and says what is
- * saved. `--codes FILE` writes the personal code slips instead.
+ * saved. `--codes FILE` writes the personal code slips instead; in an
+ * anonymous round, nameless slips, and the screen ticks members off as they
+ * take one (serve-anonymous.ts).
  * Loaded only by this command: `--help` loads none of it.
  */
 import { isIP } from 'node:net';
