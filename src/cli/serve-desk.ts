@@ -11,17 +11,17 @@
  * with a piped stdin, so a test can drive it.
  */
 import { createInterface, type Interface } from 'node:readline';
-import { UserError } from '../../errors.js';
-import type { Round } from '../../store/rounds.js';
-import type { Db } from '../../store/db.js';
-import { listMembers, type Member } from '../../store/members.js';
-import { issueSlips, slipCounts, tickMember, untickMember, unusedSlips } from '../../services/web-slips.js';
-import { printedCode } from '../../services/web-access.js';
-import { fold } from '../../text/vietnamese.js';
-import { displaySafe } from '../../text/hygiene.js';
-import { anonymousSlipSheet } from '../../web/anonymous-slips.js';
-import type { Context } from '../context.js';
-import { writeOutputFile } from '../output-file.js';
+import { UserError } from '../errors.js';
+import type { Round } from '../store/rounds.js';
+import type { Db } from '../store/db.js';
+import { listMembers, type Member } from '../store/members.js';
+import { issueSlips, slipCounts, tickMember, untickMember, unusedSlips } from '../services/web-slips.js';
+import { printedCode } from '../services/web-access.js';
+import { fold } from '../text/vietnamese.js';
+import { displaySafe } from '../text/hygiene.js';
+import { anonymousSlipSheet } from '../web/anonymous-slips.js';
+import type { Context } from './context.js';
+import { writeOutputFile } from './output-file.js';
 
 /** Writes the anonymous slip sheet: `--slips N`, default the active members. */
 export async function writeAnonymousSlips(ctx: Context, db: Db, round: Round, address: string, file: string, o: { readonly slips?: string; readonly force?: boolean }): Promise<void> {

@@ -332,7 +332,7 @@ export const vi: Messages = {
     RESPONSE_CLOSED: () => 'Phiếu này đã được nộp (ở cửa sổ khác) hoặc đợt đã đóng; câu trả lời không được lưu thêm.',
     // --- issue 18, part 2: anonymous rounds over the network form ---
     SLIPS_EXCEEDED: (p) => `Số phiếu đã nộp đã bằng số người được đánh dấu nhận phiếu (${p.ticked}).`,
-    SLIP_TICKED: (p) => `${p.member} đã nhận phiếu để trả lời trên điện thoại (bí thư đã đánh dấu): mỗi người một phiếu, nên không trả lời ở máy này. Nếu đánh dấu nhầm, bí thư bỏ đánh dấu trên màn hình tusoi serve (gõ -tên).`,
+    SLIP_TICKED: (p) => `${p.member} đã nhận phiếu để trả lời trên điện thoại (bí thư đã đánh dấu): mỗi người một phiếu, nên không trả lời ở máy này. Nếu đánh dấu nhầm, bí thư gõ -tên ở dòng “Người nhận phiếu” trên màn hình phát phiếu để bỏ đánh dấu.`,
     DB_INCOMPLETE: (p) => `Tệp ${p.file} chưa được khởi tạo xong (thiếu thông tin đơn vị). Xóa tệp rồi tạo lại:\n  tusoi --db ${shellWord(p.file)} init --unit-code MÃ --unit-name "Tên chi bộ"`,
     OUTPUT_IS_DATABASE: (p) =>
       `${p.file} là cơ sở dữ liệu của đơn vị (${p.database}) hoặc tệp đi kèm của nó; tusoi không bao giờ ghi báo cáo hay tệp xuất đè lên đó. Đồng chí hãy chọn tên khác bằng --out; cơ sở dữ liệu không bị thay đổi.`,
@@ -944,7 +944,7 @@ export const vi: Messages = {
     exceeded: (n) => `Số phiếu đã nộp đã bằng số người bí thư đánh dấu đã nhận phiếu (${n}). Câu trả lời của đồng chí vẫn được giữ: nhờ bí thư đánh dấu đồng chí đã nhận phiếu, rồi bấm Nộp phiếu lại.`,
     doneText: 'Phiếu đã được cộng vào kết quả chung và không còn lưu riêng: không ai, kể cả bí thư, biết phiếu nào của ai. Đồng chí có thể đóng trang này.',
     slipsOption: 'đợt ẩn danh: số phiếu in (mặc định: số đảng viên đang sinh hoạt)',
-    slipsWritten: (f, n) => `Đã ghi ${n} phiếu ẩn danh vào ${f}. In ra, cắt, trộn rồi phát ngẫu nhiên; phát phiếu nào thì đánh dấu người nhận trên màn hình tusoi serve. Các phiếu in trước mà chưa nộp không còn dùng được.`,
+    slipsWritten: (f, n) => `Đã ghi ${n} phiếu ẩn danh vào ${f}. In ra, cắt, trộn rồi phát ngẫu nhiên; phát phiếu nào thì đánh dấu người nhận trên màn hình phát phiếu. Các phiếu in trước mà chưa nộp không còn dùng được.`,
     slipsTitle: (r) => `Phiếu ẩn danh, đợt ${r}`,
     slipHeading: 'Phiếu tự soi ẩn danh',
     slipCode: 'Mã phiếu',
@@ -957,7 +957,7 @@ export const vi: Messages = {
     ticked: (w) => `Đã đánh dấu ${w} nhận phiếu.`,
     already: (w) => `${w} đã được đánh dấu nhận phiếu rồi.`,
     answered: (w) => `${w} đã trả lời (ở máy này hoặc phiếu giấy): không phát thêm phiếu.`,
-    inProgress: (w) => `${w} đang trả lời ở máy này (tusoi session): không phát thêm phiếu.`,
+    inProgress: (w) => `${w} đang trả lời lần lượt ở máy này: không phát thêm phiếu.`,
     unticked: (w) => `Đã bỏ đánh dấu ${w}.`,
     notTicked: (w) => `${w} chưa được đánh dấu.`,
     tooLate: (w) => `Không bỏ đánh dấu ${w} được: số phiếu đã nộp sẽ vượt số người nhận phiếu.`,

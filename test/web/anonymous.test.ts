@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slipCounts, tickMember, untickMember } from '../../src/services/web-slips.js';
 import { anonymousParticipation, anonymousSummary, countSealedBallots } from '../../src/store/anonymous.js';
-import { deskLine } from '../../src/cli/commands/serve-anonymous.js';
+import { deskLine } from '../../src/cli/serve-desk.js';
 import { vi } from '../../src/i18n/vi.js';
 import type { Context } from '../../src/cli/context.js';
 import { answerBallot, servedAnonymous, submitBallot, type AnonymousServed } from '../support/web-anonymous.js';

@@ -5,7 +5,7 @@
  * participation (counts only, never an answer); Ctrl+C stops and says what is
  * saved. `--codes FILE` writes the personal code slips instead; in an
  * anonymous round, nameless slips, and the screen ticks members off as they
- * take one (serve-anonymous.ts).
+ * take one (cli/serve-desk.ts).
  * Loaded only by this command: `--help` loads none of it.
  */
 import { isIP } from 'node:net';
@@ -23,7 +23,7 @@ import { defaultHost, hostHeader } from '../../web/host.js';
 import { startFormServer } from '../../web/server.js';
 import { slipSheet } from '../../web/slips.js';
 import { slipCounts } from '../../services/web-slips.js';
-import { anonymousLiveLine, anonymousStartLines, startDesk, writeAnonymousSlips, type Desk } from './serve-anonymous.js';
+import { anonymousLiveLine, anonymousStartLines, startDesk, writeAnonymousSlips, type Desk } from '../serve-desk.js';
 import type { Context } from '../context.js';
 import { writeOutputFile } from '../output-file.js';
 
@@ -57,7 +57,7 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
     const round = collectingRound(db, ctx.io.now());
     const address = `http://${hostHeader(chosen.host, port)}/`;
     if (o.slips !== undefined && (o.codes === undefined || !round.anonymous)) throw new UserError('BAD_OPTION_VALUE', { option: '--slips', value: o.slips, allowed: '--codes FILE, anonymous round' });
-    // An anonymous round: slips linked to no member, ticked off as handed out (serve-anonymous.ts).
+    // An anonymous round: slips linked to no member, ticked off as handed out (cli/serve-desk.ts).
     if (o.codes !== undefined && round.anonymous) {
       await writeAnonymousSlips(ctx, db, round, address, o.codes, o);
       return ExitCode.Ok;
