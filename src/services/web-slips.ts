@@ -15,8 +15,8 @@
 import { UserError } from '../errors.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import type { InterviewHooks } from '../interview/run.js';
-import { anonymousParticipationOf, markTakenPart, openOrStartSlipBallot, readBallotWithKey, saveBallot, SLIP_MEMBER, submitSlipBallot, type BallotHandle } from '../store/anonymous.js';
-import type { BallotState } from '../store/ballot-seal.js';
+import { anonymousParticipationOf, anonymousRoundSalt, markTakenPart, openOrStartSlipBallot, readBallotWithKey, saveBallot, SLIP_MEMBER, submitSlipBallot, type BallotHandle } from '../store/anonymous.js';
+import { deriveBallotKeyAsync, type BallotState } from '../store/ballot-seal.js';
 import type { Db } from '../store/db.js';
 import type { Member } from '../store/members.js';
 import type { Round } from '../store/rounds.js';
@@ -54,7 +54,8 @@ export async function checkSlip(db: Db, q: Questionnaire, round: Round, typed: s
   const state = slipState(db, round.id, hash);
   if (state === undefined) return { kind: 'wrong' };
   if (state === 'used') return { kind: 'used' };
-  const { handle } = openOrStartSlipBallot(db, q, round.id, code);
+  const key = await deriveBallotKeyAsync(code, anonymousRoundSalt(db, round.id), SLIP_MEMBER);
+  const { handle } = openOrStartSlipBallot(db, q, round.id, key);
   const { token } = createSlipSession(db, round.id, hash, Buffer.concat([handle.key.lookup, handle.key.key]));
   return { kind: 'ok', token };
 }

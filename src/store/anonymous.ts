@@ -356,10 +356,14 @@ export function rewriteFile(db: Db, deadlineMs: number): boolean {
 /** The member id a slip's ballot key is derived with: no member has it (ids start at 1). */
 export const SLIP_MEMBER = 0;
 
-/** A slip's ballot, opened or started with the slip's code; nobody is marked in progress (a slip names no one). */
-export function openOrStartSlipBallot(db: Db, q: Questionnaire, roundId: number, code: string): { handle: BallotHandle; state: BallotState } {
-  const salt = db.transaction(() => ensureRow(db, roundId).salt).immediate();
-  const handle: BallotHandle = { roundId, memberId: SLIP_MEMBER, key: deriveBallotKey(code, salt, SLIP_MEMBER), code };
+/** The salt of the round's ballot keys, made on first use (a slip's key is derived with it, off the event loop). */
+export function anonymousRoundSalt(db: Db, roundId: number): Buffer {
+  return db.transaction(() => ensureRow(db, roundId).salt).immediate();
+}
+
+/** A slip's ballot, opened or started with the key its code derives; nobody is marked in progress (a slip names no one). */
+export function openOrStartSlipBallot(db: Db, q: Questionnaire, roundId: number, key: BallotKey): { handle: BallotHandle; state: BallotState } {
+  const handle: BallotHandle = { roundId, memberId: SLIP_MEMBER, key, code: '' };
   return db.transaction(() => {
     if (!roundIsOpen(db, roundId)) throw new UserError('RESPONSE_CLOSED', {});
     const found = readBallot(db, q, handle);

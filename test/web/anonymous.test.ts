@@ -9,6 +9,8 @@ import { allBehaviours } from '../../src/questionnaire/model.js';
 import { beginInterview, openResponse } from '../../src/services/interview.js';
 import { enterPaperForm } from '../../src/services/paper-form.js';
 import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { deriveBallotKey, deriveBallotKeyAsync } from '../../src/store/ballot-seal.js';
 import { join } from 'node:path';
 import { slipCounts, tickMember, untickMember } from '../../src/services/web-slips.js';
 import { anonymousParticipation, anonymousSummary, countSealedBallots } from '../../src/store/anonymous.js';
@@ -164,5 +166,15 @@ describe('ticking off', () => {
     expect(deskLine(ctx, s.db, s.round, '-do thi binh')).toBe(vi.anonWeb.unticked('Đỗ Thị Bình (M004)'));
     expect(deskLine(ctx, s.db, s.round, 'xyz')).toBe(vi.anonWeb.noMatch('xyz'));
     expect(slipCounts(s.db, s.round).handedOut).toBe(1);
+  });
+});
+
+describe('the slip ballot key', () => {
+  it('derived off the event loop is the kiosk\'s key for the same code, salt and member', async () => {
+    const salt = randomBytes(16);
+    const a = deriveBallotKey('k7qh2-mx9td', salt, 0);
+    const b = await deriveBallotKeyAsync('K7QH2MX9TD', salt, 0);
+    expect(b.lookup.equals(a.lookup) && b.key.equals(a.key)).toBe(true);
+    expect((await deriveBallotKeyAsync('K7QH2MX9TD', salt, 1)).lookup.equals(a.lookup)).toBe(false);
   });
 });
