@@ -6,6 +6,10 @@
  * saying what is saved.
  */
 import { describe, expect, it } from 'vitest';
+import { tickMember } from '../../src/services/web-slips.js';
+import { openDatabase } from '../../src/store/db.js';
+import { listMembers } from '../../src/store/members.js';
+import { findOpenRound } from '../../src/store/rounds.js';
 import { tempCell } from '../support/cell.js';
 import { KEYS, runPty } from '../support/pty.js';
 
@@ -34,6 +38,30 @@ describe('tusoi serve, anonymous round, on a terminal', () => {
       // No time on the anonymous live line.
       expect(t.text()).not.toMatch(/\d\d:\d\d:\d\d/);
       expect(cell.query<{ ticked: string }>('SELECT ticked FROM web_slip_round')).toEqual([{ ticked: '[1]' }]);
+    } finally {
+      t.kill();
+    }
+  });
+
+  it('the kiosk lists a ticked member as having a slip and, picked, says why they cannot answer there', async () => {
+    const cell = await tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc'], round: ['--label', '2026', '--anonymous'] });
+    const db = openDatabase(cell.db);
+    try {
+      expect(tickMember(db, findOpenRound(db)!, listMembers(db).find((m) => m.code === 'M001')!)).toBe('ticked');
+    } finally {
+      db.close();
+    }
+    const t = runPty(['--db', cell.db, 'session'], { cwd: cell.dir });
+    try {
+      let at = await t.waitFor('Mời đồng chí chọn tên');
+      t.type('nguyen van');
+      at = await t.waitFor(/nguyen van\n❯ Nguyễn Văn An {2}M001 {2}\(đã nhận phiếu\)/, { from: at });
+      t.type(KEYS.enter);
+      at = await t.waitFor('(C/k)', { from: at });
+      t.type('c' + KEYS.enter);
+      at = await t.waitFor('Nguyễn Văn An đã nhận phiếu để trả lời trên điện thoại', { from: at });
+      await t.waitFor('Nhấn Enter để tiếp tục', { from: at });
+      expect(cell.query('SELECT COUNT(*) AS n FROM anon_ballot')).toEqual([{ n: 0 }]);
     } finally {
       t.kill();
     }
