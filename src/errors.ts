@@ -86,7 +86,11 @@ export interface ErrorParams {
   ANONYMOUS_OPEN: { label: string };
   RESPONSE_CLOSED: Record<string, never>;
   /** serve (issue 18): the network form takes named rounds only, for now. */
-  SERVE_ANONYMOUS: { label: string };
+  // --- issue 18, part 2: anonymous rounds over the network form ---
+  /** A slip ballot submitted when as many are in as members ticked off. */
+  SLIPS_EXCEEDED: { ticked: number };
+  /** A member ticked off for a slip, at the kiosk or `answer`. */
+  SLIP_TICKED: { member: string };
   DB_INCOMPLETE: { file: string };
   /** `--out` (or the default name) is the unit's own database or one of its `-wal`/`-shm`/`-journal` files. */
   OUTPUT_IS_DATABASE: { file: string; database: string };

@@ -199,8 +199,9 @@ const COMMANDS: ReadonlyArray<CommandSpec> = [
         .option(`--codes <${p.file}>`, h.codes)
         .option('--force', h.force)
         .option('--https', m.serveHttps.option)
+        .option('--slips <n>', m.anonWeb.slipsOption)
         .addHelpText('after', examples(h.examples))
-        .action((o: { host?: string; port?: string; codes?: string; force?: boolean; https?: boolean }, c: Command) =>
+        .action((o: { host?: string; port?: string; codes?: string; force?: boolean; https?: boolean; slips?: string }, c: Command) =>
           act(async (ctx) => (await import('./commands/serve.js')).serve(ctx, o))(c),
         );
     },

@@ -613,6 +613,43 @@ export interface Messages {
     readonly slipFingerprintHint: string;
     readonly slipQr: (url: string) => string;
   };
+  // --- issue 18, part 2: anonymous rounds over the network form (slips, ticking off, the anonymous ballot) ---
+  readonly anonWeb: {
+    /** Shown in the page header where a named round shows the member's name. */
+    readonly badge: string;
+    readonly signInTitle: string;
+    readonly codeLabel: string;
+    readonly codeHint: string;
+    readonly wrongCode: string;
+    readonly usedTitle: string;
+    readonly used: string;
+    readonly exceededTitle: string;
+    readonly exceeded: (ticked: number) => string;
+    readonly doneText: string;
+    readonly slipsOption: string;
+    readonly slipsWritten: (file: string, n: number) => string;
+    readonly slipsTitle: (round: string) => string;
+    readonly slipHeading: string;
+    readonly slipCode: string;
+    readonly slipKeep: string;
+    readonly noSlips: string;
+    readonly slipsReady: (unused: number) => string;
+    readonly live: (handedOut: number, submitted: number) => string;
+    readonly tickHelp: string;
+    readonly tickPrompt: string;
+    readonly ticked: (who: string) => string;
+    readonly already: (who: string) => string;
+    readonly answered: (who: string) => string;
+    readonly inProgress: (who: string) => string;
+    readonly unticked: (who: string) => string;
+    readonly notTicked: (who: string) => string;
+    readonly tooLate: (who: string) => string;
+    readonly noMatch: (query: string) => string;
+    readonly several: (list: string) => string;
+    readonly stopped: (handedOut: number, submitted: number) => string;
+    /** The kiosk's picker: a member ticked off for a slip. */
+    readonly kioskTicked: string;
+  };
   /** Init leftovers (issue 14, part 5): hidden build files of an interrupted `tusoi init` of the same file. */
   readonly initLeftovers: {
     readonly removed: (file: string) => string;

@@ -18,6 +18,12 @@ import type { BallotState } from '../store/ballot-seal.js';
 import { findMemberResponse, participationOf, roundParticipation, saveAnswer, saveCursor, startNamedResponse, submitResponse, type StoredResponse } from '../store/responses.js';
 import type { Round } from '../store/rounds.js';
 import { requireActive } from './member-check.js';
+import { isTicked } from './web-slips.js';
+
+/** Members ticked off for a slip (anonymous rounds on the network form): the kiosk lists them, to say why they cannot answer there. */
+export function tickedMembers(db: Db, round: Round): Member[] {
+  return round.anonymous ? listMembers(db).filter((m) => isTicked(db, round, m.id)) : [];
+}
 
 /** The active members who have not submitted yet: who the picker offers. */
 export function pendingMembers(db: Db, round: Round): Member[] {
@@ -84,6 +90,8 @@ export function beginInterview(db: Db, round: Round, member: Member): InterviewS
   requireActive(member);
   const part = participationOf(db, round.id, member.id);
   if (part === 'submitted') {
+    // Ticked off for a slip of the network form: their one ballot is that slip (issue 18).
+    if (round.anonymous && isTicked(db, round, member.id)) throw new UserError('SLIP_TICKED', { member: member.name });
     // An anonymous response cannot be found again once submitted.
     if (round.anonymous) throw new UserError('RESPONSE_SUBMITTED', { member: member.name, code: member.code });
     return 'commitments';

@@ -9,6 +9,7 @@ import { UserError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import type { Member } from '../store/members.js';
 import { enterPaperResponse, findMemberResponse, participationOf } from '../store/responses.js';
+import { isTicked } from './web-slips.js';
 import { roundQuestionnaire, type Round } from '../store/rounds.js';
 import { enterAnonymousPaper } from '../store/anonymous.js';
 import { requireActive } from './member-check.js';
@@ -23,6 +24,8 @@ export interface PaperForm {
 export function enterPaperForm(db: Db, round: Round, form: PaperForm, now: Date): void {
   const { member, replace } = form;
   requireActive(member);
+  // Ticked off for a slip of the network form: their one ballot is that slip (issue 18).
+  if (round.anonymous && isTicked(db, round, member.id)) throw new UserError('SLIP_TICKED', { member: member.name });
   const taken = round.anonymous ? participationOf(db, round.id, member.id) !== 'none' : findMemberResponse(db, round, member.id) !== undefined;
   if (taken && round.anonymous) throw new UserError(replace ? 'ANONYMOUS_NO_REPLACE' : 'RESPONSE_EXISTS', { member: member.name, code: member.code });
   if (taken && !replace) throw new UserError('RESPONSE_EXISTS', { member: member.name, code: member.code });

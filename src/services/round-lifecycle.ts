@@ -8,6 +8,7 @@ import type { Questionnaire } from '../questionnaire/model.js';
 import type { Db } from '../store/db.js';
 import { countParticipatingMembers } from '../store/members.js';
 import { purgeUnfinished, rewriteFile } from '../store/anonymous.js';
+import { closeSlips } from './web-slips.js';
 import { closeRound, findOpenRound, findRound, listRounds, openRound, reopenRound, type Round } from '../store/rounds.js';
 import { roundUses } from '../store/round-use.js';
 import { coverage, memberStatus, type MemberStatus } from './round-status.js';
@@ -56,7 +57,10 @@ export function closeOpenRound(db: Db, now: Date, expected?: Pick<Round, 'id' | 
   db.transaction(() => {
     const members = round.kind === 'collect' ? countParticipatingMembers(db, round.id) : null;
     // An anonymous round's unfinished ballots are never counted: purged with the close.
-    if (round.anonymous) purgeUnfinished(db, round.id);
+    if (round.anonymous) {
+      purgeUnfinished(db, round.id);
+      closeSlips(db, round); // issue 18: the network form's slips and their devices go with the close
+    }
     closeRound(db, round.id, isoDay(now), members);
   }).immediate();
   // From here no page, free space or WAL frame may hold a ballot: the file is rebuilt, and readers waited out (up to a minute).

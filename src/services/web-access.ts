@@ -37,7 +37,7 @@ export function normaliseCode(typed: string): string | undefined {
   return s;
 }
 
-function stretch(code: string, salt: CodeSalt): Promise<Buffer> {
+export function stretch(code: string, salt: CodeSalt): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scryptCb(code, salt.salt, 32, { N: salt.n, r: salt.r, p: salt.p, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
   );

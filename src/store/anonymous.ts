@@ -115,7 +115,7 @@ function packSummary(q: Questionnaire, s: Summary): string {
 }
 
 /** Adds one complete ballot to the round's tally and marks the member submitted (inside the caller's transaction). */
-function addToTally(db: Db, q: Questionnaire, roundId: number, memberId: number, answers: ReadonlyMap<string, string>): void {
+function addToTally(db: Db, q: Questionnaire, roundId: number, memberId: number | null, answers: ReadonlyMap<string, string>): void {
   const r = ensureRow(db, roundId);
   const unit = { code: '', name: '', level: '', parentCode: null, members: 0 };
   const before = anonymousSummary(db, q, roundId, unit);
@@ -123,7 +123,8 @@ function addToTally(db: Db, q: Questionnaire, roundId: number, memberId: number,
   const after = rollUp(emptySummary(q), [before, one]);
   writeRow(db, roundId, {
     ...r,
-    submitted: [...r.submitted, memberId],
+    // A slip's ballot (memberId null): its member was counted when ticked off (web-slips.ts).
+    submitted: memberId === null ? r.submitted : [...r.submitted, memberId],
     inProgress: r.inProgress.filter((m) => m !== memberId),
     respondents: r.respondents + 1,
     counts: packSummary(q, after),
@@ -348,4 +349,61 @@ export function rewriteFile(db: Db, deadlineMs: number): boolean {
     setFlag(db, 'scrub');
   }).immediate();
   return scrubWalUntilDone(db, deadlineMs);
+}
+
+// --- anonymous slips of the network form (issue 18, part 2): ballots linked to no member ---
+
+/** The member id a slip's ballot key is derived with: no member has it (ids start at 1). */
+export const SLIP_MEMBER = 0;
+
+/** The salt of the round's ballot keys, made on first use (a slip's key is derived with it, off the event loop). */
+export function anonymousRoundSalt(db: Db, roundId: number): Buffer {
+  return db.transaction(() => ensureRow(db, roundId).salt).immediate();
+}
+
+/** A slip's ballot, opened or started with the key its code derives; nobody is marked in progress (a slip names no one). */
+export function openOrStartSlipBallot(db: Db, q: Questionnaire, roundId: number, key: BallotKey): { handle: BallotHandle; state: BallotState } {
+  const handle: BallotHandle = { roundId, memberId: SLIP_MEMBER, key, code: '' };
+  return db.transaction(() => {
+    if (!roundIsOpen(db, roundId)) throw new UserError('RESPONSE_CLOSED', {});
+    const found = readBallot(db, q, handle);
+    if (found) return { handle, state: found };
+    const state: BallotState = { answers: new Map(), cursor: null };
+    db.prepare('INSERT INTO anon_ballot (lookup, round_id, sealed) VALUES (?, ?, ?)').run(handle.key.lookup, roundId, sealState(q, handle, state));
+    return { handle, state };
+  }).immediate();
+}
+
+/** A ballot in progress opened with its key (a slip's device holds it, sealed under its cookie), or undefined. */
+export function readBallotWithKey(db: Db, q: Questionnaire, h: BallotHandle): BallotState | undefined {
+  return roundIsOpen(db, h.roundId) ? readBallot(db, q, h) : undefined;
+}
+
+/**
+ * Submits a slip's ballot: in one transaction `within` runs first (the slip's
+ * checks and bookkeeping; a throw there keeps the ballot in progress), then
+ * the ballot is deleted and its answers join the tally, no member added;
+ * then the WAL is scrubbed.
+ */
+export function submitSlipBallot(db: Db, q: Questionnaire, h: BallotHandle, within: () => void): void {
+  db.transaction(() => {
+    const current = roundIsOpen(db, h.roundId) ? readBallot(db, q, h) : undefined;
+    if (!current) throw new UserError('RESPONSE_CLOSED', {});
+    if (allBehaviours(q).some((b) => !current.answers.has(b.id))) throw new InternalError('incomplete slip ballot');
+    within();
+    db.prepare('DELETE FROM anon_ballot WHERE lookup = ?').run(h.key.lookup);
+    addToTally(db, q, h.roundId, null, current.answers);
+  }).immediate();
+  scrubWal(db);
+}
+
+/**
+ * Marks a member as having taken part (or, `on` false, no longer), as a paper
+ * ballot does, with no ballot: the slip they were handed carries their answers.
+ * Inside the caller's transaction; the row is rewritten whole and sorted.
+ */
+export function markTakenPart(db: Db, roundId: number, memberId: number, on: boolean): void {
+  const r = ensureRow(db, roundId);
+  writeRow(db, roundId, { ...r, submitted: on ? [...r.submitted, memberId] : r.submitted.filter((m) => m !== memberId) });
+  setFlag(db, 'scrub');
 }

@@ -13,7 +13,7 @@
  * verifier) over a plaintext of fixed length for a questionnaire, so neither
  * its size nor its bytes tell how far the member got.
  */
-import { createCipheriv, createDecipheriv, randomBytes, randomInt, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomInt, scrypt, scryptSync } from 'node:crypto';
 import { InternalError } from '../errors.js';
 
 /** Unambiguous characters for codes read off a screen (no 0/O, 1/I). */
@@ -46,6 +46,14 @@ export function deriveBallotKey(code: string, roundSalt: Buffer, memberId: numbe
   const salt = Buffer.concat([roundSalt, Buffer.from(`:member:${memberId}`)]);
   const out = scryptSync(normaliseCode(code), salt, 48, SCRYPT);
   return { lookup: out.subarray(0, 16), key: out.subarray(16) };
+}
+
+/** As `deriveBallotKey`, off the event loop: the network form must not stall every device for a sign-in's scrypt. */
+export function deriveBallotKeyAsync(code: string, roundSalt: Buffer, memberId: number): Promise<BallotKey> {
+  const salt = Buffer.concat([roundSalt, Buffer.from(`:member:${memberId}`)]);
+  return new Promise((resolve, reject) =>
+    scrypt(normaliseCode(code), salt, 48, SCRYPT, (err, out) => (err ? reject(err) : resolve({ lookup: out.subarray(0, 16), key: out.subarray(16) }))),
+  );
 }
 
 /** A ballot's contents, as the interview resumes it. */

@@ -21,12 +21,13 @@ import { migration as sealedCommitments } from './migrations/006-sealed-commitme
 import { migration as roundReads } from './migrations/007-round-reads.js';
 import { migration as webAccess } from './migrations/008-web-access.js';
 import { migration as unitKeys } from './migrations/009-unit-keys.js';
+import { migration as anonymousSlips } from './migrations/010-anonymous-slips.js';
 import { migration as webCertificate } from './migrations/011-web-certificate.js';
 import type { Migration } from './migrations/step.js';
 
 export type { Migration } from './migrations/step.js';
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments, roundReads, webAccess, unitKeys, { version: 10, name: 'placeholder (lead replaces at merge)', up: () => {} }, webCertificate];
+export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments, roundReads, webAccess, unitKeys, anonymousSlips, webCertificate];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -17,6 +17,8 @@ export interface PageFrame {
   readonly member?: string;
   /** The path of this page, for the language switch. */
   readonly path: string;
+  /** An anonymous round: the code page asks for the slip's code (issue 18, part 2). */
+  readonly anonymous?: boolean;
 }
 
 /** A link or form target keeping the page's language. */
@@ -51,7 +53,7 @@ export function messagePage(f: PageFrame, title: string, text: string, link?: { 
 }
 
 export function codePage(f: PageFrame, csrf: string, problem?: string, prefill?: string): string {
-  const w = f.m.web;
+  const w = f.anonymous ? { ...f.m.web, ...f.m.anonWeb } : f.m.web;
   return page(
     f,
     w.signInTitle,

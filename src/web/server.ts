@@ -21,13 +21,17 @@ import type { Messages } from '../i18n/messages.js';
 import { REVIEW_CURSOR, resumeState } from '../interview/engine.js';
 import type { Behaviour, Group, Lang, Manifestation, Questionnaire } from '../questionnaire/model.js';
 import { storingHooks } from '../services/interview.js';
-import { checkCode, commitmentSession, normaliseCode, printedCode, sessionMember } from '../services/web-access.js';
+import { checkCode, commitmentSession, normaliseCode, printedCode, sessionMember, type CodeCheck } from '../services/web-access.js';
+import { checkSlip, slipBallot, slipHooks, type SlipCheck } from '../services/web-slips.js';
+import type { InterviewHooks } from '../interview/run.js';
+import type { InterviewState } from '../interview/engine.js';
 import type { Db } from '../store/db.js';
 import type { Member } from '../store/members.js';
 import { startNamedResponse, type StoredResponse } from '../store/responses.js';
 import { isRoundOpen, type Round } from '../store/rounds.js';
 import { revokeMemberSessions, revokeRoundSessions } from '../store/web-access.js';
 import { commitmentRoute, handleCommitments, offerAfterSubmit, type CommitmentDeps } from './commitments.js';
+import { escapeHtml } from '../report/escape.js';
 import { hostHeader } from './host.js';
 import { Gate, TokenBuckets, type BucketSpec } from './limits.js';
 import { OpenKeys } from './open-keys.js';
@@ -172,8 +176,8 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
   manifests.forEach((x, i) => x.manifestation.behaviours.forEach((b) => manifestOf.set(b.id, i + 1)));
   let expectedHost = '';
   let origin = '';
-  // Commitments and their secret never cross the Wi-Fi in clear; over TLS they are always offered.
-  if (o.tls !== undefined ? o.commitments !== true : o.commitments === true && o.commitmentsOverPlainHttpForTests !== true) {
+  // Commitments and their secret never cross the Wi-Fi in clear; over TLS a named round always offers them (an anonymous one never).
+  if (o.tls !== undefined ? (o.commitments === true) === o.round.anonymous : o.commitments === true && o.commitmentsOverPlainHttpForTests !== true) {
     throw new InternalError('commitments are offered exactly when serving over https');
   }
   // Over https every cookie is Secure: a plain-HTTP page on the same address never sees it.
@@ -226,7 +230,8 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     const lang: Lang = query.get('lang') === 'en' ? 'en' : 'vi';
     const m = o.messages[lang];
     const w = m.web;
-    const frame = (extra: Partial<PageFrame> = {}): PageFrame => ({ m, lang, path, round: round.label, ...extra });
+    const aw = m.anonWeb; // an anonymous round's wording (issue 18, part 2)
+    const frame = (extra: Partial<PageFrame> = {}): PageFrame => ({ m, lang, path, round: round.label, anonymous: round.anonymous, ...extra });
     const L = (p: string) => withLang(p, lang);
     const method = req.method ?? 'GET';
 
@@ -236,7 +241,7 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
       res.end(method === 'HEAD' ? undefined : STYLE);
       return;
     }
-    if (path === '/done') return send(res, 200, messagePage(frame(), w.doneTitle, w.doneText));
+    if (path === '/done') return send(res, 200, messagePage(frame(), w.doneTitle, round.anonymous ? aw.doneText : w.doneText));
 
     const routes: Record<string, string> = { '/': 'GET', '/code': 'POST', '/form': 'GET', '/review': 'GET', '/submit': 'POST' };
     const mMatch = /^\/m\/([1-9][0-9]{0,2})$/.exec(path);
@@ -261,12 +266,14 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
 
     const jar = cookies(req);
     const token = jar.get(SESSION_COOKIE);
-    const session = token ? sessionMember(db, round, token) : undefined;
+    // An anonymous round's device holds a slip's ballot, never a member (services/web-slips.ts).
+    const slip = token && round.anonymous ? slipBallot(db, q, round, token) : undefined;
+    const session = token && !round.anonymous ? sessionMember(db, round, token) : undefined;
 
     if (path === '/' || path === '/code') {
       // A slip's QR code opens `/?code=…`: the code field is filled in, nothing more (signing in stays a POST with its CSRF token).
       const prefill = method === 'GET' ? normaliseCode(query.get('code') ?? '') : undefined;
-      if (session && method === 'GET' && prefill === undefined) return redirect(res, L('/form'));
+      if ((session || slip) && method === 'GET' && prefill === undefined) return redirect(res, L('/form'));
       let pre = jar.get(PRE_COOKIE);
       const preHeader: Record<string, string> = {};
       if (!pre || !/^[A-Za-z0-9_-]{32}$/.test(pre)) {
@@ -283,39 +290,58 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
         o.log(`POST /code 429 rate-limited`);
         return send(res, 429, codePage(frame(), pre, w.tooMany), { ...preHeader, 'Retry-After': '30' });
       }
-      const checked = await gate.run(() => verify(db, round, form.get('code') ?? '', o.now()));
+      const typed = form.get('code') ?? '';
+      const checked = await gate.run<CodeCheck | SlipCheck>(() => (round.anonymous ? checkSlip(db, q, round, typed) : verify(db, round, typed, o.now())));
       if (!checked) return send(res, 503, codePage(frame(), pre, w.busy), { ...preHeader, 'Retry-After': '5' });
-      if (checked.kind === 'wrong') return send(res, 401, codePage(frame(), pre, w.wrongCode), preHeader);
+      if (checked.kind === 'wrong') return send(res, 401, codePage(frame(), pre, round.anonymous ? aw.wrongCode : w.wrongCode), preHeader);
       if (checked.kind === 'used') {
-        // Over --https a used code opens the member's commitments (behind their secret), never the answers.
-        if (withCommitments) return redirect(res, L('/c'), { 'Set-Cookie': sessionCookie(commitmentSession(db, round, checked.member, o.now())) });
-        return send(res, 403, messagePage(frame(), w.usedTitle, w.used), preHeader);
+        // Over --https a used personal code opens the member's commitments (behind their secret), never the answers.
+        if (withCommitments && 'member' in checked) return redirect(res, L('/c'), { 'Set-Cookie': sessionCookie(commitmentSession(db, round, checked.member, o.now())) });
+        return send(res, 403, round.anonymous ? messagePage(frame(), aw.usedTitle, aw.used) : messagePage(frame(), w.usedTitle, w.used), preHeader);
       }
-      startNamedResponse(db, round, checked.member.id);
+      if ('member' in checked) startNamedResponse(db, round, checked.member.id);
       o.onChange?.();
       return redirect(res, L('/form'), { 'Set-Cookie': sessionCookie(checked.token) });
     }
 
-    if (!session) {
+    if (!session && !slip) {
       if (method === 'GET') return redirect(res, L('/'));
       return send(res, 403, messagePage(frame(), w.expiredTitle, w.signedOut, { href: L('/'), label: w.startLink }));
     }
-    const member: Member = session.member;
-    const response: StoredResponse = startNamedResponse(db, round, member.id);
-    const memberFrame = frame({ member: member.name });
-    if (response.status === 'submitted' && withCommitments) {
-      // Only the commitment pages: an answer page of a submitted response goes there instead.
-      if (cAllowed) return handleCommitments(commitmentDeps, { req, res, path, method, query, frame: memberFrame, m, member, token: token!, csrf: session.csrf, client: req.socket.remoteAddress ?? '?' });
-      if (method === 'GET') return redirect(res, L('/c'));
-      return send(res, 403, messagePage(frame(), w.usedTitle, w.used));
+    let state: InterviewState;
+    let hooks: InterviewHooks;
+    let memberFrame: PageFrame;
+    let csrf: string;
+    let afterSubmit: () => void;
+    const member: Member | undefined = session?.member;
+    if (slip) {
+      // A slip's ballot has no tự sửa: commitments are a member's, and nothing may tie one to a ballot.
+      if (cAllowed) return method === 'GET' ? redirect(res, L('/form')) : send(res, 403, messagePage(frame(), w.expiredTitle, w.expired, { href: L('/'), label: w.startLink }));
+      state = resumeState(q, slip.state);
+      hooks = slipHooks(db, q, round, slip);
+      memberFrame = frame({ member: aw.badge });
+      csrf = slip.csrf;
+      afterSubmit = () => {}; // the slip's devices were signed out in the submission's transaction
+    } else {
+      const named = member!;
+      const response: StoredResponse = startNamedResponse(db, round, named.id);
+      memberFrame = frame({ member: named.name });
+      if (response.status === 'submitted' && withCommitments) {
+        // Only the commitment pages: an answer page of a submitted response goes there instead.
+        if (cAllowed) return handleCommitments(commitmentDeps, { req, res, path, method, query, frame: memberFrame, m, member: named, token: token!, csrf: session!.csrf, client: req.socket.remoteAddress ?? '?' });
+        if (method === 'GET') return redirect(res, L('/c'));
+        return send(res, 403, messagePage(frame(), w.usedTitle, w.used));
+      }
+      if (cAllowed) return method === 'GET' ? redirect(res, L('/form')) : send(res, 403, messagePage(frame(), w.expiredTitle, w.expired, { href: L('/'), label: w.startLink }));
+      if (response.status === 'submitted') {
+        revokeMemberSessions(db, round.id, named.id, o.now().toISOString());
+        return send(res, 403, messagePage(frame(), w.usedTitle, w.used), { 'Set-Cookie': sessionCookie('', 0) });
+      }
+      state = resumeState(q, response);
+      hooks = storingHooks(db, round, named, { response, state }, o.now);
+      csrf = session!.csrf;
+      afterSubmit = () => revokeMemberSessions(db, round.id, named.id, o.now().toISOString());
     }
-    if (cAllowed) return method === 'GET' ? redirect(res, L('/form')) : send(res, 403, messagePage(frame(), w.expiredTitle, w.expired, { href: L('/'), label: w.startLink }));
-    if (response.status === 'submitted') {
-      revokeMemberSessions(db, round.id, member.id, o.now().toISOString());
-      return send(res, 403, messagePage(frame(), w.usedTitle, w.used), { 'Set-Cookie': sessionCookie('', 0) });
-    }
-    const state = resumeState(q, response);
-    const hooks = storingHooks(db, round, member, { response, state }, o.now);
     const firstOf = (i: number) => manifests[i - 1]!.manifestation.behaviours[0]!.id;
 
     if (path === '/form') {
@@ -341,10 +367,10 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     if (mIndex !== undefined) {
       const x = manifests[mIndex - 1]!;
       if (method === 'GET') {
-        return send(res, 200, manifestationPage(memberFrame, { q, ...x, index: mIndex, total: manifests.length, answers: state.answers, answered: state.answers.size, behaviours: behaviourCount, csrf: session.csrf }));
+        return send(res, 200, manifestationPage(memberFrame, { q, ...x, index: mIndex, total: manifests.length, answers: state.answers, answered: state.answers.size, behaviours: behaviourCount, csrf: csrf }));
       }
       const form = await readForm(req);
-      if (!sameToken(form.get('csrf'), session.csrf)) throw new HttpProblem(403, 'forbidden');
+      if (!sameToken(form.get('csrf'), csrf)) throw new HttpProblem(403, 'forbidden');
       const ids = new Set(x.manifestation.behaviours.map((b) => b.id));
       const given: Array<[string, string]> = [];
       for (const [k, v] of form) {
@@ -369,21 +395,29 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     }
 
     if (path === '/review') {
-      return send(res, 200, reviewPage(memberFrame, { q, ...reviewData(state.answers), answered: state.answers.size, behaviours: behaviourCount, csrf: session.csrf }));
+      return send(res, 200, reviewPage(memberFrame, { q, ...reviewData(state.answers), answered: state.answers.size, behaviours: behaviourCount, csrf: csrf }));
     }
 
     // POST /submit
     const form = await readForm(req);
-    if (!sameToken(form.get('csrf'), session.csrf)) throw new HttpProblem(403, 'forbidden');
+    if (!sameToken(form.get('csrf'), csrf)) throw new HttpProblem(403, 'forbidden');
     for (const [k, v] of form) if (!(k === 'csrf' || (k === 'confirm' && v === 'yes'))) throw new HttpProblem(400, 'badRequest');
     const data = reviewData(state.answers);
     if (data.missing.length || form.get('confirm') !== 'yes') {
-      return send(res, 400, reviewPage(memberFrame, { q, ...data, answered: state.answers.size, behaviours: behaviourCount, csrf: session.csrf, problem: data.missing.length ? w.missing(data.missing.length) : w.confirmNeeded }));
+      return send(res, 400, reviewPage(memberFrame, { q, ...data, answered: state.answers.size, behaviours: behaviourCount, csrf: csrf, problem: data.missing.length ? w.missing(data.missing.length) : w.confirmNeeded }));
     }
-    hooks.onSubmit();
-    revokeMemberSessions(db, round.id, member.id, o.now().toISOString());
+    try {
+      hooks.onSubmit();
+    } catch (error) {
+      // More slip ballots than members ticked off: refused, the ballot stays in progress.
+      if ((error as { name?: string }).name === 'UserError' && (error as UserError).code === 'SLIPS_EXCEEDED') {
+        return send(res, 409, page(memberFrame, aw.exceededTitle, `<h1>${escapeHtml(aw.exceededTitle)}</h1>\n<p class="problem" role="alert">${escapeHtml(aw.exceeded((error as UserError<'SLIPS_EXCEEDED'>).params.ticked))}</p>\n<p><a class="button" href="${escapeHtml(L('/review'))}">${escapeHtml(w.reviewTitle)}</a></p>`));
+      }
+      throw error;
+    }
+    afterSubmit();
     o.onChange?.();
-    if (withCommitments) {
+    if (withCommitments && member) {
       // A fresh session for this device alone (the answering ones are revoked), offered the commitments.
       const next = commitmentSession(db, round, member, o.now());
       offerAfterSubmit(keys, next, member);

@@ -75,11 +75,11 @@ describe('tusoi serve', () => {
     }
   });
 
-  it('refuses an anonymous round and a bad --host or --port clearly', async () => {
+  it('refuses --slips without --codes (anonymous rounds are served: test/web/anonymous.test.ts) and a bad --host or --port clearly', async () => {
     const cell = await tempCell({ members: ['Nguyễn Văn An'], round: ['--label', '2026', '--anonymous'] });
-    const anon = await cell.cli(['serve', '--host', '127.0.0.1']);
-    expect(anon.status).toBe(1);
-    expect(anon.stderr).toContain('ẩn danh');
+    const anon = await cell.cli(['serve', '--host', '127.0.0.1', '--slips', '3']);
+    expect(anon.status).toBe(2);
+    expect(anon.stderr).toContain('--slips');
     const host = await cell.cli(['serve', '--host', 'evil.example']);
     expect(host.status).toBe(2);
     const port = await cell.cli(['serve', '--host', '127.0.0.1', '--port', '70000']);

@@ -1,11 +1,13 @@
 /**
- * `tusoi serve`: the open named round's form on the local network, so that
+ * `tusoi serve`: the open round's form on the local network, so that
  * members answer on their own phones at the same time (issue 18). Prints the
  * address, the plain-HTTP warning and what Windows Firewall asks, then live
  * participation (counts only, never an answer); Ctrl+C stops and says what is
  * saved. `--codes FILE` writes the personal code slips instead. `--https`
  * serves over TLS with the self-signed certificate kept in the database
- * (src/web/certificate.ts), its fingerprint on the screen and the slips.
+ * (src/web/certificate.ts), its fingerprint on the screen and the slips. In
+ * an anonymous round the slips are nameless, and the screen ticks members off
+ * as they take one (cli/serve-desk.ts).
  * Loaded only by this command: `--help` loads none of it.
  */
 import { isIP } from 'node:net';
@@ -23,6 +25,8 @@ import { defaultHost, hostHeader } from '../../web/host.js';
 import { startFormServer } from '../../web/server.js';
 import { terminalQr } from '../../web/qr.js';
 import { slipSheet } from '../../web/slips.js';
+import { slipCounts } from '../../services/web-slips.js';
+import { anonymousLiveLine, anonymousStartLines, startDesk, writeAnonymousSlips, type Desk } from '../serve-desk.js';
 import type { Context } from '../context.js';
 import { writeOutputFile } from '../output-file.js';
 
@@ -32,6 +36,8 @@ export interface ServeOptions {
   readonly codes?: string;
   readonly force?: boolean;
   readonly https?: boolean;
+  /** Anonymous rounds: how many slips `--codes` prints. */
+  readonly slips?: string;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -65,7 +71,6 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
   const db = openDatabase(ctx.db, { durable: true });
   try {
     const round = collectingRound(db, ctx.io.now());
-    if (round.anonymous) throw new UserError('SERVE_ANONYMOUS', { label: round.label });
     const https = o.https === true;
     const address = `${https ? 'https' : 'http'}://${hostHeader(chosen.host, port)}/`;
     // The certificate before the slips, so that they carry the fingerprint the meeting will show.
@@ -78,6 +83,12 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
       out(h.fingerprint(cert.fingerprint.sha256));
       out(h.fingerprintShort(cert.fingerprint.short));
     };
+    if (o.slips !== undefined && (o.codes === undefined || !round.anonymous)) throw new UserError('BAD_OPTION_VALUE', { option: '--slips', value: o.slips, allowed: '--codes FILE, anonymous round' });
+    // An anonymous round: slips linked to no member, ticked off as handed out (cli/serve-desk.ts).
+    if (o.codes !== undefined && round.anonymous) {
+      await writeAnonymousSlips(ctx, db, round, address, o.codes, o);
+      return ExitCode.Ok;
+    }
     if (o.codes !== undefined) {
       const issued = await issueCodes(db, round, ctx.io.now());
       const html = slipSheet(m, ctx.lang, round.label, address, issued.map((x) => ({ name: x.member.name, code: printedCode(x.code) })), cert?.fingerprint);
@@ -93,10 +104,12 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
       return { submitted: p.submitted.length, inProgress: p.inProgress.length, notStarted: Math.max(0, members() - p.submitted.length - p.inProgress.length) };
     };
     let last = '';
+    let desk: Desk | undefined;
     const printLive = () => {
       const c = counts();
-      const line = m.serve.live(c.submitted, c.inProgress, c.notStarted);
-      if (line !== last) out(`${ctx.io.now().toTimeString().slice(0, 8)}  ${line}`);
+      const line = round.anonymous ? anonymousLiveLine(ctx, db, round) : m.serve.live(c.submitted, c.inProgress, c.notStarted);
+      // No time on an anonymous round's line: it would date each ballot.
+      if (line !== last) (desk ? desk.print : out)(round.anonymous ? line : `${ctx.io.now().toTimeString().slice(0, 8)}  ${line}`);
       last = line;
     };
     // Counted at most every 250 ms, however many answers arrive: 60 members must not each pay for a recount.
@@ -121,7 +134,8 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
       },
       onChange: showLive,
       ...(cert ? { tls: { cert: cert.certPem, key: cert.keyPem } } : {}),
-      commitments: cert !== undefined,
+      // Tự sửa over TLS for named rounds; a slip's ballot has none (nothing may tie a member to it).
+      commitments: cert !== undefined && !round.anonymous,
     });
     out(m.serve.listening(server.url));
     showQr(ctx, server.url);
@@ -132,8 +146,11 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
       out(h.compare);
     } else out(m.serve.plainHttp);
     out(m.serve.firewall);
-    const issued = codesIssued(db, round);
-    out(issued ? m.serve.codesFor(issued, members()) : m.serve.noCodes);
+    if (round.anonymous) for (const line of anonymousStartLines(ctx, db, round)) out(line);
+    else {
+      const issued = codesIssued(db, round);
+      out(issued ? m.serve.codesFor(issued, members()) : m.serve.noCodes);
+    }
     printLive();
     await new Promise<void>((resolve) => {
       const stop = () => {
@@ -143,12 +160,18 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
+      if (round.anonymous) desk = startDesk(ctx, db, round, printLive, stop);
     });
+    desk?.close();
+    desk = undefined;
     out(m.serve.stopping);
     if (pending) clearTimeout(pending);
     await server.close();
     const c = counts();
-    out(m.serve.stopped(c.submitted, c.inProgress));
+    if (round.anonymous) {
+      const s = slipCounts(db, round);
+      out(m.anonWeb.stopped(s.handedOut, s.submitted));
+    } else out(m.serve.stopped(c.submitted, c.inProgress));
     return ExitCode.Ok;
   } finally {
     db.close();

@@ -17,7 +17,7 @@ import { getUnit } from '../../store/unit.js';
 import type { Context } from '../context.js';
 import { interviewMember } from '../interview.js';
 import { userErrorText } from '../error-text.js';
-import { pendingMembers } from '../../services/interview.js';
+import { pendingMembers, tickedMembers } from '../../services/interview.js';
 import { roundStillOpen, sessionTally } from '../../services/kiosk.js';
 import { collectingRound } from '../../services/round-choice.js';
 import { createUi } from '../ui.js';
@@ -65,7 +65,15 @@ export async function session(ctx: Context): Promise<number> {
       if (pending.length === 0) return end(ExitCode.Ok, m.session.allDone);
       ui.write(`${m.session.remaining(pending.length)}\n`);
       const choice = await orInterrupted(
-        ui.pick(m.session.pick, pending.map((p) => ({ label: `${p.name}  ${p.code}`, value: p, keywords: p.code })), { hint: m.flow.pickHint }),
+        ui.pick(
+          m.session.pick,
+          [
+            ...pending.map((p) => ({ label: `${p.name}  ${p.code}`, value: p, keywords: p.code })),
+            // Ticked off for a slip (issue 18): listed, so that picking one says why they answer on their phone instead.
+            ...tickedMembers(db, round).map((p) => ({ label: `${p.name}  ${p.code}  ${m.anonWeb.kioskTicked}`, value: p, keywords: p.code })),
+          ],
+          { hint: m.flow.pickHint },
+        ),
         null,
       );
       if (choice === null) {
