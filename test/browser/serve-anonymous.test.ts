@@ -58,7 +58,7 @@ describe('an anonymous ballot in a phone-sized browser', () => {
     db0.close();
     const ids = allBehaviours(q).map((b) => b.id);
     const tapped = new Map<string, string>();
-    const srv = await spawnServe(cell.db, cell.dir, 'vi', /Phiếu đã phát 0 · phiếu đã nộp 0/);
+    const srv = await spawnServe(cell.db, cell.dir, 'vi', [], /Phiếu đã phát 0 · phiếu đã nộp 0/);
     const base = `http://127.0.0.1:${srv.port}`;
     browser = Browser.launch();
     const noScripts = async (t: Tab) => t.call('Emulation.setScriptExecutionDisabled', { value: true });

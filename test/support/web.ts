@@ -169,14 +169,9 @@ export interface ServeProcess {
   exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-<<<<<<< HEAD
-export async function spawnServe(db: string, cwd: string, lang: 'vi' | 'en' = 'vi', extra: ReadonlyArray<string> = []): Promise<ServeProcess> {
+/** `extra`: more options for serve; `ready`: the line that says the server is up (a named round's first live line starts with the time; an anonymous round's has none). */
+export async function spawnServe(db: string, cwd: string, lang: 'vi' | 'en' = 'vi', extra: ReadonlyArray<string> = [], ready: RegExp = /^\d\d:\d\d:\d\d  /m): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, '--db', db, '--lang', lang, 'serve', '--host', '127.0.0.1', '--port', '0', ...extra], { cwd, env: childEnv() });
-=======
-/** `ready`: the line that says the server is up (a named round's first live line starts with the time; an anonymous round's has none). */
-export async function spawnServe(db: string, cwd: string, lang: 'vi' | 'en' = 'vi', ready: RegExp = /^\d\d:\d\d:\d\d  /m): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, '--db', db, '--lang', lang, 'serve', '--host', '127.0.0.1', '--port', '0'], { cwd, env: childEnv() });
->>>>>>> a
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
