@@ -623,4 +623,21 @@ export interface Messages {
     readonly pdfStarting: (browser: string) => string;
     readonly pdfDone: string;
   };
+  // --- one front end at a time (issue 18, part 5: taking over a response) ---
+  readonly holder: {
+    /** Kiosk / `tusoi answer`: the member's form is open on a device (last seen at `at`, HH:MM). */
+    readonly openOnDevice: (at: string) => string;
+    readonly openInOtherWindow: (at: string) => string;
+    readonly confirmTakeOver: string;
+    /** The web page when another front end holds the form. */
+    readonly openTitle: string;
+    readonly openAtLaptop: (at: string) => string;
+    readonly openOnOtherDevice: (at: string) => string;
+    /** The web page of a device that lost the form (no answer shown). */
+    readonly takenTitle: string;
+    readonly takenAtLaptop: (at: string) => string;
+    readonly takenOnOtherDevice: (at: string) => string;
+    readonly takeOverHint: string;
+    readonly takeOverButton: string;
+  };
 }

@@ -20,6 +20,7 @@ import type { Messages } from '../i18n/messages.js';
 import { REVIEW_CURSOR, resumeState } from '../interview/engine.js';
 import type { Behaviour, Group, Lang, Manifestation, Questionnaire } from '../questionnaire/model.js';
 import { storingHooks } from '../services/interview.js';
+import { claim, heldHooks, takeOver, webHolder } from '../services/response-holder.js';
 import { checkCode, sessionMember } from '../services/web-access.js';
 import type { Db } from '../store/db.js';
 import type { Member } from '../store/members.js';
@@ -27,6 +28,7 @@ import { startNamedResponse, type StoredResponse } from '../store/responses.js';
 import { isRoundOpen, type Round } from '../store/rounds.js';
 import { revokeMemberSessions, revokeRoundSessions } from '../store/web-access.js';
 import { hostHeader } from './host.js';
+import { TAKEOVER_PATH, takeoverPage } from './takeover.js';
 import { Gate, TokenBuckets, type BucketSpec } from './limits.js';
 import { codePage, manifestationPage, messagePage, page, reviewPage, STYLE, withLang, type PageFrame } from './pages.js';
 
@@ -195,7 +197,7 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     }
     if (path === '/done') return send(res, 200, messagePage(frame(), w.doneTitle, w.doneText));
 
-    const routes: Record<string, string> = { '/': 'GET', '/code': 'POST', '/form': 'GET', '/review': 'GET', '/submit': 'POST' };
+    const routes: Record<string, string> = { '/': 'GET', '/code': 'POST', '/form': 'GET', '/review': 'GET', '/submit': 'POST', [TAKEOVER_PATH]: 'POST' };
     const mMatch = /^\/m\/([1-9][0-9]{0,2})$/.exec(path);
     const mIndex = mMatch ? Number(mMatch[1]) : undefined;
     if (mIndex !== undefined && mIndex > manifests.length) return send(res, 404, messagePage(frame(), w.notFoundTitle, w.notFound, { href: L('/'), label: w.startLink }));
@@ -257,8 +259,19 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
       revokeMemberSessions(db, round.id, member.id, o.now().toISOString());
       return send(res, 403, messagePage(frame(), w.usedTitle, w.used), { 'Set-Cookie': sessionCookie('', 0) });
     }
+    // One front end at a time (services/response-holder.ts): this device holds the form, or is told where it is open.
+    const me = webHolder(token!);
+    if (path === TAKEOVER_PATH) {
+      const form = await readForm(req);
+      if (!sameToken(form.get('csrf'), session.csrf)) throw new HttpProblem(403, 'forbidden');
+      for (const k of form.keys()) if (k !== 'csrf') throw new HttpProblem(400, 'badRequest');
+      takeOver(db, round, member.id, me, o.now());
+      return redirect(res, L('/form'));
+    }
+    const hold = claim(db, round, member.id, me, o.now());
+    if (hold.kind === 'elsewhere') return send(res, 409, takeoverPage(memberFrame, hold, session.csrf));
     const state = resumeState(q, response);
-    const hooks = storingHooks(db, round, member, { response, state }, o.now);
+    const hooks = heldHooks(db, round, member.id, me, o.now, storingHooks(db, round, member, { response, state }, o.now));
     const firstOf = (i: number) => manifests[i - 1]!.manifestation.behaviours[0]!.id;
 
     if (path === '/form') {
@@ -341,6 +354,13 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
           const title = error.what === 'forbidden' ? w.expiredTitle : w.badRequestTitle;
           const text = error.what === 'tooLarge' ? w.tooLarge : error.what === 'forbidden' ? w.expired : w.badRequest;
           send(res, error.status, messagePage(frame, title, text, { href: '/', label: w.startLink }), error.status === 413 ? { Connection: 'close' } : {});
+          return;
+        }
+        if ((error as { name?: string; code?: string }).name === 'UserError' && (error as UserError).code === 'RESPONSE_TAKEN_OVER') {
+          // Taken over between this device's page and its write: nothing of the page was stored.
+          const p = (error as UserError<'RESPONSE_TAKEN_OVER'>).params;
+          const h = o.messages[lang].holder;
+          send(res, 409, messagePage(frame, h.takenTitle, (p.where === 'kiosk' ? h.takenAtLaptop : h.takenOnOtherDevice)(p.at), { href: withLang('/form', lang), label: h.takeOverButton }));
           return;
         }
         if ((error as { name?: string; code?: string }).name === 'UserError' && (error as UserError).code === 'RESPONSE_CLOSED') {
