@@ -1018,7 +1018,7 @@ export const en: Messages = {
     takenTitle: 'The form was taken over',
     takenAtLaptop: (at) => `This form was taken over at the laptop at ${at}. This page saves no more answers.`,
     takenOnOtherDevice: (at) => `This form was taken over on another device at ${at}. This page saves no more answers.`,
-    takeOverHint: 'Saved answers are kept. If you go on here, the other place saves no more.',
-    takeOverButton: 'Go on on this device',
+    takeOverHint: 'Saved answers are kept. If you continue here, the other place saves no more.',
+    takeOverButton: 'Continue on this device',
   },
 };
