@@ -37,6 +37,9 @@ export const TERMINAL_HEARTBEAT_MS = 20_000;
  */
 export const EXPIRY_MS: Readonly<Record<FrontEnd, number>> = { kiosk: 90_000, web: 15 * 60_000 };
 
+/** A holder's heartbeat is written at most this often by `claim` (every write beats too, in its own transaction). */
+const QUIET_MS = 30_000;
+
 /** Who is writing: a terminal turn, or a browser session. */
 export interface Holder {
   readonly id: string;
@@ -77,6 +80,9 @@ function elsewhere(row: HolderRow, me: Holder): Hold {
  * lost it is told so even after the taker went away: its pages are stale.
  */
 export function claim(db: Db, round: Round, memberId: number, me: Holder, now: Date): Hold {
+  // Ours, and beaten lately: nothing to write (a page read costs no commit, no fsync).
+  const mine = readHolder(db, round.id, memberId);
+  if (mine?.holder === me.id && mine.seenAt !== '' && now.getTime() - Date.parse(mine.seenAt) < QUIET_MS) return { kind: 'held' };
   return db.transaction((): Hold => {
     const row = readHolder(db, round.id, memberId);
     if (row?.holder === me.id) {

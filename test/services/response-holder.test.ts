@@ -28,7 +28,9 @@ describe('holding a response', () => {
     const phone = webHolder('phone-cookie');
     const kiosk = terminalHolder();
     expect(claim(c.db, c.round, c.an.id, phone, NOW)).toEqual({ kind: 'held' });
-    // Its own next page is a heartbeat, not a conflict.
+    // Its own next page is a heartbeat, not a conflict; written at most every 30 s (a page read costs no commit).
+    expect(claim(c.db, c.round, c.an.id, phone, at(10_000))).toEqual({ kind: 'held' });
+    expect(openElsewhere(c.db, c.round, c.an.id, kiosk, at(10_000))?.seenAt).toEqual(NOW);
     expect(claim(c.db, c.round, c.an.id, phone, at(60_000))).toEqual({ kind: 'held' });
     expect(claim(c.db, c.round, c.an.id, kiosk, at(61_000))).toEqual({ kind: 'elsewhere', where: 'web', since: NOW, seenAt: at(60_000), takenFromMe: false });
     // Another member's response is another matter.
