@@ -69,9 +69,12 @@ export async function interviewMember(ctx: Context, db: Db, round: Round, q: Que
   if (me) {
     const hold = claim(db, round, member.id, me, ctx.io.now());
     if (hold.kind === 'elsewhere') {
-      const h = ctx.m.holder;
-      ui.write(`${hold.where === 'web' ? h.openOnDevice(clockTime(hold.seenAt)) : h.openInOtherWindow(clockTime(hold.seenAt))}\n`);
-      if (!(await ui.confirm(h.confirmTakeOver, false))) return 'declined';
+      // Open on a device: asked (No by default). Open in another terminal on this laptop (a window
+      // left running, or one killed a moment ago): taken without asking; that window's next answer is refused.
+      if (hold.where === 'web') {
+        ui.write(`${ctx.m.holder.openOnDevice(clockTime(hold.seenAt))}\n`);
+        if (!(await ui.confirm(ctx.m.holder.confirmTakeOver, false))) return 'declined';
+      }
       takeOver(db, round, member.id, me, ctx.io.now());
     }
   }

@@ -1010,7 +1010,6 @@ export const en: Messages = {
   // --- one front end at a time (issue 18, part 5) ---
   holder: {
     openOnDevice: (at) => `This member's form is open on a device (at ${at}).`,
-    openInOtherWindow: (at) => `This member's form is open in another window of this computer (at ${at}).`,
     confirmTakeOver: 'Take the form over here? (the device will save no more answers)',
     openTitle: 'The form is open elsewhere',
     openAtLaptop: (at) => `Your form is open at the secretary's laptop (last at ${at}).`,

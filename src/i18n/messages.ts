@@ -627,7 +627,6 @@ export interface Messages {
   readonly holder: {
     /** Kiosk / `tusoi answer`: the member's form is open on a device (last seen at `at`, HH:MM). */
     readonly openOnDevice: (at: string) => string;
-    readonly openInOtherWindow: (at: string) => string;
     readonly confirmTakeOver: string;
     /** The web page when another front end holds the form. */
     readonly openTitle: string;

@@ -1020,7 +1020,6 @@ export const vi: Messages = {
   // --- one front end at a time (issue 18, part 5) ---
   holder: {
     openOnDevice: (at) => `Phiếu của đồng chí này đang mở trên một thiết bị lúc ${at}.`,
-    openInOtherWindow: (at) => `Phiếu của đồng chí này đang mở ở một cửa sổ khác của máy tính này lúc ${at}.`,
     confirmTakeOver: 'Mở tiếp phiếu ở đây? (thiết bị kia sẽ không lưu thêm được câu trả lời)',
     openTitle: 'Phiếu đang mở ở nơi khác',
     openAtLaptop: (at) => `Phiếu của đồng chí đang mở ở máy tính của bí thư (lần cuối lúc ${at}).`,

@@ -22,7 +22,7 @@ const RELEASED: Readonly<Record<number, string>> = {
   7: 'becc3310ac19cdb659df639a0badc399c392cf53cf9d45d36e4c329d2bd02c07',
   8: '87da218064fc4d6ed3054132ee7b58622ff59e990afd15bea70289ff73f56ebb',
   9: 'fae7f0d61dfffbdfa9c58e9148ddb4005cda388914771bf415562d759713a321',
-  12: 'cc1f6b97c05da47601476df7e8180f6bfc3b2a22ecd1b5333b71a5cdad1c2bef',
+  12: 'd214ab3a20b39598bdb8f3597b58ca92e09256984a98adeb64caeaf179869b2f',
 };
 
 const DIR = resolve(import.meta.dirname, '..', '..', 'src', 'store', 'migrations');
