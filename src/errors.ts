@@ -85,6 +85,8 @@ export interface ErrorParams {
   DEMO_STEP_FAILED: { command: string };
   ANONYMOUS_OPEN: { label: string };
   RESPONSE_CLOSED: Record<string, never>;
+  /** One front end at a time (issue 18): the response was taken over by the other front end (`where`) at `at` (HH:MM); nothing was written. */
+  RESPONSE_TAKEN_OVER: { where: 'kiosk' | 'web'; at: string };
   /** serve (issue 18): the network form takes named rounds only, for now. */
   // --- issue 18, part 2: anonymous rounds over the network form ---
   /** A slip ballot submitted when as many are in as members ticked off. */

@@ -8,6 +8,7 @@ import { isInterrupt } from '../errors.js';
 import { runInterview } from '../interview/run.js';
 import { allBehaviours, type Questionnaire } from '../questionnaire/model.js';
 import { abandonPreview, beginInterview, openResponse, resumeWithCode, startOver, storingHooks, type OpenInterview } from '../services/interview.js';
+import { claim, clockTime, heldHooks, holdsNamedOnly, release, startHeartbeat, takeOver, terminalHolder } from '../services/response-holder.js';
 import type { Db } from '../store/db.js';
 import type { Member } from '../store/members.js';
 import type { Round } from '../store/rounds.js';
@@ -54,12 +55,39 @@ async function anonymousResume(ctx: Context, db: Db, round: Round, q: Questionna
 /**
  * One member's turn. `kiosk`: in `tusoi session`, where Ctrl+C ends the turn
  * (not the program), so the way back is choosing the name again.
+ * `declined`: the form is open on a device and the secretary chose not to take it over.
  */
-export async function interviewMember(ctx: Context, db: Db, round: Round, q: Questionnaire, member: Member, ui: TerminalUi, options: { readonly kiosk?: boolean } = {}): Promise<void> {
-  const m = ctx.m.interview;
+export async function interviewMember(ctx: Context, db: Db, round: Round, q: Questionnaire, member: Member, ui: TerminalUi, options: { readonly kiosk?: boolean } = {}): Promise<'done' | 'declined'> {
   const start = beginInterview(db, round, member);
   // Tự sửa (cli/commitments.ts): only with the member's secret.
-  if (start === 'commitments') return backToCommitments(ctx, db, round, q, member, ui);
+  if (start === 'commitments') {
+    await backToCommitments(ctx, db, round, q, member, ui);
+    return 'done';
+  }
+  // One front end at a time (services/response-holder.ts): this turn holds the response, or asks to take it over.
+  const me = holdsNamedOnly(round) ? terminalHolder() : undefined;
+  if (me) {
+    const hold = claim(db, round, member.id, me, ctx.io.now());
+    if (hold.kind === 'elsewhere') {
+      // Open on a device: asked (No by default). Open in another terminal on this laptop (a window
+      // left running, or one killed a moment ago): taken without asking; that window's next answer is refused.
+      if (hold.where === 'web') {
+        ui.write(`${ctx.m.holder.openOnDevice(clockTime(hold.seenAt))}\n`);
+        if (!(await ui.confirm(ctx.m.holder.confirmTakeOver, false))) return 'declined';
+      }
+      takeOver(db, round, member.id, me, ctx.io.now());
+    }
+  }
+  try {
+    await answering(ctx, db, round, q, member, ui, start, me, options);
+  } finally {
+    if (me) release(db, round, member.id, me);
+  }
+  return 'done';
+}
+
+async function answering(ctx: Context, db: Db, round: Round, q: Questionnaire, member: Member, ui: TerminalUi, start: 'code' | 'open', me: ReturnType<typeof terminalHolder> | undefined, options: { readonly kiosk?: boolean }): Promise<void> {
+  const m = ctx.m.interview;
   const key = await followUp(ctx, db, round, q, member, ui);
   if (round.anonymous) ui.write(`${m.anonymousNotice}\n`);
   let open: OpenInterview;
@@ -72,7 +100,9 @@ export async function interviewMember(ctx: Context, db: Db, round: Round, q: Que
   const answered = new Set(open.state.answers.keys());
   if (answered.size > 0) ui.write(`${m.resumed(answered.size, total)}\n`);
   ui.resetContext();
-  const store = storingHooks(db, round, member, open, ctx.io.now);
+  const stored = storingHooks(db, round, member, open, ctx.io.now);
+  const store = me ? heldHooks(db, round, member.id, me, ctx.io.now, stored) : stored;
+  const stopBeating = me ? startHeartbeat(db, round, member.id, me, ctx.io.now) : () => {};
   try {
     await runInterview(q, open.state, ui.port(q), {
       ...store,
@@ -88,6 +118,8 @@ export async function interviewMember(ctx: Context, db: Db, round: Round, q: Que
       if (open.ballot) ui.write(`${ctx.m.anonymousBallot.keepCode(open.ballot.handle.code)}\n`);
     }
     throw error;
+  } finally {
+    stopBeating();
   }
   ui.write(`\n${displaySafe(ctx.m.interview.submitted(member.name))}\n`);
   if (!round.anonymous) await commitmentsFor(ctx, db, round, q, member, ui, key);

@@ -323,6 +323,10 @@ export const en: Messages = {
     MERGE_REMOVE_COVERED: (p) => `Unit ${p.ref} has no file of its own in round "${p.label}": it is counted in ${p.file} (from ${p.unit}). To take it out, take that file out:\n  tusoi merge --remove ${shellWord(p.unit)}`,
     MERGE_REMOVE_AMBIGUOUS: (p) => `More than one merged file is named "${p.ref}" (units ${p.units}). Take one out by its unit code, e.g.:\n  tusoi merge --remove ${shellWord(p.units.split(', ')[0] ?? 'CODE')}`,
     ANONYMOUS_OPEN: (p) => `Round "${p.label}" is anonymous and still open: a report or an export now (after each turn) would reveal each person's answers. Close it first:\n  tusoi round close`,
+    RESPONSE_TAKEN_OVER: ({ where, at }) =>
+      where === 'web'
+        ? `This form was taken over on a device at ${at}; the last answer was not saved (the earlier ones are).`
+        : `This form was taken over at the laptop at ${at}; the last answer was not saved (the earlier ones are).`,
     RESPONSE_CLOSED: () => 'This response has been submitted (in another window) or the round is closed; no more answers are saved.',
     // --- issue 18, part 2: anonymous rounds over the network form ---
     SLIPS_EXCEEDED: (p) => `As many ballots are in as members ticked off as having a slip (${p.ticked}).`,
@@ -1197,5 +1201,18 @@ export const en: Messages = {
         ],
       },
     },
+  },
+  // --- one front end at a time (issue 18, part 5) ---
+  holder: {
+    openOnDevice: (at) => `This member's form is open on a device (at ${at}).`,
+    confirmTakeOver: 'Take the form over here? (the device will save no more answers)',
+    openTitle: 'The form is open elsewhere',
+    openAtLaptop: (at) => `Your form is open at the secretary's laptop (last at ${at}).`,
+    openOnOtherDevice: (at) => `Your form is open on another device (last at ${at}).`,
+    takenTitle: 'The form was taken over',
+    takenAtLaptop: (at) => `This form was taken over at the laptop at ${at}. This page saves no more answers.`,
+    takenOnOtherDevice: (at) => `This form was taken over on another device at ${at}. This page saves no more answers.`,
+    takeOverHint: 'Saved answers are kept. If you continue here, the other place saves no more.',
+    takeOverButton: 'Continue on this device',
   },
 };

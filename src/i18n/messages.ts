@@ -794,4 +794,20 @@ export interface Messages {
       readonly export: CommandHelp & { readonly ref: string; readonly format: string; readonly out: string; readonly force: string };
     };
   };
+  // --- one front end at a time (issue 18, part 5: taking over a response) ---
+  readonly holder: {
+    /** Kiosk / `tusoi answer`: the member's form is open on a device (last seen at `at`, HH:MM). */
+    readonly openOnDevice: (at: string) => string;
+    readonly confirmTakeOver: string;
+    /** The web page when another front end holds the form. */
+    readonly openTitle: string;
+    readonly openAtLaptop: (at: string) => string;
+    readonly openOnOtherDevice: (at: string) => string;
+    /** The web page of a device that lost the form (no answer shown). */
+    readonly takenTitle: string;
+    readonly takenAtLaptop: (at: string) => string;
+    readonly takenOnOtherDevice: (at: string) => string;
+    readonly takeOverHint: string;
+    readonly takeOverButton: string;
+  };
 }

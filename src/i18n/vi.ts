@@ -329,6 +329,10 @@ export const vi: Messages = {
     MERGE_REMOVE_COVERED: (p) => `Đơn vị ${p.ref} không có tệp riêng trong đợt "${p.label}": đơn vị này được tính trong tệp ${p.file} (của ${p.unit}). Muốn gỡ thì gỡ cả tệp đó:\n  tusoi merge --remove ${shellWord(p.unit)}`,
     MERGE_REMOVE_AMBIGUOUS: (p) => `Có nhiều tệp đã gộp cùng tên "${p.ref}" (của các đơn vị ${p.units}). Đồng chí gỡ theo mã đơn vị, ví dụ:\n  tusoi merge --remove ${shellWord(p.units.split(', ')[0] ?? 'MÃ')}`,
     ANONYMOUS_OPEN: (p) => `Đợt "${p.label}" là đợt ẩn danh và còn mở: báo cáo hay xuất tệp lúc này (sau từng lượt) sẽ để lộ câu trả lời của từng người. Đóng đợt trước:\n  tusoi round close`,
+    RESPONSE_TAKEN_OVER: ({ where, at }) =>
+      where === 'web'
+        ? `Phiếu này đã được mở tiếp trên một thiết bị lúc ${at}; câu trả lời vừa rồi không được lưu (các câu trước đó vẫn còn).`
+        : `Phiếu này đã được mở tiếp ở máy tính của bí thư lúc ${at}; câu trả lời vừa rồi không được lưu (các câu trước đó vẫn còn).`,
     RESPONSE_CLOSED: () => 'Phiếu này đã được nộp (ở cửa sổ khác) hoặc đợt đã đóng; câu trả lời không được lưu thêm.',
     // --- issue 18, part 2: anonymous rounds over the network form ---
     SLIPS_EXCEEDED: (p) => `Số phiếu đã nộp đã bằng số người được đánh dấu nhận phiếu (${p.ticked}).`,
@@ -1207,5 +1211,18 @@ export const vi: Messages = {
         ],
       },
     },
+  },
+  // --- one front end at a time (issue 18, part 5) ---
+  holder: {
+    openOnDevice: (at) => `Phiếu của đồng chí này đang mở trên một thiết bị lúc ${at}.`,
+    confirmTakeOver: 'Mở tiếp phiếu ở đây? (thiết bị kia sẽ không lưu thêm được câu trả lời)',
+    openTitle: 'Phiếu đang mở ở nơi khác',
+    openAtLaptop: (at) => `Phiếu của đồng chí đang mở ở máy tính của bí thư (lần cuối lúc ${at}).`,
+    openOnOtherDevice: (at) => `Phiếu của đồng chí đang mở trên một thiết bị khác (lần cuối lúc ${at}).`,
+    takenTitle: 'Phiếu đã được mở tiếp ở nơi khác',
+    takenAtLaptop: (at) => `Phiếu này đã được mở tiếp ở máy tính của bí thư lúc ${at}. Trang này không lưu thêm câu trả lời.`,
+    takenOnOtherDevice: (at) => `Phiếu này đã được mở tiếp trên một thiết bị khác lúc ${at}. Trang này không lưu thêm câu trả lời.`,
+    takeOverHint: 'Các câu đã lưu vẫn còn. Nếu tiếp tục ở đây, nơi kia sẽ không lưu thêm được.',
+    takeOverButton: 'Tiếp tục trên thiết bị này',
   },
 };

@@ -23,11 +23,12 @@ import { migration as webAccess } from './migrations/008-web-access.js';
 import { migration as unitKeys } from './migrations/009-unit-keys.js';
 import { migration as anonymousSlips } from './migrations/010-anonymous-slips.js';
 import { migration as webCertificate } from './migrations/011-web-certificate.js';
+import { migration as responseHolder } from './migrations/012-response-holder.js';
 import type { Migration } from './migrations/step.js';
 
 export type { Migration } from './migrations/step.js';
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments, roundReads, webAccess, unitKeys, anonymousSlips, webCertificate];
+export const MIGRATIONS: ReadonlyArray<Migration> = [cell, merging, tuSua, mergedFileExportedAt, anonymousTallies, sealedCommitments, roundReads, webAccess, unitKeys, anonymousSlips, webCertificate, responseHolder];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -21,6 +21,7 @@ import type { Messages } from '../i18n/messages.js';
 import { REVIEW_CURSOR, resumeState } from '../interview/engine.js';
 import type { Behaviour, Group, Lang, Manifestation, Questionnaire } from '../questionnaire/model.js';
 import { storingHooks } from '../services/interview.js';
+import { claim, heldHooks, takeOver, webHolder } from '../services/response-holder.js';
 import { checkCode, commitmentSession, normaliseCode, printedCode, sessionMember, type CodeCheck } from '../services/web-access.js';
 import { checkSlip, slipBallot, slipHooks, type SlipCheck } from '../services/web-slips.js';
 import type { InterviewHooks } from '../interview/run.js';
@@ -33,6 +34,7 @@ import { revokeMemberSessions, revokeRoundSessions } from '../store/web-access.j
 import { commitmentRoute, handleCommitments, offerAfterSubmit, type CommitmentDeps } from './commitments.js';
 import { escapeHtml } from '../report/escape.js';
 import { hostHeader } from './host.js';
+import { TAKEOVER_PATH, takeoverPage } from './takeover.js';
 import { Gate, TokenBuckets, type BucketSpec } from './limits.js';
 import { OpenKeys } from './open-keys.js';
 import { codePage, manifestationPage, messagePage, page, reviewPage, STYLE, withLang, type PageFrame } from './pages.js';
@@ -243,7 +245,7 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     }
     if (path === '/done') return send(res, 200, messagePage(frame(), w.doneTitle, round.anonymous ? aw.doneText : w.doneText));
 
-    const routes: Record<string, string> = { '/': 'GET', '/code': 'POST', '/form': 'GET', '/review': 'GET', '/submit': 'POST' };
+    const routes: Record<string, string> = { '/': 'GET', '/code': 'POST', '/form': 'GET', '/review': 'GET', '/submit': 'POST', [TAKEOVER_PATH]: 'POST' };
     const mMatch = /^\/m\/([1-9][0-9]{0,2})$/.exec(path);
     const mIndex = mMatch ? Number(mMatch[1]) : undefined;
     if (mIndex !== undefined && mIndex > manifests.length) return send(res, 404, messagePage(frame(), w.notFoundTitle, w.notFound, { href: L('/'), label: w.startLink }));
@@ -317,6 +319,8 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
     if (slip) {
       // A slip's ballot has no tự sửa: commitments are a member's, and nothing may tie one to a ballot.
       if (cAllowed) return method === 'GET' ? redirect(res, L('/form')) : send(res, 403, messagePage(frame(), w.expiredTitle, w.expired, { href: L('/'), label: w.startLink }));
+      // Taking over is a member's form's; a slip's ballot is one device's (its code), so there is nothing to take over.
+      if (path === TAKEOVER_PATH) return redirect(res, L('/form'));
       state = resumeState(q, slip.state);
       hooks = slipHooks(db, q, round, slip);
       memberFrame = frame({ member: aw.badge });
@@ -337,8 +341,19 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
         revokeMemberSessions(db, round.id, named.id, o.now().toISOString());
         return send(res, 403, messagePage(frame(), w.usedTitle, w.used), { 'Set-Cookie': sessionCookie('', 0) });
       }
+      // One front end at a time (services/response-holder.ts): this device holds the form, or is told where it is open.
+      const me = webHolder(token!);
+      if (path === TAKEOVER_PATH) {
+        const form = await readForm(req);
+        if (!sameToken(form.get('csrf'), session!.csrf)) throw new HttpProblem(403, 'forbidden');
+        for (const k of form.keys()) if (k !== 'csrf') throw new HttpProblem(400, 'badRequest');
+        takeOver(db, round, named.id, me, o.now());
+        return redirect(res, L('/form'));
+      }
+      const hold = claim(db, round, named.id, me, o.now());
+      if (hold.kind === 'elsewhere') return send(res, 409, takeoverPage(memberFrame, hold, session!.csrf));
       state = resumeState(q, response);
-      hooks = storingHooks(db, round, named, { response, state }, o.now);
+      hooks = heldHooks(db, round, named.id, me, o.now, storingHooks(db, round, named, { response, state }, o.now));
       csrf = session!.csrf;
       afterSubmit = () => revokeMemberSessions(db, round.id, named.id, o.now().toISOString());
     }
@@ -439,6 +454,13 @@ export async function startFormServer(o: FormServerOptions): Promise<FormServer>
           const title = error.what === 'forbidden' ? w.expiredTitle : w.badRequestTitle;
           const text = error.what === 'tooLarge' ? w.tooLarge : error.what === 'forbidden' ? w.expired : w.badRequest;
           send(res, error.status, messagePage(frame, title, text, { href: '/', label: w.startLink }), error.status === 413 ? { Connection: 'close' } : {});
+          return;
+        }
+        if ((error as { name?: string; code?: string }).name === 'UserError' && (error as UserError).code === 'RESPONSE_TAKEN_OVER') {
+          // Taken over between this device's page and its write: nothing of the page was stored.
+          const p = (error as UserError<'RESPONSE_TAKEN_OVER'>).params;
+          const h = o.messages[lang].holder;
+          send(res, 409, messagePage(frame, h.takenTitle, (p.where === 'kiosk' ? h.takenAtLaptop : h.takenOnOtherDevice)(p.at), { href: withLang('/form', lang), label: h.takeOverButton }));
           return;
         }
         if ((error as { name?: string; code?: string }).name === 'UserError' && (error as UserError).code === 'RESPONSE_CLOSED') {

@@ -98,6 +98,11 @@ describe('the network form in a phone-sized browser', () => {
       await noScripts(desk);
       await desk.goto(`${base}/?lang=en`);
       await typeCode(desk, code);
+      // The phone's tab still holds the form (one front end at a time): the desk says where, and takes it over.
+      expect(await desk.url()).toBe('/form?lang=en');
+      expect(await desk.eval<string>('document.querySelector("h1").textContent')).toBe('The form is open elsewhere');
+      writeFileSync(join(SHOTS, 'serve-8-open-elsewhere.png'), await desk.screenshot());
+      await tapAndWait(desk, 'form[action="/takeover?lang=en"] button');
       expect(await desk.url()).toBe('/m/21?lang=en');
       await desk.goto(`${base}/m/21`);
       for (let p = 21; p <= 27; p++) for (const [k, v] of await answerPage(desk, q, p, ids)) tapped.set(k, v);

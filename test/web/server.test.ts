@@ -265,6 +265,11 @@ describe('a member answering', () => {
     // The tab is closed; the member goes on at a desk computer with the same code.
     const desk = s.device('127.0.0.3');
     await desk.signIn(code);
+    // The phone still holds the form (one front end at a time): the desk is told so, and takes it over.
+    const held = await desk.get('/form');
+    expect(held.status).toBe(409);
+    expect(held.body).toContain('đang mở trên một thiết bị khác');
+    expect((await desk.post('/takeover', { csrf: desk.csrf })).headers.location).toBe('/form');
     expect((await desk.get('/form')).headers.location).toBe('/m/13');
     const page1 = await desk.get('/m/1');
     expect(page1.body).toContain(`value="${chosen(0)}" checked`);

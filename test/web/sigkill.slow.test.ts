@@ -83,6 +83,10 @@ describe('SIGKILL of the server mid-answering', () => {
       expect(r1.headers.location).toBe(`/m/${firstOpenOf(codes[0]!)}`);
       const other = new Device(again.port, '127.0.0.50');
       expect((await other.signIn(codes[1]!)).status).toBe(303);
+      // The killed server's device still holds that form (one front end at a time): the new device takes it over.
+      const held = await other.get('/form');
+      expect(held.status).toBe(409);
+      expect((await other.post('/takeover', { csrf: other.csrf })).status).toBe(303);
       const r2 = await other.get('/form');
       expect(r2.headers.location).toBe(`/m/${firstOpenOf(codes[1]!)}`);
       const page = await other.get(r2.headers.location as string);

@@ -86,7 +86,8 @@ export async function session(ctx: Context): Promise<number> {
       if (!roundStillOpen(db, round)) return closedElsewhere();
       if ((await orInterrupted(ui.confirm(displaySafe(m.interview.confirmWho(choice.name, choice.code))), false)) !== true) continue;
       try {
-        await interviewMember(ctx, db, round, q, choice, ui, { kiosk: true });
+        // Declined: the form stays on the member's device; back to the picker.
+        if ((await interviewMember(ctx, db, round, q, choice, ui, { kiosk: true })) === 'declined') continue;
       } catch (error) {
         if (isInterrupt(error)) {
           // Ctrl+C before submitting: what is saved (and that nothing was submitted) is on screen
@@ -99,6 +100,8 @@ export async function session(ctx: Context): Promise<number> {
           if (!roundStillOpen(db, round)) return closedElsewhere();
           ui.write(`${userErrorText(error as UserError, m)}\n`);
           await pause(ui, m.session.pressEnter);
+          // Taken over on a device (issue 18): the member goes on there; the kiosk is back at the picker.
+          if ((error as UserError).code === 'RESPONSE_TAKEN_OVER') continue;
         } else {
           // Whatever ends a turn, the next person must not see it.
           ui.clearScreen();
