@@ -27,7 +27,7 @@ describe(`commitments killed ${KILLS} times`, () => {
     writeFileSync(form, `behaviour,level\n${ids.map((id) => `${id},${flagged.includes(id) ? 'thinh-thoang' : 'khong'}`).join('\n')}\n`);
     expect((await cell.cli(['answer', '--member', 'M001', '--answers', form])).status).toBe(0);
     // The member's first commitment, which gave them their secret (made through the service: the
-    // terminal flow for it is in test/e2e/commitments-pty.test.ts).
+    // terminal flow for it is in test/e2e/commitments-pty.slow.test.ts).
     const acknowledged = new Map<string, string>([[flagged[0]!, 'Việc đầu tiên']]);
     const secret = await withDatabaseAsync(cell.db, async (db) => {
       const { secret, key } = await createSecret(findMemberByCode(db, 'M001')!);

@@ -241,7 +241,7 @@ describe('merged files stored before they carried exported_at (migration step 4)
 
 // commit-crypto (issue 13, part 4): the commitment of cell-named.sqlite, made before commitments were sealed.
 describe.each(BUILDS)('the commitment in %s/cell-named.sqlite, made before sealing (migration step 6)', (build) => {
-  it('waits as it was, in unsealed_commitment, until its member’s next interview seals it (test/e2e/commitments-pty.test.ts)', async () => {
+  it('waits as it was, in unsealed_commitment, until its member’s next interview seals it (test/e2e/commitments-pty.slow.test.ts)', async () => {
     const dir = copies(build);
     const file = join(dir, 'cell-named.sqlite');
     const before = new Database(file, { readonly: true });

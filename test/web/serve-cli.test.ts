@@ -75,7 +75,7 @@ describe('tusoi serve', () => {
     }
   });
 
-  it('refuses --slips without --codes (anonymous rounds are served: test/web/anonymous.test.ts) and a bad --host or --port clearly', async () => {
+  it('refuses --slips without --codes (anonymous rounds are served: test/web/anonymous.slow.test.ts) and a bad --host or --port clearly', async () => {
     const cell = await tempCell({ members: ['Nguyễn Văn An'], round: ['--label', '2026', '--anonymous'] });
     const anon = await cell.cli(['serve', '--host', '127.0.0.1', '--slips', '3']);
     expect(anon.status).toBe(2);
