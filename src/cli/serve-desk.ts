@@ -20,18 +20,19 @@ import { printedCode } from '../services/web-access.js';
 import { fold } from '../text/vietnamese.js';
 import { displaySafe } from '../text/hygiene.js';
 import { anonymousSlipSheet } from '../web/anonymous-slips.js';
+import type { Fingerprint } from '../web/certificate.js';
 import type { Context } from './context.js';
 import { writeOutputFile } from './output-file.js';
 
 /** Writes the anonymous slip sheet: `--slips N`, default the active members. */
-export async function writeAnonymousSlips(ctx: Context, db: Db, round: Round, address: string, file: string, o: { readonly slips?: string; readonly force?: boolean }): Promise<void> {
+export async function writeAnonymousSlips(ctx: Context, db: Db, round: Round, address: string, file: string, o: { readonly slips?: string; readonly force?: boolean }, fingerprint?: Fingerprint): Promise<void> {
   let n = listMembers(db).length;
   if (o.slips !== undefined) {
     n = /^[0-9]{1,4}$/.test(o.slips) ? Number(o.slips) : NaN;
     if (!(n >= 1 && n <= 2000)) throw new UserError('BAD_OPTION_VALUE', { option: '--slips', value: o.slips, allowed: '1–2000' });
   }
   const codes = await issueSlips(db, round, n);
-  await writeOutputFile(ctx, file, anonymousSlipSheet(ctx.m, ctx.lang, round.label, address, codes.map(printedCode)), { force: o.force === true });
+  await writeOutputFile(ctx, file, anonymousSlipSheet(ctx.m, ctx.lang, round.label, address, codes.map(printedCode), fingerprint), { force: o.force === true });
   ctx.io.stdout.write(`${ctx.m.anonWeb.slipsWritten(file, n)}\n`);
 }
 

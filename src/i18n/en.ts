@@ -1018,6 +1018,7 @@ export const en: Messages = {
     slipsTitle: (r) => `Anonymous slips, round ${r}`,
     slipHeading: 'Anonymous self-assessment slip',
     slipCode: 'Slip code',
+    slipQr: (u) => `QR code: opens ${u} with the slip code filled in`,
     slipKeep: 'This code is linked to no name. Keep it to yourself until you submit; then it stops working.',
     noSlips: 'No slips printed for this anonymous round yet. Print them first:\n  tusoi serve --codes anonymous-slips.html',
     slipsReady: (n) => `${n} anonymous slips printed and not used.`,

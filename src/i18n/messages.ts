@@ -631,6 +631,8 @@ export interface Messages {
     readonly slipsTitle: (round: string) => string;
     readonly slipHeading: string;
     readonly slipCode: string;
+    /** The QR code's label on an anonymous slip (for screen readers). */
+    readonly slipQr: (url: string) => string;
     readonly slipKeep: string;
     readonly noSlips: string;
     readonly slipsReady: (unused: number) => string;

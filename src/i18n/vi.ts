@@ -1025,6 +1025,7 @@ export const vi: Messages = {
     slipsTitle: (r) => `Phiếu ẩn danh, đợt ${r}`,
     slipHeading: 'Phiếu tự soi ẩn danh',
     slipCode: 'Mã phiếu',
+    slipQr: (u) => `Mã QR: mở ${u} với mã phiếu điền sẵn`,
     slipKeep: 'Mã không gắn với tên ai. Giữ kín đến khi nộp; nộp xong mã hết hiệu lực.',
     noSlips: 'Chưa in phiếu cho đợt ẩn danh này. In trước:\n  tusoi serve --codes phieu-an-danh.html',
     slipsReady: (n) => `${n} phiếu ẩn danh đã in, chưa dùng.`,

@@ -10,6 +10,7 @@ import { en } from '../../src/i18n/en.js';
 import { vi } from '../../src/i18n/vi.js';
 import { qrModules, svgQr, terminalQr } from '../../src/web/qr.js';
 import { slipLink, slipSheet } from '../../src/web/slips.js';
+import { anonymousSlipSheet } from '../../src/web/anonymous-slips.js';
 import { fingerprintOf } from '../../src/web/certificate.js';
 import { blockMatrix, svgMatrix } from '../support/qr-read.js';
 import { served, type Served } from '../support/web.js';
@@ -48,6 +49,22 @@ describe('QR codes', () => {
     }
     // Over plain http, no fingerprint line.
     expect(slipSheet(en, 'en', '2026', 'http://192.168.1.5:8080/', slips)).not.toContain('fingerprint');
+  });
+
+  it('an anonymous round’s slips: the same QR code of the address with the slip’s code, the fingerprint over https, no name', () => {
+    const codes = ['K7QH2-MX9TD', 'A2B3C-D4E5F'];
+    const fp = fingerprintOf(Buffer.from('certificate'));
+    const html = anonymousSlipSheet(vi, 'vi', '2026', URL_, codes, fp);
+    const blocks = html.split('<div class="slip">').slice(1);
+    expect(blocks).toHaveLength(2);
+    blocks.forEach((block, i) => {
+      const svgs = block.match(/<svg[\s\S]*?<\/svg>/g)!;
+      expect(svgs).toHaveLength(1);
+      expect(svgMatrix(svgs[0]!)).toEqual(qrModules(`${URL_}?code=${codes[i]!}`));
+      expect(svgs[0]).toMatch(/aria-label="Mã QR: mở https:\/\/192\.168\.137\.1:8080\/ với mã phiếu điền sẵn"/);
+      expect(block).toContain(fp.short);
+    });
+    expect(anonymousSlipSheet(en, 'en', '2026', 'http://192.168.1.5:8080/', codes)).not.toContain('fingerprint');
   });
 
   it('the terminal lines read back to the address, black on white whatever the theme, and fit 80 columns', () => {

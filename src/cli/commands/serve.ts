@@ -86,7 +86,8 @@ export async function serve(ctx: Context, o: ServeOptions): Promise<number> {
     if (o.slips !== undefined && (o.codes === undefined || !round.anonymous)) throw new UserError('BAD_OPTION_VALUE', { option: '--slips', value: o.slips, allowed: '--codes FILE, anonymous round' });
     // An anonymous round: slips linked to no member, ticked off as handed out (cli/serve-desk.ts).
     if (o.codes !== undefined && round.anonymous) {
-      await writeAnonymousSlips(ctx, db, round, address, o.codes, o);
+      await writeAnonymousSlips(ctx, db, round, address, o.codes, o, cert?.fingerprint);
+      certLines();
       return ExitCode.Ok;
     }
     if (o.codes !== undefined) {
