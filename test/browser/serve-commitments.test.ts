@@ -61,6 +61,9 @@ describe('commitments in a phone-sized browser', () => {
     await phone.goto(`${base}/`);
     await type(phone, '#code', x.codes.get(AN)!);
     await tapAndWait(phone, 'form button[type=submit]');
+    // The form is still held by the device that answered: the phone says so and takes it over (one front end at a time).
+    expect(await phone.url()).toBe('/form');
+    await tapAndWait(phone, 'form[action="/takeover"] button');
     expect(await phone.url()).toBe('/review');
     await phone.tap('label[for=confirm]');
     await tapAndWait(phone, 'form[action="/submit"] button');

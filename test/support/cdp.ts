@@ -94,7 +94,8 @@ export class Browser {
     const gone = new Promise((r) => this.child.once('exit', r));
     this.child.kill('SIGKILL');
     await gone;
-    rmSync(this.profile, { recursive: true, force: true, maxRetries: 3 });
+    // Chromium's helper processes (crashpad) may still write to the profile for a moment after the browser exits.
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
 }
 
