@@ -14,13 +14,29 @@ import { svgQr } from './qr.js';
 /** What a slip's QR code opens: the address with the code filled in. */
 export const slipLink = (url: string, code: string): string => `${url}?code=${encodeURIComponent(code)}`;
 
-export function slipSheet(
+/** One slip as printed: a heading (the member's name, or "anonymous ballot · round"), the code under its label. */
+export interface PrintedSlip {
+  readonly heading: string;
+  readonly code: string;
+}
+
+/**
+ * The printable sheet of slips, named or anonymous: the same layout, QR code
+ * and fingerprint lines; the caller gives each slip's heading and the words
+ * that differ (the code's label, the QR code's spoken label, the last line).
+ */
+export function slipPage(
   m: Messages,
   lang: Lang,
-  round: string,
-  url: string,
-  slips: ReadonlyArray<{ readonly name: string; readonly code: string }>,
-  fingerprint?: Fingerprint,
+  o: {
+    readonly title: string;
+    readonly url: string;
+    readonly slips: ReadonlyArray<PrintedSlip>;
+    readonly codeLabel: string;
+    readonly qrLabel: string;
+    readonly keep: string;
+    readonly fingerprint?: Fingerprint | undefined;
+  },
 ): string {
   const s = m.serve;
   const h = m.serveHttps;
@@ -28,9 +44,10 @@ export function slipSheet(
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${e(s.slipsTitle(round))}</title>
+<title>${e(o.title)}</title>
 <style>
 body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:1cm;color:#000}
 h1{font-size:14pt}
@@ -47,19 +64,19 @@ h1{font-size:14pt}
 </style>
 </head>
 <body>
-<h1>${e(s.slipsTitle(round))}</h1>
+<h1>${e(o.title)}</h1>
 <div class="sheet">
-${slips
+${o.slips
   .map(
     (x) => `<div class="slip">
-${svgQr(slipLink(url, x.code), '3.2cm', h.slipQr(url))}
-<div class="name">${e(x.name)}</div>
+${svgQr(slipLink(o.url, x.code), '3.2cm', o.qrLabel)}
+<div class="name">${e(x.heading)}</div>
 <div>${e(s.slipIntro)}</div>
-<div>${e(s.slipAddress)}: <span class="url">${e(url)}</span></div>
-<div>${e(s.slipCode)}: <span class="code">${e(x.code)}</span></div>
-${fingerprint ? `<div>${e(h.slipFingerprint)}: <span class="fp">${e(fingerprint.short)}</span></div>
+<div>${e(s.slipAddress)}: <span class="url">${e(o.url)}</span></div>
+<div>${e(o.codeLabel)}: <span class="code">${e(x.code)}</span></div>
+${o.fingerprint ? `<div>${e(h.slipFingerprint)}: <span class="fp">${e(o.fingerprint.short)}</span></div>
 <div><small>${e(h.slipFingerprintHint)}</small></div>
-` : ''}<div><small>${e(s.slipKeep)}</small></div>
+` : ''}<div><small>${e(o.keep)}</small></div>
 </div>`,
   )
   .join('\n')}
@@ -67,4 +84,24 @@ ${fingerprint ? `<div>${e(h.slipFingerprint)}: <span class="fp">${e(fingerprint.
 </body>
 </html>
 `;
+}
+
+/** A named round's slips: each with its member's name and personal code. */
+export function slipSheet(
+  m: Messages,
+  lang: Lang,
+  round: string,
+  url: string,
+  slips: ReadonlyArray<{ readonly name: string; readonly code: string }>,
+  fingerprint?: Fingerprint,
+): string {
+  return slipPage(m, lang, {
+    title: m.serve.slipsTitle(round),
+    url,
+    slips: slips.map((x) => ({ heading: x.name, code: x.code })),
+    codeLabel: m.serve.slipCode,
+    qrLabel: m.serveHttps.slipQr(url),
+    keep: m.serve.slipKeep,
+    fingerprint,
+  });
 }
