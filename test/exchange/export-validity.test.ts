@@ -55,6 +55,20 @@ const lineOf = (type: string, id?: string) => {
   return rows.findIndex((r) => r.split(',')[t] === type && (id === undefined || r.split(',')[k] === id)) + 1;
 };
 
+/** The review's case: a manifestation that says nobody showed it while its first behaviour has 3 "thường xuyên" (sums still equal the respondents). */
+function nobodyShowsIt(m: (typeof q.groups)[number]['manifestations'][number]): Buffer {
+  return forge(csv, (rows) => {
+    const bi = rowOf(rows, 'behaviour', m.behaviours[0]!.id);
+    setCell(rows, bi, 'n_khong', '6');
+    setCell(rows, bi, 'n_thinh-thoang', '0');
+    setCell(rows, bi, 'n_thuong-xuyen', '3');
+    const mi = rowOf(rows, 'manifestation', m.id);
+    setCell(rows, mi, 'n_khong', '9');
+    setCell(rows, mi, 'n_thinh-thoang', '0');
+    setCell(rows, mi, 'n_thuong-xuyen', '0');
+  });
+}
+
 describe('every file checked in full (the review’s cases)', () => {
   it('the untouched export and a forged-but-consistent one are read (the checks refuse what is wrong, not what is edited)', () => {
     expect(read(Buffer.from(csv, 'utf8')).ok).toBe(true);
@@ -117,18 +131,7 @@ describe('every file checked in full (the review’s cases)', () => {
   it('refuses a manifestation that says nobody showed it while one of its behaviours has 3 "thường xuyên"', () => {
     const m = q.groups[0]!.manifestations[0]!;
     const b = m.behaviours[0]!;
-    const forged = forge(csv, (rows) => {
-      const bi = rowOf(rows, 'behaviour', b.id);
-      // The behaviour: 3 "thường xuyên", the rest none (sums still equal the respondents).
-      setCell(rows, bi, 'n_khong', '6');
-      setCell(rows, bi, 'n_thinh-thoang', '0');
-      setCell(rows, bi, 'n_thuong-xuyen', '3');
-      const mi = rowOf(rows, 'manifestation', m.id);
-      setCell(rows, mi, 'n_khong', '9');
-      setCell(rows, mi, 'n_thinh-thoang', '0');
-      setCell(rows, mi, 'n_thuong-xuyen', '0');
-    });
-    const r = read(forged);
+    const r = read(nobodyShowsIt(m));
     expect(refusal(r)).toContainEqual({ code: 'EXPORT_ROLLUP', line: lineOf('manifestation', m.id), column: undefined, value: m.id });
     if (!r.ok) expect(r.problems.find((p) => p.params.value === m.id)?.params).toMatchObject({ kind: 'min', name: b.id, count: 0, limit: 3 });
   });
@@ -187,17 +190,7 @@ describe('an export re-saved as a workbook', () => {
     const plain = readXlsx(csv);
     expect(plain.ok ? [] : plain.problems.map((p) => [p.code, p.line, p.params])).toEqual([]);
     const m = q.groups[0]!.manifestations[0]!;
-    const rollup = forge(csv, (rows) => {
-      const bi = rowOf(rows, 'behaviour', m.behaviours[0]!.id);
-      setCell(rows, bi, 'n_khong', '6');
-      setCell(rows, bi, 'n_thinh-thoang', '0');
-      setCell(rows, bi, 'n_thuong-xuyen', '3');
-      const mi = rowOf(rows, 'manifestation', m.id);
-      setCell(rows, mi, 'n_khong', '9');
-      setCell(rows, mi, 'n_thinh-thoang', '0');
-      setCell(rows, mi, 'n_thuong-xuyen', '0');
-    });
-    expect(refusal(readXlsx(rollup))).toContainEqual({ code: 'EXPORT_ROLLUP', line: lineOf('manifestation', m.id), column: undefined, value: m.id });
+    expect(refusal(readXlsx(nobodyShowsIt(m)))).toContainEqual({ code: 'EXPORT_ROLLUP', line: lineOf('manifestation', m.id), column: undefined, value: m.id });
     const future = forge(csv, (rows) => setCell(rows, rowOf(rows, 'export'), 'exported_at', '2026-11-25T10:00:01Z'));
     expect(refusal(readXlsx(future))).toEqual([{ code: 'EXPORT_FUTURE_TIME', line: lineOf('export'), column: 'exported_at', value: '2026-11-25T10:00:01Z' }]);
   });
