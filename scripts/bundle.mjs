@@ -87,6 +87,21 @@ for (const { key, lang, env } of HELP_KEYS) {
 }
 writeFileSync(`${outdir}/help.json`, JSON.stringify(help));
 
+// The parse of each bundled questionnaire, by the sha256 of its bytes
+// (src/questionnaire/known.ts): a file with the same bytes needs no YAML parser.
+{
+  const { bundledFiles, parseQuestionnaireBytes } = await import(`${root}dist/questionnaire/load.js`);
+  const { SOURCE_PLACEHOLDER, sha256Hex } = await import(`${root}dist/questionnaire/known.js`);
+  const { readFileSync } = await import('node:fs');
+  const known = {};
+  for (const file of bundledFiles()) {
+    const bytes = readFileSync(file);
+    const parsed = parseQuestionnaireBytes(bytes, SOURCE_PLACEHOLDER);
+    if (parsed.ok) known[sha256Hex(bytes)] = parsed;
+  }
+  writeFileSync(`${outdir}/known-questionnaires.json`, JSON.stringify(known));
+}
+
 // Which source modules each output file holds: tests read it to prove what a
 // command loads (a library inlined into a chunk no longer shows as an import).
 writeFileSync(`${outdir}/meta.json`, JSON.stringify({ ...result.metafile.outputs, ...quick.metafile.outputs }));

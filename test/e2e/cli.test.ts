@@ -3,7 +3,7 @@
  * `dist/`) for help, version, start-up cost and exit statuses; the questionnaire
  * commands' output in-process.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, runMain, STACK_LINE } from '../support/cli.js';
@@ -90,11 +90,23 @@ describe('tusoi', () => {
     for (const part of ['dist/exchange/workbook-writer.js', 'dist/exchange/zip-write.js', 'dist/report/workbook.js']) expect(loaded).toContain(part);
   });
 
-  it('questionnaire validate loads YAML (so the check above can see it)', () => {
-    const log = join(tempDir('tusoi-imports-'), 'imports.log');
-    const r = runCli(['questionnaire', 'validate', 'questionnaires/nq4-khoa-xii.yaml'], { env: { TUSOI_IMPORT_LOG: log }, nodeArgs: ['--import', join(ROOT, 'test/support/record-imports.mjs')] });
-    expect(r.status).toBe(0);
-    expect(loadedSources(readFileSync(log, 'utf8')).some((s) => s.startsWith('node_modules/yaml/'))).toBe(true);
+  it('questionnaire validate: the bundled file from the build’s parse, no YAML loaded; a copy with one byte more is parsed (yaml loaded) and says the same', () => {
+    const dir = tempDir('tusoi-known-');
+    mkdirSync(join(dir, 'questionnaires'));
+    // The same name, one comment line more: other bytes, the same questionnaire (the same content hash).
+    writeFileSync(join(dir, 'questionnaires', 'nq4-khoa-xii.yaml'), `${readFileSync(join(ROOT, 'questionnaires/nq4-khoa-xii.yaml'), 'utf8')}# một dòng ghi chú\n`);
+    const run = (cwd: string, json: boolean) => {
+      const log = join(tempDir('tusoi-imports-'), 'imports.log');
+      const r = runCli([...(json ? ['--json'] : []), 'questionnaire', 'validate', 'questionnaires/nq4-khoa-xii.yaml'], { cwd, env: { TUSOI_IMPORT_LOG: log }, nodeArgs: ['--import', join(ROOT, 'test/support/record-imports.mjs')] });
+      return { ...r, yaml: loadedSources(readFileSync(log, 'utf8')).some((x) => x.startsWith('node_modules/yaml/')) };
+    };
+    for (const json of [false, true]) {
+      const bundled = run(ROOT, json);
+      const copy = run(dir, json);
+      expect([bundled.status, bundled.yaml, copy.status, copy.yaml]).toEqual([0, false, 0, true]);
+      expect(bundled.stdout).toBe(copy.stdout);
+      expect(bundled.stderr).toBe(copy.stderr);
+    }
   });
 
   it('questionnaire show nq4-khoa-xii --json: 3 groups, 27 manifestations, 111 behaviours, faithful to the reference', async () => {

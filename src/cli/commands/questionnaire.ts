@@ -4,7 +4,9 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
-import { bundledFiles, firstInvalidUtf8, loadQuestionnaireFile, readQuestionnaireBytes, resolveQuestionnaireRef } from '../../questionnaire/load.js';
+import { bundledFiles, firstInvalidUtf8, readQuestionnaireBytes, resolveQuestionnaireRef } from '../../questionnaire/files.js';
+import { knownParse } from '../../questionnaire/known.js';
+import type { ParseResult } from '../../questionnaire/parse.js';
 import { allBehaviours, allManifestations, type Questionnaire } from '../../questionnaire/model.js';
 import { isError, type Problem } from '../../questionnaire/problems.js';
 import { problemJson, renderProblem } from '../../report/problems.js';
@@ -14,6 +16,18 @@ import { userErrorText } from '../error-text.js';
 import { writeJson } from '../output.js';
 import { outputWidth } from '../io.js';
 import { createStyle } from '../style.js';
+
+/**
+ * A questionnaire file, parsed: the build's parse when the bytes are a bundled
+ * file's (`known.ts`: no YAML parser loaded), else the parser's, loaded now.
+ */
+async function loadFile(file: string, shown: string = file): Promise<ParseResult> {
+  const read = readQuestionnaireBytes(file, shown);
+  const known = 'bytes' in read ? knownParse(read.bytes, shown) : undefined;
+  if (known) return known;
+  const { loadQuestionnaireFile, parseQuestionnaireBytes } = await import('../../questionnaire/load.js');
+  return 'bytes' in read ? parseQuestionnaireBytes(read.bytes, shown) : loadQuestionnaireFile(file, shown);
+}
 
 function counts(q: Questionnaire) {
   return { groups: q.groups.length, manifestations: allManifestations(q).length, behaviours: allBehaviours(q).length };
@@ -30,7 +44,7 @@ export async function listQuestionnaires(ctx: Context, files: ReadonlyArray<stri
   let failed = false;
   const lines: string[] = [];
   for (const { file, bundled } of entries) {
-    const result = loadQuestionnaireFile(file);
+    const result = await loadFile(file);
     if (!result.ok) {
       failed = true;
       const errors = result.problems.filter(isError).length;
@@ -51,7 +65,7 @@ export async function listQuestionnaires(ctx: Context, files: ReadonlyArray<stri
 
 export async function showQuestionnaire(ctx: Context, ref: string): Promise<number> {
   const file = resolveQuestionnaireRef(ref, ctx.io.cwd);
-  const result = loadQuestionnaireFile(file, ref);
+  const result = await loadFile(file, ref);
   if (!result.ok) {
     await printProblems(ctx, result.problems);
     throw new UserError('QUESTIONNAIRE_INVALID', { file, errors: result.problems.filter(isError).length });
@@ -89,10 +103,10 @@ export async function validateQuestionnaires(ctx: Context, files: ReadonlyArray<
   const reports: Array<Record<string, unknown>> = [];
   for (const file of files) {
     const path = resolve(ctx.io.cwd, file);
-    let result: ReturnType<typeof loadQuestionnaireFile>;
+    let result: ParseResult;
     try {
       if (fix && fixNfc(path, file) && !ctx.json) ctx.io.stderr.write(`${ctx.m.problems.fixed(file)}\n`);
-      result = loadQuestionnaireFile(path, file);
+      result = await loadFile(path, file);
     } catch (error) {
       // A file refused before reading (a FIFO, a device, a folder, missing, unreadable): said, and the others are still validated.
       if (!(error instanceof Error && error.name === 'UserError')) throw error;
