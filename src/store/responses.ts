@@ -9,6 +9,7 @@ import { anonymousParticipation, anonymousParticipationOf } from './anonymous.js
 import { InternalError, UserError } from '../errors.js';
 import type { Db } from './db.js';
 import type { Round } from './rounds.js';
+import { revokeMemberSessions } from './web-access.js';
 
 export type ResponseStatus = 'in_progress' | 'submitted';
 
@@ -107,10 +108,13 @@ export function submitResponse(db: Db, round: Round, responseId: number, memberI
 }
 
 /** The secretary reopens a submitted response (named rounds only). */
-export function reopenResponse(db: Db, round: Round, memberId: number): boolean {
+export function reopenResponse(db: Db, round: Round, memberId: number, now: Date): boolean {
   return db.transaction(() => {
     const r = db.prepare("UPDATE response SET status = 'in_progress', submitted_on = NULL WHERE round_id = ? AND member_id = ? AND status = 'submitted'").run(round.id, memberId);
     if (r.changes === 1) setParticipation(db, round.id, memberId, 'in_progress');
+    // A device left signed in after the submission (over --https, for the commitments only) must not
+    // now reach the reopened answers: every device signs in again with the member's code.
+    if (r.changes === 1) revokeMemberSessions(db, round.id, memberId, now.toISOString());
     return r.changes === 1;
   }).immediate();
 }

@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { allBehaviours, localText } from '../../src/questionnaire/model.js';
 import { commitmentsOf, unlockSecret } from '../../src/services/commitments.js';
 import { REVIEW_CURSOR } from '../../src/interview/engine.js';
-import { saveAnswer, startNamedResponse } from '../../src/store/responses.js';
+import { reopenResponse, saveAnswer, startNamedResponse } from '../../src/store/responses.js';
 import { activeMemberById } from '../../src/store/web-access.js';
 import { bytes, rawFiles } from '../support/raw-files.js';
 import { besideDue } from '../support/raw-search.js';
@@ -217,6 +217,20 @@ describe('commitments over the form (commitments: true)', () => {
     const page = await later.get(`/c/e/${none}`);
     expect(page.status).toBe(404);
     expect(page.body).not.toContain(localText(all[none - 1]!.text, 'vi'));
+  });
+
+  it('after the secretary reopens the response, a device left on the commitments reaches no answer: it must sign in again with the code', async () => {
+    s = await served([AN], { commitments: true });
+    const shared = s.device();
+    await submitAll(s, shared);
+    expect((await shared.get('/c')).status).toBe(200);
+    const id = s.cell.query<{ id: number }>('SELECT id FROM member WHERE name = ?', AN)[0]!.id;
+    expect(reopenResponse(s.db, s.round, id, new Date())).toBe(true);
+    for (const path of ['/review', '/m/1', '/form', '/c']) {
+      const r = await shared.get(path);
+      expect([r.status, r.headers.location], path).toEqual([303, '/']);
+    }
+    expect((await shared.post('/m/1', { csrf: shared.csrf, go: 'next' })).status).toBe(403);
   });
 
   it('a member who made no commitment gets nothing shown when coming back with the code', async () => {

@@ -93,7 +93,7 @@ export async function responseReopen(ctx: Context, query: string): Promise<numbe
     const round = collectingRound(db, ctx.io.now());
     if (round.anonymous) throw new UserError('ANONYMOUS_NO_REOPEN', {});
     const member = await resolveMember(db, query, undefined, ctx.m.interview.who, { includeInactive: true });
-    if (!reopenResponse(db, round, member.id)) throw new UserError('RESPONSE_NOT_SUBMITTED', { member: member.name });
+    if (!reopenResponse(db, round, member.id, ctx.io.now())) throw new UserError('RESPONSE_NOT_SUBMITTED', { member: member.name });
     if (ctx.json) writeJson(ctx, { member: { code: member.code, name: member.name }, round: round.label, reopened: true });
     else ctx.io.stdout.write(`${ctx.m.interview.reopened(member.name, member.code)}\n`);
     return ExitCode.Ok;
