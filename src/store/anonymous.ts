@@ -27,6 +27,7 @@ import { rollUp } from '../summary/rollup.js';
 import { decodeBallot, deriveBallotKey, encodeBallot, newResumeCode, seal, unseal, type BallotKey, type BallotState } from './ballot-seal.js';
 import type { Db } from './db.js';
 import { randomBytes } from 'node:crypto';
+import { slipTally } from './web-slips.js';
 
 interface AnonRow {
   salt: Buffer;
@@ -165,6 +166,12 @@ export function startBallot(db: Db, q: Questionnaire, roundId: number, memberId:
     const state: BallotState = { answers: new Map(), cursor: null };
     const placed = db.transaction(() => {
       if (!roundIsOpen(db, roundId)) throw new UserError('RESPONSE_CLOSED', {});
+      // Checked again here, in the write: the secretary may have ticked the member off for a slip
+      // while the kiosk turn waited at a prompt. A member ticked off answers on the slip only.
+      if (slipTally(db, roundId).ticked.includes(memberId)) {
+        const name = db.prepare<[number], { name: string }>('SELECT name FROM member WHERE id = ?').get(memberId)?.name ?? '';
+        throw new UserError('SLIP_TICKED', { member: name });
+      }
       const taken = db.prepare('SELECT 1 FROM anon_ballot WHERE lookup = ?').get(handle.key.lookup);
       if (taken) return false;
       db.prepare('INSERT INTO anon_ballot (lookup, round_id, sealed) VALUES (?, ?, ?)').run(handle.key.lookup, roundId, sealState(q, handle, state));

@@ -140,6 +140,18 @@ describe('ticking off', () => {
     expect(tickMember(s.db, s.round, ngoc)).toBe('inProgress');
   });
 
+  it('a member ticked off while their kiosk turn waits at a prompt cannot then start the kiosk ballot (checked in the write)', async () => {
+    s = await servedAnonymous(MEMBERS);
+    const binh = s.members.find((m) => m.name === 'Đỗ Thị Bình')!;
+    // The kiosk has checked (not ticked yet) and waits at its follow-up prompt …
+    expect(beginInterview(s.db, s.round, binh)).toBeDefined();
+    // … the secretary ticks her off at the serve desk …
+    expect(tickMember(s.db, s.round, binh)).toBe('ticked');
+    // … and the ballot the kiosk then starts is refused: one person, one ballot.
+    expect(() => openResponse(s!.db, s!.round, s!.q, binh)).toThrow(expect.objectContaining({ name: 'UserError', code: 'SLIP_TICKED' }));
+    expect(countSealedBallots(s.db, s.round.id)).toBe(0);
+  });
+
   it('an un-tick is allowed only while ballots submitted ≤ ticked − 1', async () => {
     s = await servedAnonymous(MEMBERS);
     const [a, b] = s.members as [typeof s.members[0], typeof s.members[0]];
