@@ -45,14 +45,24 @@ export interface SlipSession {
   readonly ballotKey: Buffer;
 }
 
-/** A new device session for a slip: the cookie (never stored) and its CSRF token; the ballot key is stored sealed under the cookie. */
+/**
+ * A new device session for a slip: the cookie (never stored) and its CSRF
+ * token; the ballot key is stored sealed under the cookie. One device at a
+ * time: the slip's other sessions end, so the device that had the ballot is
+ * signed out at its next request (a member moving to another device, or
+ * someone who read the slip's code: the member sees it and signs in again).
+ * A slip names nobody, so there is no one to ask "where is it open".
+ */
 export function createSlipSession(db: Db, roundId: number, slipHash: Buffer, ballotKey: Buffer): { token: string; csrf: string } {
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const iv = randomBytes(12);
   const c = createCipheriv('aes-256-gcm', wrapKey(token), iv);
   const wrapped = Buffer.concat([iv, c.update(ballotKey), c.final(), c.getAuthTag()]);
-  db.prepare('INSERT INTO web_slip_session (token_hash, round_id, slip_hash, csrf, wrapped) VALUES (?, ?, ?, ?, ?)').run(tokenHash(token), roundId, slipHash, csrf, wrapped);
+  db.transaction(() => {
+    db.prepare('DELETE FROM web_slip_session WHERE round_id = ? AND slip_hash = ?').run(roundId, slipHash);
+    db.prepare('INSERT INTO web_slip_session (token_hash, round_id, slip_hash, csrf, wrapped) VALUES (?, ?, ?, ?, ?)').run(tokenHash(token), roundId, slipHash, csrf, wrapped);
+  }).immediate();
   return { token, csrf };
 }
 

@@ -82,7 +82,7 @@ describe('an anonymous ballot over HTTP', () => {
     expect((await s.device().signIn(s.slips[1]!)).status).toBe(303);
   });
 
-  it('a slip resumes on another device with its code, where it was left', async () => {
+  it('a slip resumes on another device with its code, where it was left; the device it left is signed out', async () => {
     s = await servedAnonymous(MEMBERS.slice(0, 2));
     const a = s.device();
     expect((await a.signIn(s.slips[0]!)).status).toBe(303);
@@ -98,6 +98,12 @@ describe('an anonymous ballot over HTTP', () => {
     expect((page1.body.match(/value="thuong-xuyen" checked/g) ?? []).length).toBe(s.q.groups[0]!.manifestations[0]!.behaviours.length);
     // Two devices, one sealed ballot.
     expect(countSealedBallots(s.db, s.round.id)).toBe(1);
+    // One device at a time: the first is signed out and saves nothing more.
+    expect((await a.get('/form')).headers.location).toBe('/');
+    const late: Record<string, string> = { csrf: a.csrf, go: 'next' };
+    for (const x of s.q.groups[0]!.manifestations[0]!.behaviours) late[`b:${x.id}`] = 'khong';
+    expect((await a.post('/m/1', late)).status).toBe(403);
+    expect(((await b.get('/m/1')).body.match(/value="thuong-xuyen" checked/g) ?? []).length).toBe(s.q.groups[0]!.manifestations[0]!.behaviours.length);
   });
 });
 
