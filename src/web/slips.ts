@@ -51,12 +51,13 @@ export function slipPage(
 <style>
 body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:1cm;color:#000}
 h1{font-size:14pt}
-.sheet{display:grid;grid-template-columns:1fr 1fr;gap:0}
+.sheet{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(8.5cm,100%),1fr));gap:0}
 .slip{border:1px dashed #666;padding:0.4cm;break-inside:avoid;font-size:11pt}
 .name{font-weight:700;font-size:12pt}
 .code{font-family:ui-monospace,Consolas,monospace;font-size:18pt;letter-spacing:0.12em;font-weight:700}
 .url,.fp{font-family:ui-monospace,Consolas,monospace}
-.slip{display:grid;grid-template-columns:1fr auto;gap:0 0.3cm;align-content:start}
+.slip{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:0 0.3cm;align-content:start}
+.url{overflow-wrap:anywhere}
 .qr{grid-column:2;grid-row:1/span 9;align-self:start}
 .code,.fp{display:block;white-space:nowrap}
 .fp{font-weight:700}

@@ -91,10 +91,17 @@ export class Browser {
   }
 
   async close(): Promise<void> {
-    const gone = new Promise((r) => this.child.once('exit', r));
-    this.child.kill('SIGKILL');
-    await gone;
-    // Chromium's helper processes (crashpad) may still write to the profile for a moment after the browser exits.
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const gone = new Promise((r) => this.child.once('exit', r));
+      // Closed through the protocol first: Chromium then stops its helper processes (crashpad, the
+      // network service) with it, and they no longer write to the profile while it is removed.
+      const asked = this.send('Browser.close').catch(() => undefined);
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 3000);
+      await Promise.race([asked, gone]);
+      await gone;
+      clearTimeout(timer);
+    }
+    // A helper may still hold the profile for a moment after the browser exits.
     rmSync(this.profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
 }
