@@ -2,7 +2,7 @@
  * Opening a database for reading (store/read-only.ts) on files tusoi may not
  * write, for real (test/support/read-only.ts: a read-only bind mount as root,
  * file modes otherwise). Codes, modes and what the copy holds; the commands
- * on top are in test/e2e/read-only.test.ts.
+ * on top are in test/e2e/read-only.slow.test.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
