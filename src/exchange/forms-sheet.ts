@@ -17,6 +17,7 @@ import { fold, nameKey } from '../text/vietnamese.js';
 import { isFormHeader } from './answers-csv.js';
 import type { CsvProblem } from './problems.js';
 import type { TableRow, TableRows } from './table.js';
+import { columnLetter as letter } from '../text/column-letter.js';
 
 export interface SheetMember {
   readonly id: number;
@@ -42,16 +43,6 @@ export interface FormsSheet {
   readonly problems: CsvProblem[];
 }
 
-/** 0 → "A", 26 → "AA". */
-export function letter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** A ballot column's header: "3", "Phiếu 3", "Ballot 3", "#3". */
 function ballotNumber(header: string): number | undefined {

@@ -20,6 +20,7 @@ import { nearest } from '../questionnaire/parse.js';
 import type { ProblemParams } from '../questionnaire/problems.js';
 import type { SheetCell, SheetSpec } from './sheet-spec.js';
 import type { TableRow } from './table.js';
+import { columnLetter } from '../text/column-letter.js';
 
 export const BEHAVIOURS_SHEET = 'behaviours';
 export const SETTINGS_SHEET = 'settings';
@@ -175,16 +176,6 @@ export interface SheetDraft {
   readonly settingsPlace: SheetPlace;
 }
 
-/** 0 → "A", 26 → "AA". */
-function columnName(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 interface Header<C extends string> {
   readonly line: number;
@@ -218,7 +209,7 @@ function readHeader<C extends string>(
       return;
     }
     const first = index.get(name as C);
-    if (first !== undefined) problems.push({ code: 'QSHEET_DUPLICATE_COLUMN', ...at(row.line, i + 1), params: { key: name, actual: columnName(first) } });
+    if (first !== undefined) problems.push({ code: 'QSHEET_DUPLICATE_COLUMN', ...at(row.line, i + 1), params: { key: name, actual: columnLetter(first) } });
     else index.set(name as C, i);
   });
   for (const c of required) if (!index.has(c)) problems.push({ code: 'QSHEET_MISSING_COLUMN', ...at(row.line), params: { key: c } });

@@ -11,6 +11,7 @@
  */
 import type { NumberFormat, SheetCell, SheetSpec, WorkbookFormat } from './sheet-spec.js';
 import { zipBytes, type ZipInput } from './zip-write.js';
+import { columnLetter } from '../text/column-letter.js';
 
 /** Characters XML 1.0 allows: tab, line ends, and everything from space up but surrogates and U+FFFE/U+FFFF. */
 const FORBIDDEN = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -34,12 +35,6 @@ export function sheetNames(names: ReadonlyArray<string>): string[] {
   });
 }
 
-/** "A", "B", … "Z", "AA": the column letters of a 0-based index. */
-export function columnLetters(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 type Plain = { kind: 'text'; text: string } | { kind: 'number'; value: number; format: NumberFormat | undefined } | { kind: 'empty' };
 
@@ -101,7 +96,7 @@ function xlsxSheet(sheet: SheetSpec, first: boolean, shared: (s: string) => numb
     const cells: string[] = [];
     row.forEach((c, i) => {
       const p = plain(c);
-      const ref = `${columnLetters(i)}${r + 1}`;
+      const ref = `${columnLetter(i)}${r + 1}`;
       if (p.kind === 'text') cells.push(`<c r="${ref}" t="s"${bold ? ` s="${bold}"` : ''}><v>${shared(p.text)}</v></c>`);
       else if (p.kind === 'number') {
         const s = XF[p.format ?? 'general'] + bold;

@@ -7,6 +7,9 @@ import type { Problem } from '../questionnaire/problems.js';
 import type { CsvProblem } from '../exchange/problems.js';
 import type { Style } from './style.js';
 import { displaySafe } from '../text/hygiene.js';
+import { columnLetter } from '../text/column-letter.js';
+
+export { columnLetter };
 
 /**
  * A message with its code: the code ends the message's first line, since the
@@ -47,17 +50,6 @@ export function problemJson(p: Problem, m: Messages): Record<string, unknown> {
   return { code: p.code, severity: p.severity, file: p.source, line: p.line, col: p.col, path: p.path, message: problemMessage(p, m) };
 }
 
-/** 0 → "A", 26 → "AA": a column as a spreadsheet names it. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** Where a problem is: `file:line[:col]`, the sheet in brackets for a workbook. */
 function csvWhere(p: CsvProblem, m?: Messages): string {

@@ -8,7 +8,8 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columnLetters, xmlEscape } from '../../src/exchange/workbook-writer.js';
+import { xmlEscape } from '../../src/exchange/workbook-writer.js';
+import { columnLetter as columnLetters } from '../../src/text/column-letter.js';
 import { zipBytes } from '../../src/exchange/zip-write.js';
 import { en } from '../../src/i18n/en.js';
 import { reportOf } from '../support/bloc.js';

@@ -9,7 +9,8 @@
 import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { SheetSpec } from '../../src/exchange/sheet-spec.js';
-import { columnLetters, sheetNames, workbookBytes } from '../../src/exchange/workbook-writer.js';
+import { sheetNames, workbookBytes } from '../../src/exchange/workbook-writer.js';
+import { columnLetter as columnLetters } from '../../src/text/column-letter.js';
 import { crc32, crc32Table } from '../../src/exchange/zip-write.js';
 import { Zip } from '../../src/exchange/zip.js';
 import { workbookSheets, zipTexts } from '../support/workbook.js';
