@@ -15,7 +15,7 @@ import { escapeHtml } from '../../src/report/escape.js';
 import { anonymousSummary } from '../../src/store/anonymous.js';
 import { openDatabase } from '../../src/store/db.js';
 import { findOpenRound, roundQuestionnaire } from '../../src/store/rounds.js';
-import { Browser, type Tab } from '../support/cdp.js';
+import { Browser, type Tab, tapAndWait } from '../support/cdp.js';
 import { tempCell } from '../support/cell.js';
 import { ROOT } from '../support/cli.js';
 import { eventually, pageBehaviours, spawnServe } from '../support/web.js';
@@ -29,12 +29,6 @@ afterAll(async () => browser?.close());
 
 /** The desk's output as a terminal shows it: the prompt and what the secretary typed (a piped stdin echoes neither). */
 const terminalView = (out: string): string => `${out.replace('Đã đánh dấu', 'Người nhận phiếu: tran thi\nĐã đánh dấu')}Người nhận phiếu: `;
-
-async function tapAndWait(tab: Tab, selector: string): Promise<void> {
-  const loaded = tab.browser.waitFor('Page.loadEventFired', tab.sessionId);
-  await tab.tap(selector);
-  await loaded;
-}
 
 async function typeCode(tab: Tab, code: string): Promise<void> {
   await tab.tap('#code');

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allBehaviours } from '../../src/questionnaire/model.js';
-import { Browser, type Tab } from '../support/cdp.js';
+import { Browser, type Tab, tapAndWait } from '../support/cdp.js';
 import { ROOT } from '../support/cli.js';
 import { pageBehaviours, served, type Served } from '../support/web.js';
 
@@ -25,12 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await s?.close();
 });
-
-async function tapAndWait(tab: Tab, selector: string): Promise<void> {
-  const loaded = tab.browser.waitFor('Page.loadEventFired', tab.sessionId);
-  await tab.tap(selector);
-  await loaded;
-}
 
 async function type(tab: Tab, selector: string, text: string): Promise<void> {
   await tab.tap(selector);

@@ -16,7 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Questionnaire } from '../../src/questionnaire/model.js';
 import { bundledQuestionnaireFile, loadQuestionnaireFile } from '../../src/questionnaire/load.js';
 import { escapeHtml } from '../../src/report/escape.js';
-import { Browser, type Tab } from '../support/cdp.js';
+import { Browser, type Tab, tapAndWait } from '../support/cdp.js';
 import { tempCell } from '../support/cell.js';
 import { ROOT } from '../support/cli.js';
 import { KEYS, runPty } from '../support/pty.js';
@@ -30,12 +30,6 @@ function questionnaire(): Questionnaire {
   const parsed = loadQuestionnaireFile(bundledQuestionnaireFile('nq4-khoa-xii'));
   if (!parsed.ok) throw new Error('questionnaire');
   return parsed.questionnaire;
-}
-
-async function tapAndWait(tab: Tab, selector: string): Promise<void> {
-  const loaded = tab.browser.waitFor('Page.loadEventFired', tab.sessionId);
-  await tab.tap(selector);
-  await loaded;
 }
 
 /** The terminal's output as a page: the QR code's black-on-white escape kept as colours, every other escape dropped. */

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { allBehaviours, type Questionnaire } from '../../src/questionnaire/model.js';
 import { bundledQuestionnaireFile, loadQuestionnaireFile } from '../../src/questionnaire/load.js';
 import { escapeHtml } from '../../src/report/escape.js';
-import { Browser, type Tab } from '../support/cdp.js';
+import { Browser, type Tab, tapAndWait } from '../support/cdp.js';
 import { tempCell } from '../support/cell.js';
 import { ROOT } from '../support/cli.js';
 import { pageBehaviours, spawnServe } from '../support/web.js';
@@ -30,12 +30,6 @@ function questionnaire(): Questionnaire {
   const parsed = loadQuestionnaireFile(bundledQuestionnaireFile('nq4-khoa-xii'));
   if (!parsed.ok) throw new Error('questionnaire');
   return parsed.questionnaire;
-}
-
-async function tapAndWait(tab: Tab, selector: string): Promise<void> {
-  const loaded = tab.browser.waitFor('Page.loadEventFired', tab.sessionId);
-  await tab.tap(selector);
-  await loaded;
 }
 
 async function typeCode(tab: Tab, code: string): Promise<void> {

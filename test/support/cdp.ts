@@ -165,3 +165,10 @@ export class Tab {
     await this.browser.send('Target.closeTarget', { targetId: this.targetId });
   }
 }
+
+/** Taps `selector` and waits for the page it leads to (a form submitted, a link followed). */
+export async function tapAndWait(tab: Tab, selector: string): Promise<void> {
+  const loaded = tab.browser.waitFor('Page.loadEventFired', tab.sessionId);
+  await tab.tap(selector);
+  await loaded;
+}
