@@ -117,6 +117,30 @@ function isSeparatorRow(row: TableRow): boolean {
   return filled.length > 0 && filled.every((c) => /^[\p{P}\p{S}\s]+$/u.test(c));
 }
 
+/**
+ * The foot of a list as offices print it under the names: a total ("Tổng số:
+ * 25 đảng viên"), a place and date ("Hà Nội, ngày 01 tháng 12 năm 2026"), a
+ * signature block ("Người lập biểu", "T/M CHI BỘ", "BÍ THƯ", "Xác nhận của…").
+ * Totals and dates are matched folded, but only with a digit or colon (no
+ * name holds one: "Tổng" and "Công" are surnames); the titles are matched with
+ * their diacritics, since "Bì Thu" is a name and "Bí thư" a title.
+ */
+const FOOT_FOLDED: ReadonlyArray<RegExp> = [/^(tong( so| cong)?|cong|so luong|danh sach (co|gom))\b[^\d:]*[\d:]/, /\bngay\b.*\bthang\b.*\bnam\b.*\d/];
+const FOOT_TITLES = /^(người lập|người tổng hợp|người ký|t\/m\b|tm\.? |thay mặt|bí thư|phó bí thư|xác nhận|ghi chú|ký tên|ký, ghi rõ)/u;
+
+/** The text that marks `row` as the list's foot, or undefined: its first filled cell, or its name. */
+function footText(row: TableRow, layout: MemberLayout): string | undefined {
+  const firstFilled = row.cells.find((c) => c !== '');
+  const name = layout.nameCols.map((c) => row.cells[c] ?? '').join(' ').trim();
+  for (const text of [firstFilled, name]) {
+    if (text === undefined || text === '') continue;
+    const folded = fold(text).replace(/\s+/g, ' ');
+    const lower = text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+    if (FOOT_FOLDED.some((re) => re.test(folded)) || FOOT_TITLES.test(lower)) return text;
+  }
+  return undefined;
+}
+
 /** The header row again (a list pasted twice, a page header kept), or a name cell that is a header word. */
 function isHeaderRow(row: TableRow, layout: MemberLayout): boolean {
   const keys = row.cells.map(headerKey);
@@ -165,6 +189,13 @@ export function membersFromTable(table: TableRows, file: string, sheet?: string)
   const codes = new Map<string, number>();
   const members: MemberRow[] = [];
   for (const row of data) {
+    // The foot ends the list: the signers' names under a signature block are no members either.
+    const foot = footText(row, layout);
+    if (foot !== undefined) {
+      const last = data[data.length - 1]!.line;
+      at(warnings, 'CSV_LIST_FOOT', row.line, undefined, { value: foot, ...(last > row.line ? { lastLine: last } : {}) });
+      break;
+    }
     if (isSeparatorRow(row)) {
       at(problems, 'CSV_SEPARATOR_ROW', row.line, undefined, { value: row.cells.filter((c) => c !== '').join(' ') });
       continue;

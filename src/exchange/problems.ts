@@ -51,6 +51,8 @@ export const CSV_PROBLEM_CODES = [
   'CSV_SEPARATOR_ROW',
   /** A warning: a code of digits only (`value`), whose leading zeros Excel drops at the next re-save. */
   'CSV_NUMERIC_MEMBER_CODE',
+  /** A warning: the foot of a member list (a total, a date, a signature block; `value`) and every row from it down to `lastLine`, not read as members. */
+  'CSV_LIST_FOOT',
   /** An .xlsx file that is not a readable workbook (`detail`): nothing read. */
   'CSV_BAD_WORKBOOK',
   // Text hygiene (issue 14, part 4): `column`, `value` (the character, "U+202E"), `position`, `kind`; or `count` over `limit`.
@@ -108,6 +110,8 @@ export interface CsvProblemParams {
   readonly expected?: string;
   readonly detail?: string;
   readonly firstLine?: number;
+  /** The last line a problem spans (the foot of a member list, from its line down to this one). */
+  readonly lastLine?: number;
   readonly name?: string;
   readonly count?: number;
   readonly list?: string;

@@ -487,6 +487,8 @@ export const en: Messages = {
       CSV_BAD_WORKBOOK: (p) => `This workbook cannot be read (${p.detail}). Open it in Excel or LibreOffice, save it again as .xlsx or "CSV UTF-8", and import that.`,
       CSV_NUMERIC_MEMBER_CODE: (p) =>
         `The code "${p.value}" is digits only: Excel drops leading zeros when it re-saves the file (0123 becomes 123). Imported; a code with letters is safer, e.g. CB03-${p.value}.`,
+      CSV_LIST_FOOT: (p) =>
+        `This row ("${p.value}") is the foot of the list (a total, a date, a signature): ${p.lastLine === undefined ? 'it was not imported' : `it and the rows below it, to line ${p.lastLine}, were not imported`}. If it is a member's name, move the foot of the list out of the table and import again.`,
       // Text hygiene (issue 14, part 4).
       CSV_UNSAFE_TEXT: (p) => `Column "${p.column}": ${charKind(p.kind)} ${p.value} at character ${p.position}. Type this cell again in the file (do not paste it from elsewhere) and import again.`,
       CSV_TEXT_TOO_LONG: (p) => `Column "${p.column}" is ${(p.count ?? 0).toLocaleString('en-GB')} characters long (at most ${p.limit}). Shorten the cell and import again.`,

@@ -494,6 +494,8 @@ export const vi: Messages = {
       CSV_BAD_WORKBOOK: (p) => `Không đọc được bảng tính này (${p.detail}). Mở tệp trong Excel hoặc LibreOffice, lưu lại dạng .xlsx hoặc "CSV UTF-8" rồi nhập lại.`,
       CSV_NUMERIC_MEMBER_CODE: (p) =>
         `Mã "${p.value}" chỉ gồm chữ số: Excel sẽ bỏ số 0 ở đầu khi lưu lại tệp (0123 thành 123). Vẫn nhập; nên dùng mã có chữ, ví dụ CB03-${p.value}.`,
+      CSV_LIST_FOOT: (p) =>
+        `Dòng này ("${p.value}") là phần cuối danh sách (tổng số, ngày tháng, chữ ký): ${p.lastLine === undefined ? 'không nhập dòng này' : `không nhập từ dòng này đến dòng ${p.lastLine}`}. Nếu đây là tên một đảng viên, hãy chuyển phần cuối danh sách ra khỏi bảng rồi nhập lại.`,
       // Text hygiene (issue 14, part 4).
       CSV_UNSAFE_TEXT: (p) => `Cột "${p.column}": có ${charKind(p.kind)} ${p.value} ở ký tự thứ ${p.position}. Gõ lại ô này trong tệp (không chép từ nơi khác) rồi nhập lại.`,
       CSV_TEXT_TOO_LONG: (p) => `Cột "${p.column}" dài ${(p.count ?? 0).toLocaleString('vi-VN')} ký tự (tối đa ${p.limit}). Rút gọn ô này rồi nhập lại.`,

@@ -193,8 +193,23 @@ describe('member import: rows that are not members', () => {
     expect(stored(cell)).toEqual([]);
   });
 
+  it.each(['footer.csv', 'footer.xlsx'])('stops at the foot of a printed list (%s): total, date and signers are no members, and the warning says where', async (name) => {
+    const cell = await tempCell();
+    const r = await importList(cell, name);
+    expect(r.status, r.stderr).toBe(0);
+    expect(stored(cell)).toEqual([
+      { code: 'CB03-001', name: 'Nguyễn Văn An' },
+      { code: 'CB03-002', name: 'Trần Thị Bích Ngọc' },
+      { code: 'CB03-003', name: 'Lê Đức Thắng' },
+    ]);
+    const where = name.endsWith('.xlsx') ? en.sheets.where(fixture(name), 'footer', 6) : `${fixture(name)}:6`;
+    expect(r.stderr).toContain(`${where}  warning: ${en.csv.messages.CSV_LIST_FOOT({ value: 'Tổng số: 03 đảng viên', lastLine: 11 })}  [CSV_LIST_FOOT]`);
+    const json = JSON.parse((await importList(await tempCell(), name, '--json')).stdout) as ImportJson;
+    expect(json.warnings).toMatchObject([{ code: 'CSV_LIST_FOOT', line: 6, value: 'Tổng số: 03 đảng viên' }]);
+  });
+
   it('the fixtures are as Excel writes CSV: CRLF, and a BOM or cp1258 bytes', () => {
-    for (const name of ['title-stt.csv', 'split-2.csv', 'split-3.csv', 'duplicates.csv', 'resaved.csv', 'repeated-header.csv']) {
+    for (const name of ['title-stt.csv', 'split-2.csv', 'split-3.csv', 'duplicates.csv', 'resaved.csv', 'repeated-header.csv', 'footer.csv']) {
       const bytes = readFileSync(fixture(name));
       expect(bytes.includes(Buffer.from('\r\n')), name).toBe(true);
       const bom = bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));

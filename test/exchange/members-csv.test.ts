@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { headerKey, membersFromTable } from '../../src/exchange/members-csv.js';
 import { readTable, readWorkbookTable } from '../../src/exchange/table.js';
 import { en } from '../../src/i18n/en.js';
+import { vi } from '../../src/i18n/vi.js';
 import { tempCell } from '../support/cell.js';
 import { zip } from '../support/hand-zip.js';
 
@@ -60,6 +61,38 @@ describe('member list headers', () => {
       ['CSV_EMPTY_VALUE', 2, 2],
       ['CSV_BAD_CODE', 3, 3],
     ]);
+  });
+});
+
+describe('the foot of a list (a total, a date, a signature block)', () => {
+  const LIST = 'STT;Họ và tên;Mã\n1;Nguyễn Văn An;A1\n2;Bì Thu;A2\n';
+  it.each([
+    ['Tổng số: 2 đảng viên', 'Tổng số: 2 đảng viên'],
+    [';Tổng cộng 2 đồng chí', 'Tổng cộng 2 đồng chí'],
+    ['Cộng: 2', 'Cộng: 2'],
+    [';;Hà Nội, ngày 01 tháng 12 năm 2026', 'Hà Nội, ngày 01 tháng 12 năm 2026'],
+    [';NGƯỜI LẬP BIỂU;T/M CHI BỘ', 'NGƯỜI LẬP BIỂU'],
+    [';BÍ THƯ', 'BÍ THƯ'],
+    ['Xác nhận của Đảng ủy cơ sở', 'Xác nhận của Đảng ủy cơ sở'],
+  ])('"%s" ends the list: it and every row under it are left out, with a located warning', (foot, value) => {
+    const r = read(`${LIST}${foot}\n;Trần Thị Hoa\n`);
+    expect(r.members.map((m) => m.name)).toEqual(['Nguyễn Văn An', 'Bì Thu']);
+    expect(r.problems).toEqual([]);
+    expect(r.warnings).toEqual([{ code: 'CSV_LIST_FOOT', file: 'm.csv', line: 4, params: { value, lastLine: 5 } }]);
+  });
+
+  it('leaves names that only look like one alone: surnames Tổng and Công, "Bì Thu", a note with a date', () => {
+    const r = read('Họ và tên;Ghi chú\nTổng Văn Số;\nCông Tằng Tôn Nữ Thị Lan;\nBì Thu;Chuyển đến ngày 3 tháng 5 năm 2026\nTống Cộng;\n');
+    expect(r.members.map((m) => m.name)).toEqual(['Tổng Văn Số', 'Công Tằng Tôn Nữ Thị Lan', 'Bì Thu', 'Tống Cộng']);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('says so in both languages, with the lines left out', () => {
+    expect(en.csv.messages.CSV_LIST_FOOT({ value: 'Tổng số: 2', lastLine: 9 })).toContain('it and the rows below it, to line 9, were not imported');
+    expect(vi.csv.messages.CSV_LIST_FOOT({ value: 'Tổng số: 2', lastLine: 9 })).toContain('không nhập từ dòng này đến dòng 9');
+    expect(vi.csv.messages.CSV_LIST_FOOT({ value: 'BÍ THƯ' })).toContain('không nhập dòng này.');
+    // The foot as the last row: nothing below it to name.
+    expect(read('Họ và tên\nLê An\nTổng số: 1\n').warnings).toEqual([{ code: 'CSV_LIST_FOOT', file: 'm.csv', line: 3, params: { value: 'Tổng số: 1' } }]);
   });
 });
 
