@@ -1161,6 +1161,10 @@ export const en: Messages = {
     notReported: 'not reported',
     top: (n) => `Most reported #${n}`,
     topCount: (n) => `People (#${n})`,
+    signature: 'Signature',
+    signatureVerified: 'verified',
+    signatureNotVerified: 'not verified',
+    signatureNone: 'unsigned',
     formsSheet: 'Forms',
   },
   // --- questionnaire-sheets (issue 16, part 4) ---

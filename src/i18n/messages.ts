@@ -780,6 +780,11 @@ export interface Messages {
     /** The n-th most reported manifestation of a unit, and its count. */
     readonly top: (n: number) => string;
     readonly topCount: (n: number) => string;
+    /** The table by unit's last column: the unit's file signed with a key confirmed by phone, one pinned by its first file only, or unsigned. */
+    readonly signature: string;
+    readonly signatureVerified: string;
+    readonly signatureNotVerified: string;
+    readonly signatureNone: string;
     /** The sheet of `answer --template FILE.xlsx|.ods`. */
     readonly formsSheet: string;
   };

@@ -1171,6 +1171,10 @@ export const vi: Messages = {
     notReported: 'chưa báo cáo',
     top: (n) => `Biểu hiện nhiều thứ ${n}`,
     topCount: (n) => `Số người (thứ ${n})`,
+    signature: 'Chữ ký',
+    signatureVerified: 'đã xác minh',
+    signatureNotVerified: 'chưa xác minh',
+    signatureNone: 'không có chữ ký',
     formsSheet: 'Bảng phiếu',
   },
   // --- questionnaire-sheets (issue 16, part 4) ---

@@ -3,7 +3,8 @@
  * model the text, HTML and JSON formats render: a summary sheet (unit, round,
  * questionnaire, participation, then overall, groups and manifestations), a
  * sheet of every behaviour, and for a merging unit the table by unit, with
- * the units expected that have not reported listed. Counts are integers and
+ * the units expected that have not reported listed and, per unit, whether its
+ * file's signature is verified. Counts are integers and
  * percentages are fractions with a percent format (the office suite shows
  * 27.8%); a count the model hides (`--suppress-below`) is the text "<K", as
  * in the other formats. Pure: the writer (exchange/workbook-writer.ts) turns
@@ -49,6 +50,9 @@ function summarySheet(model: ReportModel, m: Messages): SheetSpec {
   ];
   if (k !== undefined && k > 1) info.push([w.suppression, m.report.suppressed(k)]);
   if (model.smallAnonymous) info.push(['', m.reportNotes.smallAnonymous(model.smallAnonymous.respondents, model.smallAnonymous.threshold)]);
+  // The same trust lines as the text and HTML reports: a workbook sent upward must not read as more certain than they do.
+  if (model.keys?.notVerified.length) info.push(['', m.reportNotes.keysNotVerified(model.keys.notVerified.join(', '))]);
+  if (model.keys?.unsigned.length) info.push(['', m.reportNotes.keysUnsigned(model.keys.unsigned.join(', '))]);
   const head: SheetCell[] = [w.kind, m.report.id, w.content, ...figureHeads(model, w)];
   const rows: SheetCell[][] = [
     [w.kindOverall, '', m.report.overall, ...figures(model, model.overall)],
@@ -71,7 +75,24 @@ function unitsSheet(model: ReportModel, m: Messages): SheetSpec {
   const w = m.workbook;
   const k = model.suppressBelow;
   const levelName = (level: string): string => m.wording.levelNames[level] ?? level;
-  const head: SheetCell[] = [m.report.id, w.unit, w.level, w.reportedStatus, w.members, w.respondents, w.participation, ...[1, 2, 3].flatMap((n) => [w.top(n), w.topCount(n)])];
+  const keys = model.keys;
+  // Codes are matched as the merge matches them, without case.
+  const notVerified = new Set(keys?.notVerified.map((c) => c.toUpperCase()));
+  const unsigned = new Set(keys?.unsigned.map((c) => c.toUpperCase()));
+  const signatureOf = (code: string): string => (unsigned.has(code.toUpperCase()) ? w.signatureNone : notVerified.has(code.toUpperCase()) ? w.signatureNotVerified : w.signatureVerified);
+  // NOTE: the signature column comes last, so the columns a formula or a filter may name keep their letters.
+  const signature = (code: string): SheetCell[] => (keys === undefined ? [] : [signatureOf(code)]);
+  const head: SheetCell[] = [
+    m.report.id,
+    w.unit,
+    w.level,
+    w.reportedStatus,
+    w.members,
+    w.respondents,
+    w.participation,
+    ...[1, 2, 3].flatMap((n) => [w.top(n), w.topCount(n)]),
+    ...(keys === undefined ? [] : [w.signature]),
+  ];
   const rows: SheetCell[][] = model.byUnit.map((u) => [
     u.code,
     u.name,
@@ -84,10 +105,11 @@ function unitsSheet(model: ReportModel, m: Messages): SheetSpec {
       const t = u.top[i];
       return t ? [t.id, count(t.reported, k)] : [null, null];
     }),
+    ...signature(u.code),
   ]);
   for (const u of model.coverage?.missing ?? []) rows.push([u.code, u.name, levelName(u.level), w.notReported]);
   if (model.coverage && model.coverage.expected === 0) rows.push([], ['', m.reportNotes.noExpectedList]);
-  return { name: w.unitsSheet, rows: [head, ...rows], freezeRows: 1, widths: [12, 40, 18, 14, 12, 14, 12, 16, 14, 16, 14, 16, 14] };
+  return { name: w.unitsSheet, rows: [head, ...rows], freezeRows: 1, widths: [12, 40, 18, 14, 12, 14, 12, 16, 14, 16, 14, 16, 14, 16] };
 }
 
 /** The sheets of a report workbook: summary, behaviours, and for a merging unit the table by unit. */

@@ -15,6 +15,8 @@ import { bundled, tempUnit, type TempUnit } from '../support/bloc.js';
 import { unitHandle } from '../support/cli.js';
 import { forge, rowOf, setCell } from '../support/forge.js';
 import { tempDir } from '../support/temp.js';
+import { workbookSheets } from '../support/workbook.js';
+import { vi as viMessages } from '../../src/i18n/vi.js';
 
 const q = bundled();
 
@@ -49,6 +51,17 @@ interface MergeJson {
 async function mergeJson(unit: TempUnit, args: string[]): Promise<{ status: number; json: MergeJson }> {
   const r = await unit.cli(['--json', 'merge', ...args]);
   return { status: r.status ?? -1, json: JSON.parse(r.stdout) as MergeJson };
+}
+
+/** `report --format xlsx`: the summary sheet's signature lines, and CB03's cell in the table by unit's signature column. */
+async function workbookKeys(unit: TempUnit): Promise<{ lines: string[]; CB03: string | undefined }> {
+  const w = viMessages.workbook;
+  await must(unit, ['report', '--format', 'xlsx', '--out', 'bao-cao.xlsx']);
+  const sheets = workbookSheets(readFileSync(join(unit.dir, 'bao-cao.xlsx')), 'xlsx');
+  const lines = sheets.get(w.summarySheet)!.flatMap((r) => r.map((c) => c.text)).filter((t) => t.startsWith('Chữ ký') || t.startsWith('Tệp không có chữ ký'));
+  const [head, ...rows] = sheets.get(w.unitsSheet)!;
+  const col = head!.findIndex((c) => c.text === w.signature);
+  return { lines, CB03: rows.find((r) => r[0]?.text === 'CB03')?.[col]?.text };
 }
 
 const codes = (j: MergeJson) => j.rejected.flatMap((r) => r.problems.map((p) => p.code));
@@ -128,6 +141,7 @@ describe('signed exports and pinned keys', () => {
     expect(await must(s.du01, ['report'])).toContain(notVerified);
     await must(s.du01, ['report', '--format', 'html', '--out', 'bao-cao.html']);
     expect(readFileSync(join(s.du01.dir, 'bao-cao.html'), 'utf8')).toContain(notVerified);
+    expect(await workbookKeys(s.du01)).toEqual({ lines: [notVerified], CB03: viMessages.workbook.signatureNotVerified });
     expect((JSON.parse(await must(s.du01, ['--json', 'report'])) as { keys: unknown }).keys).toEqual({ notVerified: ['CB03'], unsigned: [] });
     const refused = await mergeJson(s.du01, [s.genuineFile]);
     expect(codes(refused.json)).toEqual(['MERGE_KEY_MISMATCH']);
@@ -146,6 +160,7 @@ describe('signed exports and pinned keys', () => {
     expect(real.json.counts).toMatchObject({ accepted: 1, rejected: 0, replaced: 0 });
     expect(await must(s.du01, ['unit', 'list'])).toContain(`${s.genuine.fingerprint} (đã xác minh)`);
     expect(await must(s.du01, ['report'])).not.toContain('chưa xác minh');
+    expect(await workbookKeys(s.du01)).toEqual({ lines: [], CB03: viMessages.workbook.signatureVerified });
     expect((JSON.parse(await must(s.du01, ['--json', 'report'])) as { keys: unknown }).keys).toEqual({ notVerified: [], unsigned: [] });
     expect(codes((await mergeJson(s.du01, [s.forgedFile])).json)).toEqual(['MERGE_KEY_MISMATCH']);
   });
@@ -178,6 +193,7 @@ describe('signed exports and pinned keys', () => {
     expect(await must(s.du01, ['status'])).toContain('Đơn vị chỉ gửi tệp không ký: CB03');
     expect(await must(s.du01, ['report'])).toContain('Tệp không có chữ ký (không chứng minh được do chính đơn vị gửi): CB03');
     expect((JSON.parse(await must(s.du01, ['--json', 'report'])) as { keys: unknown }).keys).toEqual({ notVerified: [], unsigned: ['CB03'] });
+    expect(await workbookKeys(s.du01)).toEqual({ lines: ['Tệp không có chữ ký (không chứng minh được do chính đơn vị gửi): CB03'], CB03: viMessages.workbook.signatureNone });
     await must(s.du01, ['unit', 'trust', 'CB03', s.genuine.fingerprint]);
     await must(s.du01, ['merge', s.genuineFile]);
     const pinned = await mergeJson(s.du01, ['unsigned.csv']);

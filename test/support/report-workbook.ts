@@ -68,7 +68,7 @@ export function expectSameNumbers(sheets: Map<string, ReadCell[][]>, j: Json, k?
   const rows = units!.slice(1).filter((r) => r.length > 0);
   const reported = rows.filter((r) => r[3]?.text === w.hasReported);
   expect(reported.map((r) => [r[0]!.text, r[1]!.text, figure(r[4], false), figure(r[5], false), figure(r[6], true)])).toEqual(j.byUnit.map((u) => [u.code, u.name, u.members, u.respondents, u.participation]));
-  expect(reported.map((r) => [0, 1, 2].flatMap((t) => (r[7 + 2 * t] ? [r[7 + 2 * t]!.text, figure(r[8 + 2 * t], false)] : [])))).toEqual(
+  expect(reported.map((r) => [0, 1, 2].flatMap((t) => (r[7 + 2 * t]?.text ? [r[7 + 2 * t]!.text, figure(r[8 + 2 * t], false)] : [])))).toEqual(
     j.byUnit.map((u) => u.top.flatMap((t) => [t.id, expected(t.reported, k)])),
   );
   expect(rows.filter((r) => r[3]?.text === w.notReported).map((r) => [r[0]!.text, r[1]!.text])).toEqual((j.coverage?.missing ?? []).map((u) => [u.code, u.name]));
