@@ -13,8 +13,7 @@ import { X509Certificate, createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Questionnaire } from '../../src/questionnaire/model.js';
-import { bundledQuestionnaireFile, loadQuestionnaireFile } from '../../src/questionnaire/load.js';
+import { bundled } from '../support/bloc.js';
 import { escapeHtml } from '../../src/report/escape.js';
 import { Browser, type Tab, tapAndWait } from '../support/cdp.js';
 import { tempCell } from '../support/cell.js';
@@ -25,12 +24,6 @@ import { pageBehaviours } from '../support/web.js';
 const SHOTS = join(ROOT, 'docs', 'screenshots');
 let browser: Browser | undefined;
 afterAll(async () => browser?.close());
-
-function questionnaire(): Questionnaire {
-  const parsed = loadQuestionnaireFile(bundledQuestionnaireFile('nq4-khoa-xii'));
-  if (!parsed.ok) throw new Error('questionnaire');
-  return parsed.questionnaire;
-}
 
 /** The terminal's output as a page: the QR code's black-on-white escape kept as colours, every other escape dropped. */
 function terminalPage(raw: string): string {
@@ -51,7 +44,7 @@ function terminalPage(raw: string): string {
 describe('serve --https in a phone-sized browser pinned to its certificate', () => {
   it('a member opens a slip’s link, signs in and answers a page over TLS; cookies Secure; stored = tapped', async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const q = questionnaire();
+    const q = bundled();
     const cell = await tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng', 'Phạm Minh Châu'], round: ['--label', '2026'] });
     const slips = cell.bin(['serve', '--host', '127.0.0.1', '--port', '8443', '--https', '--codes', 'slips.html']);
     expect(slips.status).toBe(0);

@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allBehaviours, type Questionnaire } from '../../src/questionnaire/model.js';
-import { bundledQuestionnaireFile, loadQuestionnaireFile } from '../../src/questionnaire/load.js';
+import { bundled } from '../support/bloc.js';
 import { escapeHtml } from '../../src/report/escape.js';
 import { Browser, type Tab, tapAndWait } from '../support/cdp.js';
 import { tempCell } from '../support/cell.js';
@@ -25,12 +25,6 @@ const levelFor = (i: number) => LEVELS[i % 9 === 0 ? 2 : i % 4 === 0 ? 1 : 0];
 
 let browser: Browser | undefined;
 afterAll(async () => browser?.close());
-
-function questionnaire(): Questionnaire {
-  const parsed = loadQuestionnaireFile(bundledQuestionnaireFile('nq4-khoa-xii'));
-  if (!parsed.ok) throw new Error('questionnaire');
-  return parsed.questionnaire;
-}
 
 async function typeCode(tab: Tab, code: string): Promise<void> {
   await tab.tap('#code');
@@ -56,7 +50,7 @@ async function answerPage(tab: Tab, q: Questionnaire, p: number, ids: string[], 
 describe('the network form in a phone-sized browser', () => {
   it('a member answers all 111 behaviours, closes the tab, resumes, changes device, reviews and submits; stored = tapped', async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const q = questionnaire();
+    const q = bundled();
     const ids = allBehaviours(q).map((b) => b.id);
     const cell = await tempCell({ members: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Đức Thắng'], round: ['--label', '2026'] });
     expect(cell.bin(['serve', '--host', '127.0.0.1', '--codes', 'slips.html']).status).toBe(0);

@@ -115,12 +115,13 @@ describe('report --format xlsx|ods of a bloc', () => {
       expect(sheets.get(w.summarySheet)![0]!.map((c) => c.text)).toEqual([w.unit, BLOC]);
       // The generated cells' files are signed, their keys pinned by these first files and never confirmed by phone:
       // the summary says so as the text report does, and each unit's row too.
-      const codes = j.byUnit.map((u) => u.code).join(', ');
+      const units = j.byUnit ?? [];
+      const codes = units.map((u) => u.code).join(', ');
       expect(sheets.get(w.summarySheet)!.flatMap((r) => r.map((c) => c.text)).filter((t) => t.startsWith('Chữ ký') || t.startsWith('Tệp không'))).toEqual([viMessages.reportNotes.keysNotVerified(codes)]);
       const [head, ...rows] = sheets.get(w.unitsSheet)!;
       const col = head!.findIndex((c) => c.text === w.signature);
       expect(col).toBe(head!.length - 1);
-      expect(rows.filter((r) => r[3]?.text === w.hasReported).map((r) => r[col]?.text)).toEqual(j.byUnit.map(() => w.signatureNotVerified));
+      expect(rows.filter((r) => r[3]?.text === w.hasReported).map((r) => r[col]?.text)).toEqual(units.map(() => w.signatureNotVerified));
     });
   }
 
