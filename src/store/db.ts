@@ -17,7 +17,30 @@ import { settleStore } from './anonymous.js';
 // NOTE: loaded with `require`: it is CommonJS, and Node's ESM wrapper first
 // lexes it for named exports, about 7 ms of every command that opens a database.
 const require = createRequire(import.meta.url);
-const Database = require('better-sqlite3') as typeof BetterSqlite3;
+const BetterSqlite = require('better-sqlite3') as typeof BetterSqlite3;
+
+/**
+ * The compiled addon, required once by its path. Left to itself
+ * better-sqlite3 finds it through the `bindings` package, which tries a dozen
+ * paths (a require and a thrown error each): 2–5 ms of every command that
+ * opens a database. npm's build and a downloaded prebuilt binary both put it
+ * here; anywhere else, the package's own search runs as before.
+ */
+let addon: object | null | undefined;
+function nativeBinding(): object | undefined {
+  if (addon === undefined) {
+    const file = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    addon = existsSync(file) ? (require(file) as object) : null;
+  }
+  return addon ?? undefined;
+}
+
+/** A connection through the addon above; the one place better-sqlite3's constructor is called. */
+function connect(source: string | Buffer, options: BetterSqlite3.Options): Db {
+  const binding = options.nativeBinding === undefined ? nativeBinding() : undefined;
+  // NOTE: the package takes the addon object itself (lib/database.js, its issue #972); its types say only a path.
+  return new BetterSqlite(source, binding === undefined ? options : { ...options, nativeBinding: binding as unknown as string });
+}
 
 export type Db = BetterSqlite3.Database;
 
@@ -46,7 +69,7 @@ function configure(db: Db): void {
  * (This file stays the only one that loads better-sqlite3.)
  */
 export function openRawDatabase(source: string | Buffer, options: BetterSqlite3.Options = {}): Db {
-  return new Database(source, options);
+  return connect(source, options);
 }
 
 const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement<unknown[], unknown>>>();
@@ -95,7 +118,7 @@ function guard<T>(file: string, fn: () => T): T {
 export function openDatabase(file: string, options: { readonly?: boolean; durable?: boolean } = {}): Db {
   checkDatabaseFile(file);
   return guard(file, () => {
-    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true, readonly: options.readonly === true });
+    const db = connect(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true, readonly: options.readonly === true });
     try {
       const appId = db.pragma('application_id', { simple: true }) as number;
       if (appId !== APPLICATION_ID) throw new UserError('DB_NOT_TUSOI', { file });
@@ -171,7 +194,7 @@ export function createDatabase(file: string, fill: (db: Db) => void = () => {}, 
   try {
     guard(file, () => {
       // A rollback journal while building: nothing but the one file to move into place.
-      const db = new Database(tmp, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+      const db = connect(tmp, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
       try {
         db.pragma(`application_id = ${APPLICATION_ID}`);
         db.pragma('foreign_keys = ON');
@@ -189,7 +212,7 @@ export function createDatabase(file: string, fill: (db: Db) => void = () => {}, 
   }
   syncFolder(dir);
   return guard(file, () => {
-    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+    const db = connect(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
     try {
       configure(db);
       return db;
