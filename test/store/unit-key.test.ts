@@ -12,6 +12,9 @@ import { memoryIo } from '../support/memory-io.js';
 import { sealFolder } from '../support/read-only.js';
 import { tempDir } from '../support/temp.js';
 import { FIXTURE_DB_ROOT, SOLID_GROUND_BUILDS } from '../support/fixture-dbs.js';
+import { publicKeyText } from '../../src/exchange/signature.js';
+import { withDatabase } from '../../src/store/db.js';
+import { unitKey, unitPublicKeyText } from '../../src/store/unit-key.js';
 
 const ROOT = FIXTURE_DB_ROOT;
 const BUILDS = SOLID_GROUND_BUILDS;
@@ -58,5 +61,25 @@ describe.each(BUILDS)('a database made by %s', (build) => {
     expect(exported.err).toContain('không có chữ ký');
     const row = readFileSync(join(dir, 'x.csv'), 'utf8').split('\r\n')[1]!;
     expect(row.endsWith(',,')).toBe(true);
+  });
+});
+
+describe('the public key read without key objects', () => {
+  it('is the key node:crypto reads from the same DER, for a new database and for each fixture build', async () => {
+    const dir = tempDir('tusoi-key-text-');
+    expect((await tusoi(dir, ['--db', 'c.sqlite', 'init', '--unit-code', 'CB03', '--unit-name', 'Chi bộ Văn phòng'])).code).toBe(0);
+    const files = [join(dir, 'c.sqlite')];
+    for (const build of BUILDS) {
+      const f = Object.values((JSON.parse(readFileSync(join(ROOT, build, 'expected.json'), 'utf8')) as { fixtures: Record<string, { file: string }> }).fixtures)[0]!;
+      const copy = join(dir, `${build}-${f.file}`);
+      copyFileSync(join(ROOT, build, f.file), copy);
+      expect((await tusoi(dir, ['--db', copy, 'unit', 'key'])).code).toBe(0); // gives the old database its key
+      files.push(copy);
+    }
+    for (const file of files) {
+      const [fast, slow] = withDatabase(file, (db) => [unitPublicKeyText(db), publicKeyText(unitKey(db)!.publicKey)]);
+      expect(fast, file).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(fast, file).toBe(slow);
+    }
   });
 });

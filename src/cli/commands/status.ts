@@ -14,11 +14,11 @@ import { createStyle } from '../style.js';
 import { displaySafe } from '../../text/hygiene.js';
 import { fingerprintOf } from '../../exchange/signature.js';
 import { listPins, unsignedOnlyUnits } from '../../store/pins.js';
-import { unitKey } from '../../store/unit-key.js';
+import { unitPublicKeyText } from '../../store/unit-key.js';
 
 export async function status(ctx: Context): Promise<number> {
-  const { unit, round, rows, coverage: cov, key, pins, unsigned } = withReadDatabase(ctx.db, (db) => ({ ...roundStatus(db), key: unitKey(db), pins: listPins(db), unsigned: unsignedOnlyUnits(db) }));
-  const fingerprint = key ? fingerprintOf(key.publicKey) : null;
+  const { unit, round, rows, coverage: cov, key, pins, unsigned } = withReadDatabase(ctx.db, (db) => ({ ...roundStatus(db), key: unitPublicKeyText(db), pins: listPins(db), unsigned: unsignedOnlyUnits(db) }));
+  const fingerprint = key ? fingerprintOf(key) : null;
   // Keys of the units below pinned on first use and not yet confirmed by phone; units whose files so far are all unsigned.
   const notVerified = pins.filter((p) => !p.verified).map((p) => p.code);
   const unsignedOnly = [...unsigned].sort();

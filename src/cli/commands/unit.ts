@@ -16,7 +16,7 @@ import { isoDay } from '../../clock.js';
 import { fingerprintOf, normaliseFingerprint } from '../../exchange/signature.js';
 import { UNIT_CODE } from '../../exchange/units-csv.js';
 import { listPins, trustKey, unsignedOnlyUnits, type RemovedBySigner } from '../../store/pins.js';
-import { unitKey } from '../../store/unit-key.js';
+import { unitPublicKeyText } from '../../store/unit-key.js';
 import { getUnit } from '../../store/unit.js';
 
 export async function unitImport(ctx: Context, file: string, sheet?: string): Promise<number> {
@@ -70,9 +70,9 @@ export async function unitList(ctx: Context): Promise<number> {
 
 /** `tusoi unit key`: this unit's fingerprint, to read aloud over the phone. */
 export async function unitKeyCommand(ctx: Context): Promise<number> {
-  const { unit, key } = withReadDatabase(ctx.db, (db) => ({ unit: getUnit(db), key: unitKey(db) }));
-  if (!key) throw new UserError('DB_NO_KEY', { file: ctx.db });
-  const fp = fingerprintOf(key.publicKey);
+  const { unit, key } = withReadDatabase(ctx.db, (db) => ({ unit: getUnit(db), key: unitPublicKeyText(db) }));
+  if (key === undefined) throw new UserError('DB_NO_KEY', { file: ctx.db });
+  const fp = fingerprintOf(key);
   if (ctx.json) writeJson(ctx, { unit: unit.code, fingerprint: fp });
   else ctx.io.stdout.write(`${displaySafe(ctx.m.keys.fingerprint(unit.code, fp))}\n${displaySafe(ctx.m.keys.readAloud(unit.code, fp))}\n`);
   return ExitCode.Ok;
