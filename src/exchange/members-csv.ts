@@ -131,7 +131,7 @@ const FOOT_TITLES = /^(người lập|người tổng hợp|người ký|t\/m\b|
 /** The text that marks `row` as the list's foot, or undefined: its first filled cell, or its name. */
 function footText(row: TableRow, layout: MemberLayout): string | undefined {
   const firstFilled = row.cells.find((c) => c !== '');
-  const name = layout.nameCols.map((c) => row.cells[c] ?? '').join(' ').trim();
+  const { name } = rowMember(row, layout);
   for (const text of [firstFilled, name]) {
     if (text === undefined || text === '') continue;
     const folded = fold(text).replace(/\s+/g, ' ');
